@@ -1,0 +1,89 @@
+//! The one error type of the library: every fallible public function returns [`Result`].
+
+use std::path::PathBuf;
+
+/// What can go wrong; each variant carries what a user needs to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the store at {path} is in use by another process; close it there or use another --db")]
+    StoreLocked { path: PathBuf },
+    #[error("the store at {path} has schema version {found}, this relgraph reads version {expected}; dump it with the matching relgraph and restore it here")]
+    SchemaMismatch {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("the store at {path} is damaged ({detail}); run `relgraph --db {path} check`, or restore it from a dump")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("store error: {0}")]
+    Store(String),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{what} is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first")]
+    NotUtf8 { what: String, offset: usize },
+    #[error("{what} looks like binary data, not text")]
+    Binary { what: String },
+    #[error("{what} is empty: there is no text to read")]
+    Empty { what: String },
+    #[error("{what} is {size} bytes, over the limit of {limit} bytes (raise it with --max-doc-bytes)")]
+    TooLarge { what: String, size: u64, limit: u64 },
+    #[error("{file}:{line}: {message}")]
+    Parse {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("unknown relation `{0}`; known: founded, left, sued, partnered, praised, criticized, leads, member_of, invested_in, acquired, owns, competes_with")]
+    UnknownRelation(String),
+    #[error("unknown entity kind `{0}`; known: person, organization, product, media, place, group")]
+    UnknownKind(String),
+    #[error("no entity named `{name}`{}", did_you_mean(.suggestions))]
+    NotFound {
+        name: String,
+        suggestions: Vec<String>,
+    },
+    #[error("`{name}` is ambiguous: it may be {}; use the full name", .candidates.join(", "))]
+    Ambiguous {
+        name: String,
+        candidates: Vec<String>,
+    },
+    #[error("no document with id {0}")]
+    NoSuchDocument(String),
+    #[error("invalid input: {0}")]
+    Invalid(String),
+    #[error("rendering failed: {0}")]
+    Render(String),
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+/// Shorthand used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// True when the error comes from the user's input rather than the store or the machine.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            Error::NotUtf8 { .. }
+                | Error::Binary { .. }
+                | Error::Empty { .. }
+                | Error::TooLarge { .. }
+                | Error::Parse { .. }
+                | Error::UnknownRelation(_)
+                | Error::UnknownKind(_)
+                | Error::Invalid(_)
+                | Error::Io { .. }
+        )
+    }
+}

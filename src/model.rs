@@ -1,0 +1,312 @@
+//! The data model: entities, typed relations, evidence and documents.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// Entity identifier, assigned by the store in creation order.
+pub type EntityId = u64;
+/// Document identifier: a hash of the document's normalized text, so the same text maps to
+/// the same id whatever file it came from.
+pub type DocId = u64;
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Product,
+    Media,
+    Place,
+    Group,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Product,
+        EntityKind::Media,
+        EntityKind::Place,
+        EntityKind::Group,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Product => "product",
+            EntityKind::Media => "media",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntityKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let t = s.trim().to_ascii_lowercase();
+        let kind = match t.as_str() {
+            "person" | "people" | "per" => EntityKind::Person,
+            "organization" | "organisation" | "org" | "company" => EntityKind::Organization,
+            "product" => EntityKind::Product,
+            "media" => EntityKind::Media,
+            "place" | "location" | "loc" => EntityKind::Place,
+            "group" => EntityKind::Group,
+            _ => return Err(Error::UnknownKind(s.to_string())),
+        };
+        Ok(kind)
+    }
+}
+
+/// The twelve relation types: the core six, then the extended six.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum RelationKind {
+    Founded = 0,
+    Left = 1,
+    Sued = 2,
+    Partnered = 3,
+    Praised = 4,
+    Criticized = 5,
+    Leads = 6,
+    MemberOf = 7,
+    InvestedIn = 8,
+    Acquired = 9,
+    Owns = 10,
+    CompetesWith = 11,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 12] = [
+        RelationKind::Founded,
+        RelationKind::Left,
+        RelationKind::Sued,
+        RelationKind::Partnered,
+        RelationKind::Praised,
+        RelationKind::Criticized,
+        RelationKind::Leads,
+        RelationKind::MemberOf,
+        RelationKind::InvestedIn,
+        RelationKind::Acquired,
+        RelationKind::Owns,
+        RelationKind::CompetesWith,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Founded => "founded",
+            RelationKind::Left => "left",
+            RelationKind::Sued => "sued",
+            RelationKind::Partnered => "partnered",
+            RelationKind::Praised => "praised",
+            RelationKind::Criticized => "criticized",
+            RelationKind::Leads => "leads",
+            RelationKind::MemberOf => "member_of",
+            RelationKind::InvestedIn => "invested_in",
+            RelationKind::Acquired => "acquired",
+            RelationKind::Owns => "owns",
+            RelationKind::CompetesWith => "competes_with",
+        }
+    }
+
+    /// Symmetric relations are stored once (lower id first) and answered both ways.
+    pub fn is_symmetric(self) -> bool {
+        matches!(self, RelationKind::Partnered | RelationKind::CompetesWith)
+    }
+
+    pub fn is_core(self) -> bool {
+        (self as u8) < 6
+    }
+
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    pub fn from_code(code: u8) -> Option<RelationKind> {
+        RelationKind::ALL.get(code as usize).copied()
+    }
+}
+
+impl fmt::Display for RelationKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for RelationKind {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let t = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        RelationKind::ALL
+            .iter()
+            .copied()
+            .find(|r| r.as_str() == t)
+            .ok_or_else(|| Error::UnknownRelation(s.to_string()))
+    }
+}
+
+/// A person, organization, product, media outlet, place or group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: EntityId,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every other surface form seen for this entity (the canonical name excluded).
+    pub aliases: Vec<String>,
+    /// Unix seconds of the first and last ingest that mentioned it.
+    pub first_seen: u64,
+    pub last_seen: u64,
+}
+
+/// The aggregate figures of one (source, relation, target) edge.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EdgeData {
+    /// Number of distinct documents with evidence for the edge.
+    pub documents: u32,
+    /// Number of evidence sentences.
+    pub evidence: u32,
+    pub first_date: Option<String>,
+    pub last_date: Option<String>,
+    /// Highest confidence among the evidence (1.0 for imported edges).
+    pub confidence: f32,
+    /// Loaded by `import` or `restore` without evidence: such an edge outlives document removal.
+    pub asserted: bool,
+}
+
+/// One sentence that supports an edge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub doc: DocId,
+    pub sentence: String,
+    /// Byte span of the sentence in the document's normalized text.
+    pub start: u32,
+    pub end: u32,
+    /// The date the sentence states for the relation (a year or an ISO date), if any.
+    pub date: Option<String>,
+    /// The rule or pattern that fired.
+    pub rule: String,
+    pub confidence: f32,
+}
+
+/// An ingested article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    pub title: String,
+    pub source: String,
+    pub lang: String,
+    pub ingested_at: u64,
+    /// The edges this document gave evidence for, so that removing it is exact.
+    pub edges: Vec<EdgeKey>,
+}
+
+/// The identity of an edge. Symmetric relations are kept with `source < target`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EdgeKey {
+    pub source: EntityId,
+    pub relation: RelationKind,
+    pub target: EntityId,
+}
+
+impl EdgeKey {
+    /// Builds the key in canonical order (symmetric relations: lower id first).
+    pub fn new(source: EntityId, relation: RelationKind, target: EntityId) -> EdgeKey {
+        if relation.is_symmetric() && target < source {
+            EdgeKey {
+                source: target,
+                relation,
+                target: source,
+            }
+        } else {
+            EdgeKey {
+                source,
+                relation,
+                target,
+            }
+        }
+    }
+}
+
+/// The id of a text: FNV-1a over its normalized bytes. Stable across runs and machines.
+pub fn doc_id_for(normalized_text: &str) -> DocId {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in normalized_text.as_bytes() {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The key under which a name is indexed: accents and case folded, apostrophes and quotes
+/// unified, white space collapsed, surrounding punctuation dropped.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(name.len());
+    let mut pending_space = false;
+    for c in name.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{ab}' | '\u{bb}' => '"',
+            c => c,
+        };
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    let is_edge = |c: char| c.is_ascii_punctuation() || c.is_whitespace();
+    out.trim_matches(is_edge).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relation_names_round_trip() {
+        for r in RelationKind::ALL {
+            assert_eq!(r.as_str().parse::<RelationKind>().unwrap(), r);
+            assert_eq!(RelationKind::from_code(r.code()), Some(r));
+        }
+        assert_eq!("Member-Of".parse::<RelationKind>().unwrap(), RelationKind::MemberOf);
+        assert!("likes".parse::<RelationKind>().is_err());
+    }
+
+    #[test]
+    fn symmetric_keys_are_canonical() {
+        let a = EdgeKey::new(9, RelationKind::Partnered, 3);
+        assert_eq!((a.source, a.target), (3, 9));
+        let b = EdgeKey::new(9, RelationKind::Sued, 3);
+        assert_eq!((b.source, b.target), (9, 3));
+    }
+
+    #[test]
+    fn name_keys_fold_case_accents_and_quotes() {
+        assert_eq!(name_key("  « Élon   MUSK » "), "elon musk");
+        assert_eq!(name_key("la société d’IA"), name_key("La Societe d'ia"));
+    }
+}

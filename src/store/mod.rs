@@ -1,0 +1,381 @@
+//! The persistent store: sled trees with big-endian keys and versioned bincode values.
+//!
+//! Trees: `entities` id → Entity; `names` name key → ids; `out` (src, rel, dst) → EdgeData;
+//! `in` (dst, rel, src) → (); `evidence` (src, rel, dst, doc, n) → Evidence; `docs` id →
+//! Document; `meta` schema version and counters. One document is written in one transaction
+//! over all of them. The store knows nothing of language: it takes resolved input.
+
+pub mod codec;
+mod ops;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::RwLock;
+
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+use sled::Tree;
+
+use crate::error::{Error, Result};
+use crate::model::*;
+use codec::*;
+
+pub use ops::{CheckReport, DocumentInput, ImportOutcomeCounts, ImportRow, IngestOutcome, NewEdge, NewEntity};
+
+/// Bumped when the tree layout changes; a store of another version is refused.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const META_SCHEMA: &[u8] = b"schema";
+const META_NEXT_ID: &[u8] = b"next_id";
+const META_ENTITIES: &[u8] = b"count_entities";
+const META_EDGES: &[u8] = b"count_edges";
+const META_DOCS: &[u8] = b"count_docs";
+
+/// Size of sled's page cache: enough for a query's working set, not the whole graph.
+const CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// An open store. Cheap to share between threads (`Send + Sync`).
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    pub(crate) entities: Tree,
+    pub(crate) names: Tree,
+    pub(crate) out: Tree,
+    pub(crate) inn: Tree,
+    pub(crate) evidence: Tree,
+    pub(crate) docs: Tree,
+    pub(crate) meta: Tree,
+    /// sled commits a multi-tree transaction tree by tree, so a plain read could see half a
+    /// document. Writers take this exclusively around their commit, readers share it.
+    gate: RwLock<()>,
+}
+
+/// Counters kept in the meta tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Counts {
+    pub entities: u64,
+    pub edges: u64,
+    pub documents: u64,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store in directory `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if path.exists() && !path.is_dir() {
+            return Err(Error::Invalid(format!(
+                "{} is a file, not a store directory",
+                path.display()
+            )));
+        }
+        let config = sled::Config::new()
+            .path(&path)
+            .cache_capacity(CACHE_BYTES)
+            .flush_every_ms(Some(500));
+        // sled panics on some kinds of damaged files instead of returning an error.
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
+        let db = match opened {
+            Ok(Ok(db)) => db,
+            Ok(Err(e)) => return Err(open_error(&path, e)),
+            Err(_) => {
+                return Err(Error::Corrupt {
+                    path,
+                    detail: "the storage engine could not read its files".into(),
+                })
+            }
+        };
+        let tree = |name: &str| {
+            db.open_tree(name)
+                .map_err(|e| open_error(&path, e))
+        };
+        let store = Store {
+            entities: tree("entities")?,
+            names: tree("names")?,
+            out: tree("out")?,
+            inn: tree("in")?,
+            evidence: tree("evidence")?,
+            docs: tree("docs")?,
+            meta: tree("meta")?,
+            path: path.clone(),
+            db,
+            gate: RwLock::new(()),
+        };
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    fn check_schema(&self) -> Result<()> {
+        match self.meta.get(META_SCHEMA).map_err(|e| self.sled_err(e))? {
+            Some(v) => {
+                let found = v
+                    .as_ref()
+                    .try_into()
+                    .map(u32::from_be_bytes)
+                    .map_err(|_| self.corrupt("the schema version record is unreadable"))?;
+                if found != SCHEMA_VERSION {
+                    return Err(Error::SchemaMismatch {
+                        path: self.path.clone(),
+                        found,
+                        expected: SCHEMA_VERSION,
+                    });
+                }
+                Ok(())
+            }
+            None => {
+                let has_data = !self.entities.is_empty() || !self.out.is_empty() || !self.docs.is_empty();
+                if has_data {
+                    return Err(self.corrupt("data without a schema version record"));
+                }
+                self.meta
+                    .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+                    .map_err(|e| self.sled_err(e))?;
+                self.flush()
+            }
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Makes every write so far durable.
+    pub fn flush(&self) -> Result<()> {
+        self.db.flush().map(|_| ()).map_err(|e| self.sled_err(e))
+    }
+
+    /// Bytes the store takes on disk.
+    pub fn size_on_disk(&self) -> Result<u64> {
+        self.db.size_on_disk().map_err(|e| self.sled_err(e))
+    }
+
+    pub(crate) fn read_gate(&self) -> std::sync::RwLockReadGuard<'_, ()> {
+        self.gate.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn write_gate(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
+        self.gate.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn sled_err(&self, e: sled::Error) -> Error {
+        match e {
+            sled::Error::Corruption { .. } => self.corrupt(&e.to_string()),
+            other => Error::Store(other.to_string()),
+        }
+    }
+
+    pub(crate) fn corrupt(&self, detail: &str) -> Error {
+        Error::Corrupt {
+            path: self.path.clone(),
+            detail: detail.to_string(),
+        }
+    }
+
+    pub(crate) fn decode<T: serde::de::DeserializeOwned>(&self, what: &str, bytes: &[u8]) -> Result<T> {
+        codec::decode(bytes).map_err(|e| self.corrupt(&format!("{what}: {e}")))
+    }
+
+    pub(crate) fn tx_err(&self, e: TransactionError<Error>) -> Error {
+        match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => self.sled_err(e),
+        }
+    }
+
+    // ---- counters -------------------------------------------------------------------
+
+    pub fn counts(&self) -> Result<Counts> {
+        let _r = self.read_gate();
+        Ok(Counts {
+            entities: self.meta_u64(META_ENTITIES)?,
+            edges: self.meta_u64(META_EDGES)?,
+            documents: self.meta_u64(META_DOCS)?,
+        })
+    }
+
+    fn meta_u64(&self, key: &[u8]) -> Result<u64> {
+        Ok(self
+            .meta
+            .get(key)
+            .map_err(|e| self.sled_err(e))?
+            .and_then(|v| read_u64(&v))
+            .unwrap_or(0))
+    }
+
+    // ---- point reads ----------------------------------------------------------------
+
+    pub fn entity(&self, id: EntityId) -> Result<Option<Entity>> {
+        match self.entities.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+            Some(v) => Ok(Some(self.decode("entity", &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Ids indexed under a name (any surface form), one read.
+    pub fn ids_for_name(&self, name: &str) -> Result<Vec<EntityId>> {
+        let key = name_key(name);
+        if key.is_empty() {
+            return Ok(Vec::new());
+        }
+        match self.names.get(key.as_bytes()).map_err(|e| self.sled_err(e))? {
+            Some(v) => self.decode("name index entry", &v),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub fn edge(&self, key: &EdgeKey) -> Result<Option<EdgeData>> {
+        let key = EdgeKey::new(key.source, key.relation, key.target);
+        match self.out.get(out_key(&key)).map_err(|e| self.sled_err(e))? {
+            Some(v) => Ok(Some(self.decode("edge", &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    pub fn document(&self, id: DocId) -> Result<Option<Document>> {
+        match self.docs.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+            Some(v) => Ok(Some(self.decode("document", &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    // ---- adjacency --------------------------------------------------------------------
+
+    /// Edges stored with `id` as source, with their figures (one prefix scan).
+    pub fn out_edges(&self, id: EntityId) -> Result<Vec<(EdgeKey, EdgeData)>> {
+        let mut v = Vec::new();
+        for item in self.out.scan_prefix(id_key(id)) {
+            let (k, val) = item.map_err(|e| self.sled_err(e))?;
+            let key = edge_from_out_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
+            v.push((key, self.decode("edge", &val)?));
+        }
+        Ok(v)
+    }
+
+    /// Keys of the edges stored with `id` as target (one prefix scan, no values).
+    pub fn in_edge_keys(&self, id: EntityId) -> Result<Vec<EdgeKey>> {
+        let mut v = Vec::new();
+        for item in self.inn.scan_prefix(id_key(id)) {
+            let (k, _) = item.map_err(|e| self.sled_err(e))?;
+            v.push(edge_from_in_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?);
+        }
+        Ok(v)
+    }
+
+    /// Neighbor ids of `id` in both directions, read from the key bytes only.
+    pub fn for_each_neighbor(&self, id: EntityId, mut f: impl FnMut(EntityId, RelationKind, bool)) -> Result<()> {
+        for item in self.out.scan_prefix(id_key(id)) {
+            let (k, _) = item.map_err(|e| self.sled_err(e))?;
+            let (_, r, b) = split_triple(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
+            f(b, r, true);
+        }
+        for item in self.inn.scan_prefix(id_key(id)) {
+            let (k, _) = item.map_err(|e| self.sled_err(e))?;
+            let (_, r, b) = split_triple(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
+            f(b, r, false);
+        }
+        Ok(())
+    }
+
+    /// The evidence sentences of one edge, in document order.
+    pub fn evidence_of(&self, key: &EdgeKey) -> Result<Vec<Evidence>> {
+        let key = EdgeKey::new(key.source, key.relation, key.target);
+        let mut v = Vec::new();
+        for item in self.evidence.scan_prefix(out_key(&key)) {
+            let (_, val) = item.map_err(|e| self.sled_err(e))?;
+            v.push(self.decode("evidence", &val)?);
+        }
+        Ok(v)
+    }
+
+    // ---- full scans -------------------------------------------------------------------
+
+    pub fn all_entities(&self) -> impl Iterator<Item = Result<Entity>> + '_ {
+        self.entities.iter().map(move |item| {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            self.decode("entity", &v)
+        })
+    }
+
+    pub fn all_edges(&self) -> impl Iterator<Item = Result<(EdgeKey, EdgeData)>> + '_ {
+        self.out.iter().map(move |item| {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let key = edge_from_out_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
+            Ok((key, self.decode("edge", &v)?))
+        })
+    }
+
+    pub fn all_documents(&self) -> impl Iterator<Item = Result<Document>> + '_ {
+        self.docs.iter().map(move |item| {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            self.decode("document", &v)
+        })
+    }
+
+    pub fn all_evidence(&self) -> impl Iterator<Item = Result<(EdgeKey, Evidence)>> + '_ {
+        self.evidence.iter().map(move |item| {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let (edge, _, _) = split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
+            Ok((edge, self.decode("evidence", &v)?))
+        })
+    }
+
+    /// Distinct name keys, for fuzzy matching.
+    pub fn name_keys(&self) -> impl Iterator<Item = Result<(String, Vec<EntityId>)>> + '_ {
+        self.names.iter().map(move |item| {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            Ok((String::from_utf8_lossy(&k).into_owned(), self.decode("name index entry", &v)?))
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entities.is_empty() && self.out.is_empty() && self.docs.is_empty()
+    }
+}
+
+fn open_error(path: &Path, e: sled::Error) -> Error {
+    let text = e.to_string();
+    if text.contains("could not acquire lock") || text.contains("WouldBlock") {
+        return Error::StoreLocked {
+            path: path.to_path_buf(),
+        };
+    }
+    match e {
+        sled::Error::Corruption { .. } => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: text,
+        },
+        sled::Error::Io(io) => Error::Io {
+            path: path.to_path_buf(),
+            source: io,
+        },
+        other => Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// Aggregates a list of evidence into the edge's figures.
+pub(crate) fn summarize(evidence: &[Evidence], asserted: bool) -> EdgeData {
+    let docs: BTreeSet<DocId> = evidence.iter().map(|e| e.doc).collect();
+    let mut data = EdgeData {
+        documents: docs.len() as u32,
+        evidence: evidence.len() as u32,
+        first_date: None,
+        last_date: None,
+        confidence: if asserted { 1.0 } else { 0.0 },
+        asserted,
+    };
+    for e in evidence {
+        data.confidence = data.confidence.max(e.confidence);
+        if let Some(d) = &e.date {
+            if data.first_date.as_ref().is_none_or(|f| d < f) {
+                data.first_date = Some(d.clone());
+            }
+            if data.last_date.as_ref().is_none_or(|l| d > l) {
+                data.last_date = Some(d.clone());
+            }
+        }
+    }
+    data
+}
+
+pub(crate) type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Error>>;

@@ -1,0 +1,867 @@
+//! Writes (ingest, import, remove, merge, alias, restore) and the invariant check.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use sled::transaction::{abort, TransactionalTree};
+use sled::{Batch, Transactional};
+
+use super::codec::*;
+use super::*;
+
+/// An entity as the extractor or an importer sees it, before it has an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Proper-name surface forms worth indexing across documents (surnames, short names).
+    pub aliases: Vec<String>,
+}
+
+/// An edge between two entities of the same input, by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewEdge {
+    pub source: usize,
+    pub relation: RelationKind,
+    pub target: usize,
+    pub evidence: Evidence,
+}
+
+/// One document, resolved inside itself, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentInput {
+    pub id: DocId,
+    pub title: String,
+    pub source: String,
+    pub lang: String,
+    pub entities: Vec<NewEntity>,
+    pub edges: Vec<NewEdge>,
+}
+
+/// What one ingest did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct IngestOutcome {
+    pub doc: DocId,
+    /// False when the same text was already stored (nothing was written).
+    pub new: bool,
+    pub entities_added: u64,
+    pub edges_added: u64,
+    pub evidence_added: u64,
+}
+
+/// One triple of a bulk import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRow {
+    pub source: String,
+    pub relation: RelationKind,
+    pub target: String,
+    pub source_kind: EntityKind,
+    pub target_kind: EntityKind,
+}
+
+/// The result of `check`: empty `problems` means every invariant holds.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct CheckReport {
+    pub entities: u64,
+    pub edges: u64,
+    pub evidence: u64,
+    pub documents: u64,
+    pub names: u64,
+    pub problems: Vec<String>,
+}
+
+pub(crate) fn now_secs() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn tx_u64(t: &TransactionalTree, key: &[u8]) -> TxResult<u64> {
+    Ok(t.get(key)?.and_then(|v| read_u64(&v)).unwrap_or(0))
+}
+
+fn tx_add(t: &TransactionalTree, key: &[u8], delta: i64) -> TxResult<()> {
+    let v = tx_u64(t, key)? as i64 + delta;
+    t.insert(key, &(v.max(0) as u64).to_be_bytes())?;
+    Ok(())
+}
+
+fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResult<T> {
+    decode(bytes).map_err(|e| {
+        ConflictableTransactionError::Abort(Error::Store(format!("{what}: {e}")))
+    })
+}
+
+/// Adds `id` under every form of `names` in the names index, inside a transaction.
+fn tx_index_names<'a>(
+    t: &TransactionalTree,
+    id: EntityId,
+    names: impl IntoIterator<Item = &'a String>,
+) -> TxResult<()> {
+    for n in names {
+        let key = name_key(n);
+        if key.is_empty() {
+            continue;
+        }
+        let mut ids: Vec<EntityId> = match t.get(key.as_bytes())? {
+            Some(v) => tx_decode("name index entry", &v)?,
+            None => Vec::new(),
+        };
+        if !ids.contains(&id) {
+            ids.push(id);
+            t.insert(key.as_bytes(), encode(&ids))?;
+        }
+    }
+    Ok(())
+}
+
+fn add_alias(entity: &mut Entity, alias: &str) -> bool {
+    let alias = alias.trim();
+    if alias.is_empty()
+        || name_key(alias) == name_key(&entity.name)
+        || entity.aliases.iter().any(|a| a == alias)
+    {
+        return false;
+    }
+    entity.aliases.push(alias.to_string());
+    true
+}
+
+/// Counts writes and aborts after a set number, to prove a failed ingest leaves no trace.
+pub(crate) struct FaultPlan {
+    pub fail_after_writes: usize,
+}
+
+struct WriteCounter<'a> {
+    plan: Option<&'a FaultPlan>,
+    writes: std::cell::Cell<usize>,
+}
+
+impl WriteCounter<'_> {
+    fn tick(&self) -> TxResult<()> {
+        let n = self.writes.get() + 1;
+        self.writes.set(n);
+        match self.plan {
+            Some(p) if n > p.fail_after_writes => abort(Error::Store(format!(
+                "injected failure after {} writes",
+                p.fail_after_writes
+            ))),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Store {
+    /// Stores one document and its edges in a single transaction; the same text twice is a
+    /// no-op. Entities are matched to stored ones through the names index.
+    pub fn ingest(&self, input: &DocumentInput) -> Result<IngestOutcome> {
+        self.ingest_with(input, None)
+    }
+
+    pub(crate) fn ingest_with(&self, input: &DocumentInput, fault: Option<&FaultPlan>) -> Result<IngestOutcome> {
+        for e in &input.edges {
+            if e.source >= input.entities.len() || e.target >= input.entities.len() {
+                return Err(Error::Invalid("edge refers to an entity outside the document".into()));
+            }
+        }
+        let now = now_secs();
+        let _w = self.write_gate();
+        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        let outcome = trees
+            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+                let counter = WriteCounter { plan: fault, writes: std::cell::Cell::new(0) };
+                let mut outcome = IngestOutcome { doc: input.id, ..Default::default() };
+                if td.get(id_key(input.id))?.is_some() {
+                    return Ok(outcome);
+                }
+                outcome.new = true;
+                // Resolve each entity: an indexed entity of the same kind, else a new one.
+                let mut ids = Vec::with_capacity(input.entities.len());
+                for ne in &input.entities {
+                    let mut found: Option<Entity> = None;
+                    for form in std::iter::once(&ne.name).chain(ne.aliases.iter()) {
+                        let key = name_key(form);
+                        if key.is_empty() {
+                            continue;
+                        }
+                        if let Some(v) = tn.get(key.as_bytes())? {
+                            let candidates: Vec<EntityId> = tx_decode("name index entry", &v)?;
+                            for id in candidates {
+                                if let Some(ev) = te.get(id_key(id))? {
+                                    let ent: Entity = tx_decode("entity", &ev)?;
+                                    if ent.kind == ne.kind {
+                                        found = Some(ent);
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                        if found.is_some() {
+                            break;
+                        }
+                    }
+                    let mut ent = match found {
+                        Some(e) => e,
+                        None => {
+                            let id = tx_u64(tm, META_NEXT_ID)?.max(1);
+                            tm.insert(META_NEXT_ID, &(id + 1).to_be_bytes())?;
+                            tx_add(tm, META_ENTITIES, 1)?;
+                            outcome.entities_added += 1;
+                            Entity { id, name: ne.name.clone(), kind: ne.kind, aliases: Vec::new(), first_seen: now, last_seen: now }
+                        }
+                    };
+                    add_alias(&mut ent, &ne.name);
+                    for a in &ne.aliases {
+                        add_alias(&mut ent, a);
+                    }
+                    ent.last_seen = now;
+                    counter.tick()?;
+                    te.insert(&id_key(ent.id), encode(&ent))?;
+                    tx_index_names(tn, ent.id, std::iter::once(&ent.name).chain(ent.aliases.iter()))?;
+                    ids.push(ent.id);
+                }
+                // Group evidence by edge so that each edge is updated once.
+                let mut by_edge: BTreeMap<EdgeKey, Vec<&Evidence>> = BTreeMap::new();
+                for e in &input.edges {
+                    let (s, t) = (ids[e.source], ids[e.target]);
+                    if s == t {
+                        continue;
+                    }
+                    by_edge.entry(EdgeKey::new(s, e.relation, t)).or_default().push(&e.evidence);
+                }
+                for (key, evs) in &by_edge {
+                    let ok = out_key(key);
+                    let mut data: EdgeData = match to.get(ok)? {
+                        Some(v) => tx_decode("edge", &v)?,
+                        None => {
+                            tx_add(tm, META_EDGES, 1)?;
+                            outcome.edges_added += 1;
+                            EdgeData::default()
+                        }
+                    };
+                    let mut all: Vec<Evidence> = Vec::with_capacity(evs.len());
+                    for (n, ev) in evs.iter().enumerate() {
+                        let mut ev = (*ev).clone();
+                        ev.doc = input.id;
+                        counter.tick()?;
+                        tv.insert(&evidence_key(key, input.id, n as u32), encode(&ev))?;
+                        all.push(ev);
+                    }
+                    outcome.evidence_added += all.len() as u64;
+                    let fresh = summarize(&all, false);
+                    data.documents += 1;
+                    data.evidence += fresh.evidence;
+                    data.confidence = data.confidence.max(fresh.confidence);
+                    data.first_date = min_date(data.first_date.take(), fresh.first_date);
+                    data.last_date = max_date(data.last_date.take(), fresh.last_date);
+                    counter.tick()?;
+                    to.insert(&ok, encode(&data))?;
+                    ti.insert(&in_key(key), &[])?;
+                }
+                let doc = Document {
+                    id: input.id,
+                    title: input.title.clone(),
+                    source: input.source.clone(),
+                    lang: input.lang.clone(),
+                    ingested_at: now,
+                    edges: by_edge.keys().copied().collect(),
+                };
+                counter.tick()?;
+                td.insert(&id_key(input.id), encode(&doc))?;
+                tx_add(tm, META_DOCS, 1)?;
+                Ok(outcome)
+            })
+            .map_err(|e| self.tx_err(e))?;
+        Ok(outcome)
+    }
+
+    /// Removes a document: its evidence goes, and so does every edge left with none (edges
+    /// loaded by import stay). Returns false when no such document is stored.
+    pub fn remove_document(&self, id: DocId) -> Result<bool> {
+        let _w = self.write_gate();
+        let Some(doc) = self.document(id)? else {
+            return Ok(false);
+        };
+        // Plan outside the transaction (sled transactions cannot scan); the write gate keeps
+        // the plan valid until it is applied.
+        let mut drop_evidence = Vec::new();
+        let mut updates: Vec<(EdgeKey, Option<EdgeData>)> = Vec::new();
+        for key in &doc.edges {
+            let mut keep = Vec::new();
+            for item in self.evidence.scan_prefix(out_key(key)) {
+                let (k, v) = item.map_err(|e| self.sled_err(e))?;
+                let (_, d, _) = split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
+                if d == id {
+                    drop_evidence.push(k);
+                } else {
+                    keep.push(self.decode::<Evidence>("evidence", &v)?);
+                }
+            }
+            let asserted = self.edge(key)?.map(|d| d.asserted).unwrap_or(false);
+            let data = (!keep.is_empty() || asserted).then(|| summarize(&keep, asserted));
+            updates.push((*key, data));
+        }
+        let trees = (&self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        trees
+            .transaction(|(to, ti, tv, td, tm)| {
+                for k in &drop_evidence {
+                    tv.remove(k.as_ref())?;
+                }
+                for (key, data) in &updates {
+                    match data {
+                        Some(d) => {
+                            to.insert(&out_key(key), encode(d))?;
+                        }
+                        None => {
+                            if to.remove(&out_key(key))?.is_some() {
+                                tx_add(tm, META_EDGES, -1)?;
+                            }
+                            ti.remove(&in_key(key))?;
+                        }
+                    }
+                }
+                td.remove(&id_key(id))?;
+                tx_add(tm, META_DOCS, -1)?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_err(e))?;
+        Ok(true)
+    }
+
+    /// Adds a surface form to an entity and to the names index.
+    pub fn add_alias(&self, id: EntityId, alias: &str) -> Result<Entity> {
+        let _w = self.write_gate();
+        let mut ent = self.entity(id)?.ok_or_else(|| Error::Invalid(format!("no entity with id {id}")))?;
+        if name_key(alias).is_empty() {
+            return Err(Error::Invalid("an alias needs at least one letter or digit".into()));
+        }
+        add_alias(&mut ent, alias);
+        let alias = alias.to_string();
+        (&self.entities, &self.names)
+            .transaction(|(te, tn)| {
+                te.insert(&id_key(ent.id), encode(&ent))?;
+                tx_index_names(tn, ent.id, [&alias])?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_err(e))?;
+        Ok(ent)
+    }
+
+    /// Merges entity `from` into `into`: names move, edges are re-pointed and merged with
+    /// their evidence, documents follow. Edges that would join `into` to itself are dropped.
+    pub fn merge(&self, from: EntityId, into: EntityId) -> Result<Entity> {
+        if from == into {
+            return Err(Error::Invalid("cannot merge an entity into itself".into()));
+        }
+        let _w = self.write_gate();
+        let src = self.entity(from)?.ok_or_else(|| Error::Invalid(format!("no entity with id {from}")))?;
+        let mut dst = self.entity(into)?.ok_or_else(|| Error::Invalid(format!("no entity with id {into}")))?;
+        add_alias(&mut dst, &src.name);
+        for a in &src.aliases {
+            add_alias(&mut dst, a);
+        }
+        dst.first_seen = dst.first_seen.min(src.first_seen);
+        dst.last_seen = dst.last_seen.max(src.last_seen);
+
+        let repoint = |id: EntityId| if id == from { into } else { id };
+        let mut old_edges: BTreeSet<EdgeKey> = self.out_edges(from)?.into_iter().map(|(k, _)| k).collect();
+        old_edges.extend(self.in_edge_keys(from)?);
+
+        // New edge → (asserted, evidence list), starting from what the new key already has.
+        let mut merged: BTreeMap<EdgeKey, (bool, Vec<Evidence>)> = BTreeMap::new();
+        let mut remove_evidence = Vec::new();
+        let mut doc_rewrites: BTreeMap<DocId, Vec<(EdgeKey, Option<EdgeKey>)>> = BTreeMap::new();
+        for old in &old_edges {
+            let (s, t) = (repoint(old.source), repoint(old.target));
+            let new = (s != t).then(|| EdgeKey::new(s, old.relation, t));
+            let old_data = self.edge(old)?.unwrap_or_default();
+            let mut docs_seen = BTreeSet::new();
+            for item in self.evidence.scan_prefix(out_key(old)) {
+                let (k, v) = item.map_err(|e| self.sled_err(e))?;
+                remove_evidence.push(k);
+                let ev: Evidence = self.decode("evidence", &v)?;
+                if docs_seen.insert(ev.doc) {
+                    doc_rewrites.entry(ev.doc).or_default().push((*old, new));
+                }
+                if let Some(n) = new {
+                    self.merged_entry(&mut merged, n)?.1.push(ev);
+                }
+            }
+            if let Some(n) = new {
+                let entry = self.merged_entry(&mut merged, n)?;
+                entry.0 |= old_data.asserted;
+            }
+        }
+        let old_count = old_edges.len() as i64;
+        let new_existing = merged.keys().filter(|k| self.out.contains_key(out_key(k)).unwrap_or(false)).count() as i64;
+        let mut doc_updates = Vec::new();
+        for (doc_id, rewrites) in &doc_rewrites {
+            if let Some(mut doc) = self.document(*doc_id)? {
+                for (old, new) in rewrites {
+                    doc.edges.retain(|k| k != old);
+                    if let Some(n) = new {
+                        if !doc.edges.contains(n) {
+                            doc.edges.push(*n);
+                        }
+                    }
+                }
+                doc.edges.sort();
+                doc_updates.push(doc);
+            }
+        }
+        let all_names: Vec<String> = std::iter::once(src.name.clone()).chain(src.aliases.iter().cloned()).collect();
+        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        trees
+            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+                for k in &remove_evidence {
+                    tv.remove(k.as_ref())?;
+                }
+                for old in &old_edges {
+                    to.remove(&out_key(old))?;
+                    ti.remove(&in_key(old))?;
+                }
+                for (key, (asserted, evs)) in &merged {
+                    // Renumber per document so keys from both sides cannot collide.
+                    let mut per_doc: HashMap<DocId, u32> = HashMap::new();
+                    for ev in evs {
+                        let n = per_doc.entry(ev.doc).or_insert(0);
+                        tv.insert(&evidence_key(key, ev.doc, *n), encode(ev))?;
+                        *n += 1;
+                    }
+                    to.insert(&out_key(key), encode(&summarize(evs, *asserted)))?;
+                    ti.insert(&in_key(key), &[])?;
+                }
+                for doc in &doc_updates {
+                    td.insert(&id_key(doc.id), encode(doc))?;
+                }
+                // Names: every form of `from` now points to `into`.
+                for n in &all_names {
+                    let key = name_key(n);
+                    if let Some(v) = tn.get(key.as_bytes())? {
+                        let mut ids: Vec<EntityId> = tx_decode("name index entry", &v)?;
+                        ids.retain(|i| *i != from);
+                        if !ids.contains(&into) {
+                            ids.push(into);
+                        }
+                        tn.insert(key.as_bytes(), encode(&ids))?;
+                    }
+                }
+                tx_index_names(tn, into, std::iter::once(&dst.name).chain(dst.aliases.iter()))?;
+                te.remove(&id_key(from))?;
+                te.insert(&id_key(into), encode(&dst))?;
+                tx_add(tm, META_ENTITIES, -1)?;
+                tx_add(tm, META_EDGES, merged.len() as i64 - new_existing - old_count)?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_err(e))?;
+        Ok(dst)
+    }
+
+    fn merged_entry<'m>(
+        &self,
+        merged: &'m mut BTreeMap<EdgeKey, (bool, Vec<Evidence>)>,
+        key: EdgeKey,
+    ) -> Result<&'m mut (bool, Vec<Evidence>)> {
+        if !merged.contains_key(&key) {
+            let asserted = self.edge(&key)?.map(|d| d.asserted).unwrap_or(false);
+            let existing = self.evidence_of(&key)?;
+            merged.insert(key, (asserted, existing));
+        }
+        Ok(merged.get_mut(&key).expect("inserted above"))
+    }
+
+    /// Bulk-loads triples as asserted edges. Rows are resolved by name (creating entities
+    /// as needed) and written in batches; `progress(done, total)` is called between batches.
+    pub fn import_rows(&self, rows: &[ImportRow], progress: &mut dyn FnMut(u64, u64)) -> Result<ImportOutcomeCounts> {
+        const BATCH: usize = 200_000;
+        let _w = self.write_gate();
+        let now = now_secs();
+        let empty_before = self.out.is_empty();
+        let mut next_id = self.meta_u64(META_NEXT_ID)?.max(1);
+        // name key → (id, kind); a name seen with two kinds keeps the first.
+        let mut known: HashMap<String, EntityId> = HashMap::new();
+        let mut new_entities: Vec<Entity> = Vec::new();
+        let mut counts = ImportOutcomeCounts::default();
+        let mut resolve = |name: &str, kind: EntityKind, store: &Store| -> Result<EntityId> {
+            let key = name_key(name);
+            if key.is_empty() {
+                return Err(Error::Invalid(format!("empty entity name `{name}`")));
+            }
+            if let Some(id) = known.get(&key) {
+                return Ok(*id);
+            }
+            let id = if empty_before {
+                None
+            } else {
+                store.ids_for_name(name)?.first().copied()
+            };
+            let id = match id {
+                Some(id) => id,
+                None => {
+                    let id = next_id;
+                    next_id += 1;
+                    new_entities.push(Entity { id, name: name.trim().to_string(), kind, aliases: Vec::new(), first_seen: now, last_seen: now });
+                    id
+                }
+            };
+            known.insert(key, id);
+            Ok(id)
+        };
+        let mut edges: Vec<EdgeKey> = Vec::with_capacity(rows.len());
+        for r in rows {
+            let s = resolve(&r.source, r.source_kind, self)?;
+            let t = resolve(&r.target, r.target_kind, self)?;
+            if s != t {
+                edges.push(EdgeKey::new(s, r.relation, t));
+            }
+        }
+        edges.sort_unstable();
+        edges.dedup();
+        let total = (new_entities.len() + edges.len()) as u64;
+        let mut done = 0u64;
+        progress(done, total);
+        for chunk in new_entities.chunks(BATCH) {
+            let mut be = Batch::default();
+            let mut bn = Batch::default();
+            for e in chunk {
+                be.insert(&id_key(e.id), encode(e));
+                bn.insert(name_key(&e.name).as_bytes(), encode(&vec![e.id]));
+            }
+            self.entities.apply_batch(be).map_err(|e| self.sled_err(e))?;
+            self.names.apply_batch(bn).map_err(|e| self.sled_err(e))?;
+            done += chunk.len() as u64;
+            progress(done, total);
+        }
+        counts.entities_added = new_entities.len() as u64;
+        let asserted = encode(&EdgeData { confidence: 1.0, asserted: true, ..Default::default() });
+        for chunk in edges.chunks(BATCH) {
+            let mut bo = Batch::default();
+            let mut bi = Batch::default();
+            for k in chunk {
+                let ok = out_key(k);
+                if !empty_before {
+                    if let Some(v) = self.out.get(ok).map_err(|e| self.sled_err(e))? {
+                        let mut d: EdgeData = self.decode("edge", &v)?;
+                        if !d.asserted {
+                            d.asserted = true;
+                            d.confidence = 1.0;
+                            bo.insert(&ok, encode(&d));
+                        }
+                        continue;
+                    }
+                }
+                counts.edges_added += 1;
+                bo.insert(&ok, asserted.clone());
+                bi.insert(&in_key(k), &[]);
+            }
+            self.out.apply_batch(bo).map_err(|e| self.sled_err(e))?;
+            self.inn.apply_batch(bi).map_err(|e| self.sled_err(e))?;
+            done += chunk.len() as u64;
+            progress(done, total);
+        }
+        (&self.meta)
+            .transaction(|tm| {
+                tm.insert(META_NEXT_ID, &next_id.to_be_bytes())?;
+                tx_add(tm, META_ENTITIES, counts.entities_added as i64)?;
+                tx_add(tm, META_EDGES, counts.edges_added as i64)?;
+                Ok(())
+            })
+            .map_err(|e: TransactionError<Error>| self.tx_err(e))?;
+        self.flush()?;
+        Ok(counts)
+    }
+
+    /// Writes every record as JSON lines, in key order: entities, edges, evidence, documents.
+    pub fn dump(&self, out: &mut dyn std::io::Write) -> Result<()> {
+        let _r = self.read_gate();
+        let io = |e: std::io::Error| Error::Io { path: "dump output".into(), source: e };
+        let mut line = |rec: &DumpRecord| -> Result<()> {
+            serde_json::to_writer(&mut *out, rec).map_err(|e| Error::Invalid(e.to_string()))?;
+            out.write_all(b"\n").map_err(io)
+        };
+        for e in self.all_entities() {
+            line(&DumpRecord::Entity(e?))?;
+        }
+        for item in self.all_edges() {
+            let (key, data) = item?;
+            line(&DumpRecord::Edge { key, data })?;
+        }
+        for item in self.all_evidence() {
+            let (key, evidence) = item?;
+            line(&DumpRecord::Evidence { key, evidence })?;
+        }
+        for d in self.all_documents() {
+            line(&DumpRecord::Document(d?))?;
+        }
+        Ok(())
+    }
+
+    /// Loads a dump into an empty store, keeping every id, in one transaction.
+    pub fn restore(&self, input: impl std::io::BufRead, source_name: &str) -> Result<u64> {
+        if !self.is_empty() {
+            return Err(Error::Invalid(format!("restore needs an empty store; {} has data", self.path.display())));
+        }
+        let mut records = Vec::new();
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| Error::Io { path: source_name.into(), source: e })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
+                file: source_name.to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })?;
+            records.push(rec);
+        }
+        let _w = self.write_gate();
+        let mut max_id = 0;
+        let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);
+        let mut evidence_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
+        let mut batches: [Batch; 6] = Default::default();
+        for rec in &records {
+            match rec {
+                DumpRecord::Entity(e) => {
+                    max_id = max_id.max(e.id);
+                    ne += 1;
+                    batches[0].insert(&id_key(e.id), encode(e));
+                }
+                DumpRecord::Edge { key, data } => {
+                    nx += 1;
+                    batches[2].insert(&out_key(key), encode(data));
+                    batches[3].insert(&in_key(key), &[]);
+                }
+                DumpRecord::Evidence { key, evidence } => {
+                    let n = evidence_seq.entry((*key, evidence.doc)).or_insert(0);
+                    batches[4].insert(&evidence_key(key, evidence.doc, *n), encode(evidence));
+                    *n += 1;
+                }
+                DumpRecord::Document(d) => {
+                    nd += 1;
+                    batches[5].insert(&id_key(d.id), encode(d));
+                }
+            }
+        }
+        // Names are rebuilt from the entities, in id order, as ingest would have built them.
+        let mut names: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
+        for rec in &records {
+            if let DumpRecord::Entity(e) = rec {
+                for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                    let k = name_key(n);
+                    if !k.is_empty() {
+                        let ids = names.entry(k).or_default();
+                        if !ids.contains(&e.id) {
+                            ids.push(e.id);
+                        }
+                    }
+                }
+            }
+        }
+        for (k, ids) in &names {
+            batches[1].insert(k.as_bytes(), encode(ids));
+        }
+        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        trees
+            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+                for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
+                    t.apply_batch(b)?;
+                }
+                tm.insert(META_NEXT_ID, &(max_id + 1).to_be_bytes())?;
+                tx_add(tm, META_ENTITIES, ne)?;
+                tx_add(tm, META_EDGES, nx)?;
+                tx_add(tm, META_DOCS, nd)?;
+                Ok(())
+            })
+            .map_err(|e| self.tx_err(e))?;
+        self.flush()?;
+        Ok(records.len() as u64)
+    }
+
+    /// Verifies the store's invariants and lists every violation found.
+    pub fn check(&self) -> Result<CheckReport> {
+        let _r = self.read_gate();
+        let mut rep = CheckReport::default();
+        let mut p = Vec::new();
+        let mut entity_ids = BTreeSet::new();
+        let mut entity_names: Vec<(EntityId, Vec<String>)> = Vec::new();
+        for item in self.entities.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            match decode::<Entity>(&v) {
+                Ok(e) => {
+                    if read_u64(&k) != Some(e.id) {
+                        p.push(format!("entity {} stored under another key", e.id));
+                    }
+                    entity_ids.insert(e.id);
+                    entity_names.push((e.id, std::iter::once(e.name).chain(e.aliases).collect()));
+                }
+                Err(err) => p.push(format!("entity record {:?}: {err}", read_u64(&k))),
+            }
+        }
+        rep.entities = entity_ids.len() as u64;
+        let mut name_index: HashMap<String, Vec<EntityId>> = HashMap::new();
+        for item in self.names.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let key = String::from_utf8_lossy(&k).into_owned();
+            match decode::<Vec<EntityId>>(&v) {
+                Ok(ids) => {
+                    for id in &ids {
+                        if !entity_ids.contains(id) {
+                            p.push(format!("name `{key}` points to missing entity {id}"));
+                        }
+                    }
+                    name_index.insert(key, ids);
+                }
+                Err(err) => p.push(format!("name `{key}`: {err}")),
+            }
+        }
+        rep.names = name_index.len() as u64;
+        for (id, forms) in &entity_names {
+            for f in forms {
+                let k = name_key(f);
+                if !k.is_empty() && !name_index.get(&k).is_some_and(|ids| ids.contains(id)) {
+                    p.push(format!("name `{f}` of entity {id} is not indexed"));
+                }
+            }
+        }
+        let mut edges: BTreeMap<EdgeKey, EdgeData> = BTreeMap::new();
+        for item in self.out.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let Some(key) = edge_from_out_key(&k) else {
+                p.push("malformed key in out tree".into());
+                continue;
+            };
+            match decode::<EdgeData>(&v) {
+                Ok(d) => {
+                    edges.insert(key, d);
+                }
+                Err(err) => p.push(format!("edge {key:?}: {err}")),
+            }
+            if !self.inn.contains_key(in_key(&key)).map_err(|e| self.sled_err(e))? {
+                p.push(format!("edge {key:?} has no in-edge"));
+            }
+            for end in [key.source, key.target] {
+                if !entity_ids.contains(&end) {
+                    p.push(format!("edge {key:?} ends at missing entity {end}"));
+                }
+            }
+            if key.relation.is_symmetric() && key.source > key.target {
+                p.push(format!("symmetric edge {key:?} not in canonical order"));
+            }
+        }
+        rep.edges = edges.len() as u64;
+        for item in self.inn.iter() {
+            let (k, _) = item.map_err(|e| self.sled_err(e))?;
+            match edge_from_in_key(&k) {
+                Some(key) if !edges.contains_key(&key) && !self.out.contains_key(out_key(&key)).map_err(|e| self.sled_err(e))? => {
+                    p.push(format!("in-edge {key:?} has no out-edge"))
+                }
+                None => p.push("malformed key in in tree".into()),
+                _ => {}
+            }
+        }
+        let mut doc_ids = BTreeSet::new();
+        let mut doc_edges: BTreeMap<DocId, BTreeSet<EdgeKey>> = BTreeMap::new();
+        for item in self.docs.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            match decode::<Document>(&v) {
+                Ok(d) => {
+                    doc_ids.insert(d.id);
+                    doc_edges.insert(d.id, d.edges.iter().copied().collect());
+                }
+                Err(err) => p.push(format!("document {:?}: {err}", read_u64(&k))),
+            }
+        }
+        rep.documents = doc_ids.len() as u64;
+        let mut per_edge: BTreeMap<EdgeKey, Vec<Evidence>> = BTreeMap::new();
+        for item in self.evidence.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            rep.evidence += 1;
+            let Some((key, doc, _)) = split_evidence_key(&k) else {
+                p.push("malformed key in evidence tree".into());
+                continue;
+            };
+            if !edges.contains_key(&key) {
+                p.push(format!("evidence for missing edge {key:?}"));
+            }
+            if !doc_ids.contains(&doc) {
+                p.push(format!("evidence of edge {key:?} from missing document {doc:016x}"));
+            } else if !doc_edges.get(&doc).is_some_and(|s| s.contains(&key)) {
+                p.push(format!("document {doc:016x} does not list edge {key:?} it supports"));
+            }
+            match decode::<Evidence>(&v) {
+                Ok(ev) => per_edge.entry(key).or_default().push(ev),
+                Err(err) => p.push(format!("evidence {key:?}: {err}")),
+            }
+        }
+        for (key, data) in &edges {
+            let evs = per_edge.get(key).map(|v| v.as_slice()).unwrap_or(&[]);
+            if evs.is_empty() && !data.asserted {
+                p.push(format!("edge {key:?} has no evidence and was not imported"));
+            }
+            if data.evidence as usize != evs.len() {
+                p.push(format!("edge {key:?} counts {} evidence, {} stored", data.evidence, evs.len()));
+            }
+        }
+        for (doc, keys) in &doc_edges {
+            for key in keys {
+                if !edges.contains_key(key) {
+                    p.push(format!("document {doc:016x} lists missing edge {key:?}"));
+                }
+            }
+        }
+        let counts = Counts {
+            entities: self.meta_u64(META_ENTITIES)?,
+            edges: self.meta_u64(META_EDGES)?,
+            documents: self.meta_u64(META_DOCS)?,
+        };
+        if counts.entities != rep.entities {
+            p.push(format!("entity counter says {}, {} stored", counts.entities, rep.entities));
+        }
+        if counts.edges != rep.edges {
+            p.push(format!("edge counter says {}, {} stored", counts.edges, rep.edges));
+        }
+        if counts.documents != rep.documents {
+            p.push(format!("document counter says {}, {} stored", counts.documents, rep.documents));
+        }
+        let next = self.meta_u64(META_NEXT_ID)?;
+        if let Some(max) = entity_ids.iter().next_back() {
+            if next <= *max {
+                p.push(format!("next id {next} would reuse entity {max}"));
+            }
+        }
+        rep.problems = p;
+        Ok(rep)
+    }
+}
+
+/// What a bulk import added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct ImportOutcomeCounts {
+    pub entities_added: u64,
+    pub edges_added: u64,
+}
+
+/// One line of a dump.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum DumpRecord {
+    Entity(Entity),
+    Edge { key: EdgeKey, data: EdgeData },
+    Evidence { key: EdgeKey, evidence: Evidence },
+    Document(Document),
+}
+
+fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
