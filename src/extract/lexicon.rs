@@ -1,0 +1,166 @@
+//! Per-language trigger lexicons, parsed from the data files beside this module.
+
+use std::collections::{HashMap, HashSet};
+
+use super::text::fold;
+use crate::model::RelationKind;
+
+/// One word of a phrase: an exact folded form, a prefix (`word*`), or any word (`*`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pat {
+    Exact(String),
+    Prefix(String),
+    Any,
+}
+
+impl Pat {
+    pub fn matches(&self, low: &str) -> bool {
+        match self {
+            Pat::Exact(w) => w == low,
+            Pat::Prefix(p) => low.starts_with(p.as_str()),
+            Pat::Any => true,
+        }
+    }
+}
+
+/// A phrase: the words that must follow one another.
+pub type Phrase = Vec<Pat>;
+
+/// A lexicon section: phrases, optionally tagged with the relation they signal.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    pub phrases: Vec<(Option<RelationKind>, Phrase)>,
+    /// Single-word exact entries, for O(1) membership tests.
+    words: HashSet<String>,
+}
+
+impl Section {
+    /// The longest phrase starting at `words[0]`: (relation, length).
+    pub fn match_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Option<RelationKind>, usize)> {
+        let mut best: Option<(Option<RelationKind>, usize)> = None;
+        for (rel, phrase) in &self.phrases {
+            if best.is_some_and(|(_, n)| n >= phrase.len()) {
+                continue;
+            }
+            if phrase.iter().enumerate().all(|(i, p)| words(i).is_some_and(|w| p.matches(w))) {
+                best = Some((*rel, phrase.len()));
+            }
+        }
+        best
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word) || self.phrases.iter().any(|(_, p)| p.len() == 1 && p[0].matches(word) && !matches!(p[0], Pat::Exact(_)))
+    }
+}
+
+/// Everything one language contributes to extraction.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    sections: HashMap<String, Section>,
+    empty: Section,
+}
+
+impl Lexicon {
+    pub fn parse(source: &str) -> Lexicon {
+        let mut lex = Lexicon::default();
+        let mut current = String::new();
+        for raw in source.lines() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if line.starts_with('[') && line.ends_with(']') {
+                current = line[1..line.len() - 1].to_string();
+                lex.sections.entry(current.clone()).or_default();
+                continue;
+            }
+            let (rel, list) = match line.split_once(" = ") {
+                Some((r, l)) => (r.trim().parse::<RelationKind>().ok(), l),
+                None => (None, line),
+            };
+            let section = lex.sections.entry(current.clone()).or_default();
+            for item in list.split(", ") {
+                let item = item.trim().trim_end_matches(',');
+                if item.is_empty() {
+                    continue;
+                }
+                let phrase: Phrase = split_phrase(item)
+                    .into_iter()
+                    .map(|w| {
+                        if w == "*" {
+                            Pat::Any
+                        } else if let Some(p) = w.strip_suffix('*') {
+                            Pat::Prefix(fold(p))
+                        } else {
+                            Pat::Exact(fold(&w))
+                        }
+                    })
+                    .collect();
+                if let [Pat::Exact(w)] = phrase.as_slice() {
+                    section.words.insert(w.clone());
+                }
+                section.phrases.push((rel, phrase));
+            }
+        }
+        // Longest phrases first, so a match can stop early.
+        for s in lex.sections.values_mut() {
+            s.phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        }
+        lex
+    }
+
+    pub fn section(&self, name: &str) -> &Section {
+        self.sections.get(name).unwrap_or(&self.empty)
+    }
+
+    pub fn has(&self, section: &str, word: &str) -> bool {
+        self.section(section).contains(word)
+    }
+}
+
+/// Splits a phrase the way the tokenizer splits text: elisions ("l'", "d'") end a word.
+fn split_phrase(item: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in item.split_whitespace() {
+        let mut rest = w;
+        while let Some(p) = rest.find('\'') {
+            let (head, tail) = rest.split_at(p + 1);
+            if tail.is_empty() || head.len() > 8 {
+                break;
+            }
+            out.push(head.to_string());
+            rest = tail;
+        }
+        if !rest.is_empty() {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+pub fn french() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::parse(include_str!("lexicon/fr.lex")))
+}
+
+pub fn english() -> &'static Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(|| Lexicon::parse(include_str!("lexicon/en.lex")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_parse_with_relations_and_prefixes() {
+        let lex = french();
+        let verbs = lex.section("verbs");
+        let words = ["a", "porté", "plainte", "contre"].map(fold);
+        assert_eq!(verbs.match_at(|i| words.get(i + 1).map(|s| s.as_str())), Some((Some(RelationKind::Sued), 3)));
+        assert!(lex.has("negation", "n'"));
+        assert!(english().has("verbs", "sued"));
+        assert!(lex.section("verbs").phrases.iter().all(|(r, _)| r.is_some()));
+    }
+}

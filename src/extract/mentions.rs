@@ -1,0 +1,510 @@
+//! Mentions of entities and their resolution inside one document.
+//!
+//! A mention is a proper name (a run of capitalized words with name particles) or a
+//! descriptor ("le milliardaire", "the company", "le PDG de Tesla") that stands for an
+//! entity named elsewhere. Names are grouped into clusters (one per entity): a surname or
+//! first name joins the full name it belongs to; a descriptor joins the entity it most
+//! plausibly describes.
+
+use std::collections::{HashMap, HashSet};
+
+use super::lexicon::Lexicon;
+use super::text::{Sentence, Token};
+use crate::model::{EntityKind, RelationKind};
+
+/// One entity of the document.
+#[derive(Debug, Clone)]
+pub struct Cluster {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Proper-name surface forms.
+    pub forms: Vec<String>,
+    /// Descriptors that were resolved to it ("le milliardaire").
+    pub descriptors: Vec<String>,
+    pub mentions: usize,
+    /// The kind was given by a cue (suffix, title, descriptor) rather than guessed.
+    pub kind_sure: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    Name,
+    Descriptor,
+    /// "les dirigeants d'OpenAI": people speaking for the organization.
+    Group,
+}
+
+/// A mention in a sentence: tokens `start..end`, resolved to `cluster`.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub cluster: usize,
+    pub form: MentionForm,
+    /// For descriptors built on a role ("le PDG de Tesla"): the role and the organization.
+    pub role: Option<(RelationKind, usize)>,
+}
+
+/// All mentions of a document, per sentence, and the clusters they point to.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    pub clusters: Vec<Cluster>,
+    pub per_sentence: Vec<Vec<Mention>>,
+}
+
+const PARTICLES: &[&str] = &["de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "al", "bin", "ben", "&", "of", "and", "y"];
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    &text[t.start..t.end]
+}
+
+/// Lowercase words of the document: a capitalized word that also appears in lowercase is a
+/// common word starting a sentence, not a name.
+fn lowercase_vocabulary(text: &str, sentences: &[Sentence]) -> HashSet<String> {
+    let mut v = HashSet::new();
+    for s in sentences {
+        for t in &s.tokens {
+            if t.is_word && !t.cap && text[t.start..].starts_with(|c: char| c.is_lowercase()) {
+                v.insert(t.low.clone());
+            }
+        }
+    }
+    v
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    common: HashSet<String>,
+}
+
+impl Ctx<'_> {
+    fn is_stop(&self, low: &str) -> bool {
+        self.lex.has("stop", low)
+    }
+
+    /// Can token `i` of `toks` be part of a proper name?
+    fn name_word(&self, toks: &[Token], i: usize, heading: bool) -> bool {
+        let t = &toks[i];
+        if !t.is_word || !t.cap || self.is_stop(&t.low) {
+            return false;
+        }
+        if t.low.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        // Acronyms of roles ("PDG", "CEO") and titles are not names.
+        if self.lex.has("roles", &t.low) || self.lex.has("person_titles", &t.low) {
+            return false;
+        }
+        let raw = word(self.text, t);
+        let has_inner_cap = raw.chars().skip(1).any(|c| c.is_uppercase());
+        let first_in_clause = i == 0
+            || toks[i - 1].is_word && toks[i - 1].low.ends_with('\'') && i == 1
+            || matches!(word(self.text, &toks[i - 1]), "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—");
+        if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
+            return false;
+        }
+        true
+    }
+}
+
+/// Finds mentions in every sentence and resolves them into clusters.
+pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
+    let ctx = Ctx { text, lex, common: lowercase_vocabulary(text, sentences) };
+    let mut m = Mentions::default();
+    // Raw name spans per sentence.
+    let spans: Vec<Vec<(usize, usize)>> = sentences.iter().map(|s| name_spans(&ctx, s)).collect();
+    // First pass: multi-word person-like names become clusters, so a surname met before the
+    // full name still joins it.
+    let mut by_form: HashMap<String, usize> = HashMap::new();
+    for (si, s) in sentences.iter().enumerate() {
+        for &(a, b) in &spans[si] {
+            if b - a >= 2 {
+                let (kind, sure) = name_kind(&ctx, s, a, b);
+                let form = span_text(text, s, a, b);
+                let key = super::text::fold(&form);
+                if !by_form.contains_key(&key) {
+                    by_form.insert(key, m.clusters.len());
+                    m.clusters.push(Cluster { name: form.clone(), kind, forms: vec![form], descriptors: vec![], mentions: 0, kind_sure: sure });
+                } else if sure {
+                    let c = &mut m.clusters[by_form[&key]];
+                    if !c.kind_sure {
+                        c.kind = kind;
+                        c.kind_sure = true;
+                    }
+                }
+            }
+        }
+    }
+    let mut recent: Vec<usize> = Vec::new(); // clusters, most recent last
+    let mut descriptor_memory: HashMap<String, usize> = HashMap::new();
+    let mut last_seen: Vec<Option<usize>> = vec![None; m.clusters.len()];
+    for (si, s) in sentences.iter().enumerate() {
+        let mut ms: Vec<Mention> = Vec::new();
+        for &(a, b) in &spans[si] {
+            let form = span_text(text, s, a, b);
+            let key = super::text::fold(&form);
+            let (kind, sure) = name_kind(&ctx, s, a, b);
+            let cluster = match by_form.get(&key) {
+                Some(&c) => c,
+                None => {
+                    let found = if b - a == 1 { join_single(&m.clusters, &recent, &key) } else { None };
+                    match found {
+                        Some(c) => {
+                            by_form.insert(key, c);
+                            c
+                        }
+                        None => {
+                            let id = m.clusters.len();
+                            m.clusters.push(Cluster { name: form.clone(), kind, forms: vec![], descriptors: vec![], mentions: 0, kind_sure: sure });
+                            last_seen.push(None);
+                            by_form.insert(key, id);
+                            id
+                        }
+                    }
+                }
+            };
+            let c = &mut m.clusters[cluster];
+            if sure && !c.kind_sure {
+                c.kind = kind;
+                c.kind_sure = true;
+            }
+            if !c.forms.contains(&form) {
+                c.forms.push(form);
+            }
+            ms.push(Mention { start: a, end: b, cluster, form: MentionForm::Name, role: None });
+        }
+        // Descriptors, resolved against what came before.
+        let subject = ms.iter().find(|x| x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low)).map(|x| x.cluster);
+        let descs = descriptor_spans(&ctx, s, &ms);
+        for d in descs {
+            let resolved = match d.kind {
+                _ if d.apposition.is_some() => d.apposition,
+                DescKind::Group(org) => Some(org),
+                DescKind::Person => descriptor_memory.get(&d.text_key).copied().filter(|c| m.clusters[*c].kind == EntityKind::Person).or_else(|| {
+                    // The most talked-about person of the last few sentences who is not the
+                    // clause's subject: writers use "le milliardaire" for someone named before.
+                    let here: Vec<usize> = ms.iter().filter(|x| x.end <= d.start).map(|x| x.cluster).collect();
+                    let window = |c: usize| last_seen[c].is_some_and(|l| si - l <= 5) || here.contains(&c);
+                    (0..m.clusters.len())
+                        .filter(|&c| m.clusters[c].kind == EntityKind::Person && window(c) && Some(c) != subject && Some(c) != d.role.map(|r| r.1))
+                        .max_by_key(|&c| (m.clusters[c].mentions, !here.contains(&c), last_seen[c]))
+                }),
+                DescKind::Org => descriptor_memory.get(&d.text_key).copied().or_else(|| {
+                    let here = ms.iter().rev().find(|x| x.end <= d.start && m.clusters[x.cluster].kind == EntityKind::Organization).map(|x| x.cluster);
+                    here.or_else(|| recent.iter().rev().copied().find(|c| m.clusters[*c].kind == EntityKind::Organization))
+                }),
+                DescKind::Product => None,
+            };
+            let Some(cluster) = resolved else { continue };
+            if d.apposition.is_none() {
+                descriptor_memory.entry(d.text_key.clone()).or_insert(cluster);
+            }
+            if let DescKind::Product = d.kind {
+                let c = &mut m.clusters[cluster];
+                if !c.kind_sure {
+                    c.kind = EntityKind::Product;
+                    c.kind_sure = true;
+                }
+            }
+            if matches!(d.kind, DescKind::Person | DescKind::Org) && d.apposition.is_some() {
+                let want = if matches!(d.kind, DescKind::Person) { EntityKind::Person } else { EntityKind::Organization };
+                let c = &mut m.clusters[cluster];
+                if !c.kind_sure {
+                    c.kind = want;
+                    c.kind_sure = true;
+                }
+            }
+            if !matches!(d.kind, DescKind::Group(_)) {
+                let c = &mut m.clusters[cluster];
+                if !c.descriptors.contains(&d.surface) {
+                    c.descriptors.push(d.surface.clone());
+                }
+            }
+            // An apposition absorbs the name mention it describes.
+            ms.retain(|x| !(x.start >= d.start && x.end <= d.end && x.cluster == cluster));
+            let form = if matches!(d.kind, DescKind::Group(_)) { MentionForm::Group } else { MentionForm::Descriptor };
+            ms.push(Mention { start: d.start, end: d.end, cluster, form, role: d.role });
+        }
+        ms.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
+        for x in &ms {
+            m.clusters[x.cluster].mentions += 1;
+            last_seen[x.cluster] = Some(si);
+            if x.form != MentionForm::Group {
+                recent.retain(|c| *c != x.cluster);
+                recent.push(x.cluster);
+            }
+        }
+        m.per_sentence.push(ms);
+    }
+    // A single word that is also a person's surname or first name was that person.
+    for c in 0..m.clusters.len() {
+        if m.clusters[c].forms.iter().any(|f| f.split_whitespace().count() > 1) && m.clusters[c].kind == EntityKind::Person {
+            let longest = m.clusters[c].forms.iter().max_by_key(|f| (f.split_whitespace().count(), f.len())).cloned();
+            if let Some(l) = longest {
+                m.clusters[c].name = l;
+            }
+        }
+    }
+    m
+}
+
+/// A single word joins the most recent person whose name ends (or starts) with it, or any
+/// multi-word cluster that contains it as its last word.
+fn join_single(clusters: &[Cluster], recent: &[usize], key: &str) -> Option<usize> {
+    let matches = |c: &Cluster| {
+        c.forms.iter().any(|f| {
+            let words: Vec<String> = f.split_whitespace().map(super::text::fold).collect();
+            words.len() > 1 && (words.last().is_some_and(|w| w == key) || (c.kind == EntityKind::Person && words[0] == key))
+        })
+    };
+    recent
+        .iter()
+        .rev()
+        .copied()
+        .find(|c| matches(&clusters[*c]))
+        .or_else(|| clusters.iter().position(|c| c.kind == EntityKind::Person && matches(c)))
+}
+
+fn span_text(text: &str, s: &Sentence, a: usize, b: usize) -> String {
+    text[s.tokens[a].start..s.tokens[b - 1].end].to_string()
+}
+
+/// Runs of name words joined by particles, with person titles dropped from the front.
+fn name_spans(ctx: &Ctx, s: &Sentence) -> Vec<(usize, usize)> {
+    let toks = &s.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !ctx.name_word(toks, i, s.heading) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < toks.len() && ctx.name_word(toks, end, false) {
+                end += 1;
+            } else if end + 1 < toks.len() && PARTICLES.contains(&toks[end].low.as_str()) && ctx.name_word(toks, end + 1, false) && !ctx.common.contains(&toks[end + 1].low) && !toks[end].cap {
+                // "Banque de France", "Ursula von der Leyen", but not "Musk et Altman".
+                if toks[end].low == "and" || toks[end].low == "&" || toks[end].low == "of" || toks[end].low == "y" {
+                    let is_org_tail = ctx.lex.has("org_suffixes", &toks[end + 1].low) || ctx.lex.has("media_words", &toks[end + 1].low);
+                    if !is_org_tail && toks[end].low != "&" {
+                        break;
+                    }
+                }
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        out.push((start, end));
+        i = end;
+    }
+    out
+}
+
+/// The kind of a name from its own words and its left context; `true` when a cue said so.
+fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) {
+    let toks = &s.tokens;
+    let lex = ctx.lex;
+    let last = &toks[b - 1].low;
+    if toks[a..b].iter().any(|t| lex.has("media_words", &t.low)) && b - a >= 2 {
+        return (EntityKind::Media, true);
+    }
+    if lex.has("org_suffixes", last) && b - a >= 2 {
+        return (EntityKind::Organization, true);
+    }
+    // Left context: a title or a descriptor noun right before the name.
+    let mut j = a;
+    let mut seen = 0;
+    let mut after_de = false;
+    while j > 0 && seen < 3 {
+        j -= 1;
+        seen += 1;
+        let low = &toks[j].low;
+        if matches!(word(ctx.text, &toks[j]), ",") {
+            continue;
+        }
+        if matches!(low.as_str(), "de" | "d'" | "du" | "of" | "chez" | "at") {
+            after_de = true;
+            continue;
+        }
+        if after_de {
+            // "le PDG de Tesla", "CEO of Acme": the organization of a role.
+            if lex.has("roles", low) || lex.has("person_descriptors", low) {
+                return (EntityKind::Organization, true);
+            }
+            break;
+        }
+        if lex.has("person_titles", low) || lex.has("person_descriptors", low) {
+            return (EntityKind::Person, true);
+        }
+        if lex.has("media_cues", low) {
+            return (EntityKind::Media, true);
+        }
+        if lex.has("product_nouns", low) {
+            return (EntityKind::Product, true);
+        }
+        if lex.has("org_descriptors", low) {
+            return (EntityKind::Organization, true);
+        }
+        if lex.has("place_words", low) {
+            return (EntityKind::Place, true);
+        }
+        if !lex.has("determiners", low) && !lex.has("skip", low) {
+            break;
+        }
+    }
+    let words_plain = toks[a..b].iter().all(|t| {
+        let raw = word(ctx.text, t);
+        let mut cs = raw.chars();
+        cs.next().is_some_and(|c| c.is_uppercase()) && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+    });
+    if b - a >= 2 && words_plain {
+        (EntityKind::Person, false)
+    } else {
+        (EntityKind::Organization, false)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum DescKind {
+    Person,
+    Org,
+    Product,
+    Group(usize),
+}
+
+#[derive(Debug)]
+struct Descriptor {
+    start: usize,
+    end: usize,
+    kind: DescKind,
+    text_key: String,
+    surface: String,
+    apposition: Option<usize>,
+    role: Option<(RelationKind, usize)>,
+}
+
+/// Determiner + descriptor noun (+ "de" + name, + adjectives), and its apposition to a name.
+fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descriptor> {
+    let toks = &s.tokens;
+    let lex = ctx.lex;
+    let low = |i: usize| toks.get(i).map(|t| t.low.as_str());
+    let name_at = |i: usize| names.iter().find(|m| m.start == i);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !lex.has("determiners", &toks[i].low) || toks[i].cap && i > 0 && !matches!(toks[i].low.as_str(), "le" | "la" | "l'" | "les" | "the") {
+            i += 1;
+            continue;
+        }
+        let det = i;
+        let mut j = i + 1;
+        // English: "the ChatGPT maker" / "the Tesla CEO": a name between determiner and noun.
+        let mut pre_name: Option<&Mention> = None;
+        if let Some(n) = name_at(j) {
+            pre_name = Some(n);
+            j = n.end;
+        }
+        let from = |sec: &str| lex.section(sec).match_at(|k| low(j + k)).map(|(r, n)| (r, n));
+        let (kind, role, n) = if let Some((_, n)) = from("group_nouns") {
+            (Some(DescKind::Group(usize::MAX)), None, n)
+        } else if let Some((r, n)) = from("roles").filter(|_| true) {
+            (Some(DescKind::Person), r, n)
+        } else if let Some((_, n)) = from("person_descriptors") {
+            (Some(DescKind::Person), None, n)
+        } else if let Some((_, n)) = from("product_nouns") {
+            (Some(DescKind::Product), None, n)
+        } else if let Some((_, n)) = from("org_descriptors") {
+            (Some(DescKind::Org), None, n)
+        } else {
+            (None, None, 0)
+        };
+        let Some(mut kind) = kind else {
+            i += 1;
+            continue;
+        };
+        if n == 0 || toks[j].cap && j != det + 1 && pre_name.is_none() {
+            i += 1;
+            continue;
+        }
+        let mut end = j + n;
+        // Adjectives after the noun ("son produit phare", "la société d'IA").
+        let mut role_org: Option<usize> = None;
+        let mut steps = 0;
+        while end < toks.len() && steps < 3 {
+            let t = &toks[end];
+            if t.is_word && !t.cap && !lex.has("determiners", &t.low) && !lex.has("stop", &t.low) && !lex.has("verbs", &t.low) && !lex.has("aux", &t.low) && !lex.has("speech_verbs", &t.low) && !lex.has("relative_subject", &t.low) && !lex.has("relative_object", &t.low) && t.low.len() > 2 && !t.low.ends_with("ment") && !t.low.ends_with("ly") {
+                end += 1;
+                steps += 1;
+                continue;
+            }
+            break;
+        }
+        // "de"/"d'"/"of" + name: the organization of a role or a group; "d'IA" qualifies.
+        if end + 1 < toks.len() && matches!(toks[end].low.as_str(), "de" | "d'" | "du" | "of" | "at" | "chez") {
+            if let Some(nm) = name_at(end + 1) {
+                role_org = Some(nm.cluster);
+                end = nm.end;
+            } else if toks[end + 1].cap && toks[end + 1].is_word && ctx.is_stop(&toks[end + 1].low) {
+                end += 2;
+            }
+        }
+        if let Some(pn) = pre_name {
+            role_org = role_org.or(Some(pn.cluster));
+        }
+        if let DescKind::Group(_) = kind {
+            match role_org {
+                Some(org) => kind = DescKind::Group(org),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // A role without an organization is just a person descriptor.
+        let role = match (role, role_org) {
+            (Some(r), Some(org)) if kind == DescKind::Person => Some((r, org)),
+            _ => None,
+        };
+        // Apposition: "Satya Nadella, le PDG de Microsoft" / "le PDG de Microsoft, Satya Nadella" / "son produit phare, ChatGPT".
+        let mut apposition = None;
+        let mut span_end = end;
+        let mut span_start = det;
+        if let Some(nm) = name_at(end).or_else(|| if low(end) == Some(",") { name_at(end + 1) } else { None }) {
+            if kind != DescKind::Group(usize::MAX) && !matches!(kind, DescKind::Group(_)) && Some(nm.cluster) != role_org {
+                apposition = Some(nm.cluster);
+                span_end = nm.end;
+            }
+        } else if det >= 2 && low(det - 1) == Some(",") {
+            if let Some(nm) = names.iter().find(|m| m.end == det - 1) {
+                if !matches!(kind, DescKind::Group(_)) && Some(nm.cluster) != role_org && kind != DescKind::Product {
+                    apposition = Some(nm.cluster);
+                    span_start = nm.start;
+                }
+            }
+        }
+        let indefinite = matches!(toks[det].low.as_str(), "un" | "une" | "des" | "a" | "an" | "de" | "d'");
+        if indefinite && apposition.is_none() && !matches!(kind, DescKind::Group(_)) {
+            i += 1;
+            continue;
+        }
+        let surface = ctx.text[toks[det].start..toks[end - 1].end].to_string();
+        // The head noun (and its "de X" qualifier) names the descriptor; adjectives vary.
+        let text_key: String = toks[j..j + n].iter().map(|t| t.low.as_str()).collect::<Vec<_>>().join(" ");
+        out.push(Descriptor { start: span_start, end: span_end, kind, text_key, surface, apposition, role });
+        i = span_end.max(det + 1);
+    }
+    out
+}
+
+/// Words after which a name is a complement, not a subject.
+pub fn is_preposition(low: &str) -> bool {
+    matches!(
+        low,
+        "de" | "d'" | "du" | "des" | "a" | "au" | "aux" | "avec" | "par" | "pour" | "sur" | "dans" | "entre" | "contre" | "chez" | "vers" | "envers" | "sans" | "selon"
+            | "of" | "by" | "with" | "to" | "for" | "from" | "in" | "on" | "at" | "between" | "against" | "about" | "into" | "toward" | "towards" | "over" | "like" | "than"
+    )
+}

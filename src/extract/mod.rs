@@ -1,0 +1,298 @@
+//! Text → typed, evidence-backed edges. Rule-based: the per-language lexicons (data files in
+//! `lexicon/`) hold the words, the code holds the frames. Knows nothing of the store.
+//!
+//! ```
+//! use relgraph::extract::{extract_text, ExtractOptions};
+//! let ex = extract_text(
+//!     "Jane Porter a fondé Acme Robotics en 2015. La société a racheté Zenith Labs.",
+//!     &ExtractOptions::default(),
+//! ).unwrap();
+//! let triples: Vec<String> = ex.unique_edges().iter().map(|e| ex.describe(e)).collect();
+//! assert!(triples.contains(&"Jane Porter -founded-> Acme Robotics".to_string()));
+//! assert!(triples.contains(&"Acme Robotics -acquired-> Zenith Labs".to_string()));
+//! ```
+
+pub mod lexicon;
+mod mentions;
+mod rules;
+pub mod text;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::model::{doc_id_for, DocId, EntityKind, Evidence, RelationKind};
+use crate::store::{DocumentInput, NewEdge, NewEntity};
+
+pub use text::DEFAULT_MAX_DOC_BYTES;
+
+/// The two languages the lexicons cover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    fn lexicon(self) -> &'static lexicon::Lexicon {
+        match self {
+            Lang::Fr => lexicon::french(),
+            Lang::En => lexicon::english(),
+        }
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "fr" | "french" | "fra" => Ok(Lang::Fr),
+            "en" | "english" | "eng" => Ok(Lang::En),
+            other => Err(Error::Invalid(format!("unknown language `{other}`; use fr, en or auto"))),
+        }
+    }
+}
+
+/// Known entities given by the user: their kinds and aliases win over guesses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Gazetteer {
+    pub entries: Vec<GazetteerEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
+pub struct GazetteerEntry {
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl Gazetteer {
+    /// Reads a gazetteer: JSON lines (`{"name":..,"kind":..,"aliases":[..]}`) or CSV lines
+    /// `name,kind,alias|alias` (a header line is allowed).
+    pub fn parse(text: &str, source: &str) -> Result<Gazetteer> {
+        let mut entries = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') || (i == 0 && line.to_ascii_lowercase().starts_with("name,")) {
+                continue;
+            }
+            let err = |message: String| Error::Parse { file: source.to_string(), line: i + 1, message };
+            let entry = if line.starts_with('{') {
+                serde_json::from_str::<GazetteerEntry>(line).map_err(|e| err(e.to_string()))?
+            } else {
+                let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
+                let rec = rdr.records().next().ok_or_else(|| err("empty line".into()))?.map_err(|e| err(e.to_string()))?;
+                let name = rec.get(0).unwrap_or("").trim().to_string();
+                let kind = rec.get(1).unwrap_or("organization").parse().map_err(|e: Error| err(e.to_string()))?;
+                let aliases = rec.get(2).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
+                GazetteerEntry { name, kind, aliases }
+            };
+            if crate::model::name_key(&entry.name).is_empty() {
+                return Err(err("the name is empty".into()));
+            }
+            entries.push(entry);
+        }
+        Ok(Gazetteer { entries })
+    }
+}
+
+/// How to extract.
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// `None`: detect from the text.
+    pub lang: Option<Lang>,
+    pub max_doc_bytes: u64,
+    pub gazetteer: Gazetteer,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions { lang: None, max_doc_bytes: DEFAULT_MAX_DOC_BYTES, gazetteer: Gazetteer::default() }
+    }
+}
+
+/// An entity of one document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other proper-name forms seen ("Musk" for "Elon Musk").
+    pub aliases: Vec<String>,
+    /// Descriptors resolved to it ("le milliardaire"); kept with the document only.
+    pub descriptors: Vec<String>,
+}
+
+/// An edge with its evidence; `source` and `target` index `Extraction::entities`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExtractedEdge {
+    pub source: usize,
+    pub relation: RelationKind,
+    pub target: usize,
+    pub evidence: Evidence,
+}
+
+/// What one document yields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Extraction {
+    pub doc_id: DocId,
+    pub lang: Lang,
+    pub title: String,
+    /// The normalized text the evidence spans point into.
+    #[serde(skip)]
+    pub text: String,
+    pub entities: Vec<ExtractedEntity>,
+    /// Every piece of evidence, several per triple when the text repeats itself.
+    pub edges: Vec<ExtractedEdge>,
+}
+
+impl Extraction {
+    /// One edge per (source, relation, target), the most confident evidence first seen.
+    pub fn unique_edges(&self) -> Vec<&ExtractedEdge> {
+        let mut best: HashMap<(usize, RelationKind, usize), usize> = HashMap::new();
+        let mut order = Vec::new();
+        for (i, e) in self.edges.iter().enumerate() {
+            let (s, t) = if e.relation.is_symmetric() && e.target < e.source { (e.target, e.source) } else { (e.source, e.target) };
+            match best.get(&(s, e.relation, t)) {
+                Some(&j) if self.edges[j].evidence.confidence >= e.evidence.confidence => {}
+                Some(_) => {
+                    best.insert((s, e.relation, t), i);
+                }
+                None => {
+                    best.insert((s, e.relation, t), i);
+                    order.push((s, e.relation, t));
+                }
+            }
+        }
+        order.iter().map(|k| &self.edges[best[k]]).collect()
+    }
+
+    /// "Source -relation-> Target", for messages and tests.
+    pub fn describe(&self, e: &ExtractedEdge) -> String {
+        format!("{} -{}-> {}", self.entities[e.source].name, e.relation, self.entities[e.target].name)
+    }
+
+    /// The document as the store takes it.
+    pub fn to_document_input(&self, source: &str) -> DocumentInput {
+        DocumentInput {
+            id: self.doc_id,
+            title: self.title.clone(),
+            source: source.to_string(),
+            lang: self.lang.code().to_string(),
+            entities: self.entities.iter().map(|e| NewEntity { name: e.name.clone(), kind: e.kind, aliases: e.aliases.clone() }).collect(),
+            edges: self.edges.iter().map(|e| NewEdge { source: e.source, relation: e.relation, target: e.target, evidence: e.evidence.clone() }).collect(),
+        }
+    }
+}
+
+/// Extracts from raw bytes (a file's content): checks them, strips HTML, then extracts.
+pub fn extract_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<Extraction> {
+    let raw = text::decode_input(bytes, what, opts.max_doc_bytes)?;
+    extract_text(&raw, opts)
+}
+
+/// Extracts from text already in memory.
+pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
+    if raw.len() as u64 > opts.max_doc_bytes {
+        return Err(Error::TooLarge { what: "the text".into(), size: raw.len() as u64, limit: opts.max_doc_bytes });
+    }
+    let plain = if text::looks_like_html(raw) { text::strip_html(raw) } else { raw.to_string() };
+    let normalized = text::normalize(&plain);
+    if normalized.trim().is_empty() {
+        return Err(Error::Empty { what: "the text".into() });
+    }
+    let sentences = text::sentences(&normalized);
+    let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
+    let lex = lang.lexicon();
+    let mut found = mentions::find(&normalized, &sentences, lex);
+    apply_gazetteer(&mut found, &opts.gazetteer);
+    let raw_edges = rules::apply(&normalized, &sentences, &found, lex);
+    let doc_id = doc_id_for(&normalized);
+    let title = sentences.iter().find(|s| s.heading).or(sentences.first()).map(|s| normalized[s.start..s.end].to_string()).unwrap_or_default();
+
+    // Keep named clusters (descriptor-only clusters do not exist by construction).
+    let mut index = vec![usize::MAX; found.clusters.len()];
+    let mut entities = Vec::new();
+    for (i, c) in found.clusters.iter().enumerate() {
+        if c.mentions == 0 && !raw_edges.iter().any(|e| e.source == i || e.target == i) {
+            continue;
+        }
+        index[i] = entities.len();
+        let aliases = c.forms.iter().filter(|f| **f != c.name).cloned().collect();
+        entities.push(ExtractedEntity { name: c.name.clone(), kind: c.kind, aliases, descriptors: c.descriptors.clone() });
+    }
+    let edges = raw_edges
+        .into_iter()
+        .filter(|e| index[e.source] != usize::MAX && index[e.target] != usize::MAX)
+        .map(|e| {
+            let s = &sentences[e.sentence];
+            ExtractedEdge {
+                source: index[e.source],
+                relation: e.relation,
+                target: index[e.target],
+                evidence: Evidence {
+                    doc: doc_id,
+                    sentence: normalized[s.start..s.end].to_string(),
+                    start: s.start.min(u32::MAX as usize) as u32,
+                    end: s.end.min(u32::MAX as usize) as u32,
+                    date: e.date,
+                    rule: format!("{}:{}", lang.code(), e.rule),
+                    confidence: e.confidence,
+                },
+            }
+        })
+        .collect();
+    Ok(Extraction { doc_id, lang, title, text: normalized, entities, edges })
+}
+
+fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
+    if gaz.entries.is_empty() {
+        return;
+    }
+    let mut by_key: HashMap<String, &GazetteerEntry> = HashMap::new();
+    for e in &gaz.entries {
+        for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
+            by_key.insert(crate::model::name_key(form), e);
+        }
+    }
+    for c in &mut found.clusters {
+        let hit = std::iter::once(&c.name).chain(c.forms.iter()).find_map(|f| by_key.get(&crate::model::name_key(f)).copied());
+        if let Some(e) = hit {
+            if !c.forms.contains(&c.name) {
+                c.forms.push(c.name.clone());
+            }
+            c.name = e.name.clone();
+            c.kind = e.kind;
+            c.kind_sure = true;
+        }
+    }
+}
+
+/// French or English, by counting each language's most frequent words.
+pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
+    const FR: &[&str] = &["le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "du", "et", "pas", "avec", "sur", "au", "a", "d'", "l'", "en", "il", "ont"];
+    const EN: &[&str] = &["the", "and", "of", "is", "to", "in", "that", "for", "with", "was", "on", "by", "as", "his", "her", "has", "have", "it", "said", "are"];
+    let (mut fr, mut en) = (0usize, 0usize);
+    for t in sentences.iter().flat_map(|s| s.tokens.iter()).take(5000) {
+        if FR.contains(&t.low.as_str()) {
+            fr += 1;
+        }
+        if EN.contains(&t.low.as_str()) {
+            en += 1;
+        }
+    }
+    if fr > en {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}

@@ -1,0 +1,846 @@
+//! Relation rules: argument frames around the triggers of the lexicon.
+//!
+//! Frames, all general: subject–verb–object (with relative clauses, gerunds, pronouns and
+//! coordination), passive with agent, nominal triggers ("procès intenté par X contre Y",
+//! "X's lawsuit against Y"), partnerships ("partenariat entre X et Y", "son partenariat avec
+//! Y", "leur partenariat"), roles ("le PDG de Y", "Y CEO X"), group membership ("des
+//! dirigeants de Y, dont A et B"), possessed products ("son produit phare, Z"), attributions
+//! ("X a traité Y d'idiot", "X called Y a hero") and quotes spoken by their speaker.
+
+use super::lexicon::Lexicon;
+use super::mentions::{is_preposition, Mention, MentionForm, Mentions};
+use super::text::Sentence;
+use crate::model::{EntityKind, RelationKind};
+
+/// An edge found in one sentence, between two clusters.
+#[derive(Debug, Clone)]
+pub struct RawEdge {
+    pub source: usize,
+    pub relation: RelationKind,
+    pub target: usize,
+    pub sentence: usize,
+    pub rule: &'static str,
+    pub confidence: f32,
+    pub date: Option<String>,
+}
+
+/// What carries over from one sentence to the next.
+#[derive(Default)]
+struct Discourse {
+    last_subject: Option<usize>,
+    last_person_subject: Option<usize>,
+    /// Persons in order of mention, most recent last.
+    recent_persons: Vec<usize>,
+    open_quote_speaker: Option<usize>,
+}
+
+struct Sent<'a> {
+    text: &'a str,
+    s: &'a Sentence,
+    lex: &'a Lexicon,
+    ms: &'a [Mention],
+    m: &'a Mentions,
+    /// token → index in `ms` of the (outermost) mention covering it
+    cover: Vec<Option<usize>>,
+    /// token → relative clause id (", qui ... ,")
+    rel_span: Vec<Option<usize>>,
+    rel_bounds: Vec<(usize, usize)>,
+    in_quote: Vec<bool>,
+    main_subject: Option<usize>,
+    main_subject_at: usize,
+    speaker: Option<usize>,
+    hedged: bool,
+}
+
+pub fn apply(text: &str, sentences: &[Sentence], m: &Mentions, lex: &Lexicon) -> Vec<RawEdge> {
+    let mut out = Vec::new();
+    let mut d = Discourse::default();
+    for (si, s) in sentences.iter().enumerate() {
+        let ms = &m.per_sentence[si];
+        let mut st = Sent::new(text, s, lex, ms, m);
+        st.main_subject = st.compute_main_subject(&d);
+        st.speaker = st.compute_speaker(&d);
+        if !ms.is_empty() && !s.heading {
+            let before = out.len();
+            st.run(si, &d, &mut out);
+            // A sentence that names nobody on one side cannot make an edge; drop self-loops.
+            out.truncate(before + out[before..].iter().filter(|_| true).count());
+        }
+        // Carry the discourse state forward.
+        if let Some(sub) = st.main_subject.or(st.speaker) {
+            d.last_subject = Some(sub);
+            if m.clusters[sub].kind == EntityKind::Person {
+                d.last_person_subject = Some(sub);
+            }
+        }
+        for x in ms {
+            if m.clusters[x.cluster].kind == EntityKind::Person {
+                d.recent_persons.retain(|c| *c != x.cluster);
+                d.recent_persons.push(x.cluster);
+            }
+        }
+        d.open_quote_speaker = if st.quote_open_at_end() { st.speaker } else { None };
+    }
+    out.retain(|e| e.source != e.target && kinds_fit(e.relation, m.clusters[e.source].kind, m.clusters[e.target].kind));
+    out
+}
+
+/// Type constraints of each relation (SCHEMA.md): who can found, lead, own...
+fn kinds_fit(rel: RelationKind, s: EntityKind, t: EntityKind) -> bool {
+    use EntityKind::*;
+    let org_like = |k: EntityKind| matches!(k, Organization | Media | Group);
+    match rel {
+        RelationKind::Founded | RelationKind::Left => org_like(t) && matches!(s, Person | Organization | Group),
+        RelationKind::Leads | RelationKind::MemberOf => s == Person && org_like(t),
+        RelationKind::Owns | RelationKind::Acquired | RelationKind::InvestedIn => t != Person && t != Place,
+        RelationKind::Sued | RelationKind::Criticized | RelationKind::Praised => !matches!(s, Product | Place),
+        RelationKind::Partnered | RelationKind::CompetesWith => s != Place && t != Place,
+    }
+}
+
+const QUOTES_OPEN: &[&str] = &["«", "“", "\""];
+const QUOTES_CLOSE: &[&str] = &["»", "”", "\""];
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, s: &'a Sentence, lex: &'a Lexicon, ms: &'a [Mention], m: &'a Mentions) -> Sent<'a> {
+        let n = s.tokens.len();
+        let mut cover: Vec<Option<usize>> = vec![None; n];
+        // Outer mentions are sorted first for equal starts; wider spans win.
+        for (i, x) in ms.iter().enumerate() {
+            for c in cover.iter_mut().take(x.end.min(n)).skip(x.start) {
+                match c {
+                    Some(j) if ms[*j].end - ms[*j].start >= x.end - x.start => {}
+                    _ => *c = Some(i),
+                }
+            }
+        }
+        let mut st = Sent { text, s, lex, ms, m, cover, rel_span: vec![None; n], rel_bounds: Vec::new(), in_quote: vec![false; n], main_subject: None, main_subject_at: 0, speaker: None, hedged: false };
+        st.mark_relatives();
+        st.mark_quotes();
+        st.hedged = (0..n).any(|i| st.lex.section("hedges").match_at(|k| st.low(i + k)).is_some());
+        st
+    }
+
+    fn low(&self, i: usize) -> Option<&str> {
+        self.s.tokens.get(i).map(|t| t.low.as_str())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        let t = &self.s.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    fn len(&self) -> usize {
+        self.s.tokens.len()
+    }
+
+    fn is(&self, section: &str, i: usize) -> bool {
+        self.low(i).is_some_and(|w| self.lex.has(section, w))
+    }
+
+    fn match_section(&self, section: &str, i: usize) -> Option<(Option<RelationKind>, usize)> {
+        self.lex.section(section).match_at(|k| self.low(i + k))
+    }
+
+    fn boundary(&self, i: usize) -> bool {
+        self.match_section("boundaries", i).is_some()
+    }
+
+    /// ", qui ... ," / ", who ... ," : appositive relative clauses, invisible from outside.
+    fn mark_relatives(&mut self) {
+        let n = self.len();
+        let mut i = 0;
+        while i + 1 < n {
+            if self.raw(i) == "," && self.is("relative_subject", i + 1) {
+                let mut j = i + 2;
+                while j < n && self.raw(j) != "," && !self.boundary(j) {
+                    j += 1;
+                }
+                let id = self.rel_bounds.len();
+                let end = if j < n && self.raw(j) == "," { j + 1 } else { j };
+                self.rel_bounds.push((i, end));
+                for k in i..end {
+                    self.rel_span[k] = Some(id);
+                }
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn mark_quotes(&mut self) {
+        let mut open = false;
+        for i in 0..self.len() {
+            let r = self.raw(i);
+            if !open && QUOTES_OPEN.contains(&r) {
+                open = true;
+                continue;
+            }
+            if open && QUOTES_CLOSE.contains(&r) {
+                open = false;
+                continue;
+            }
+            self.in_quote[i] = open;
+        }
+    }
+
+    fn quote_open_at_end(&self) -> bool {
+        let mut depth = 0i32;
+        for i in 0..self.len() {
+            match self.raw(i) {
+                "«" | "“" => depth += 1,
+                "»" | "”" => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    }
+
+    fn mention_at(&self, i: usize) -> Option<&'a Mention> {
+        self.cover.get(i).copied().flatten().map(|k| &self.ms[k])
+    }
+
+    /// The mention and any mentions coordinated with it: "A et B", "A, B et C". A comma
+    /// alone does not coordinate ("la journaliste X, Altman a dit..."): the list must close
+    /// with "et"/"and".
+    fn group(&self, x: &Mention) -> Vec<usize> {
+        let mut right = Vec::new();
+        let mut closed = false;
+        let mut i = x.end;
+        while i + 1 < self.len() && (self.raw(i) == "," || self.is("and", i)) {
+            let is_and = self.is("and", i) || (self.raw(i) == "," && self.is("and", i + 1));
+            let j = if self.raw(i) == "," && self.is("and", i + 1) { i + 2 } else { i + 1 };
+            match self.mention_at(j) {
+                Some(y) if y.start == j => {
+                    right.push(y.cluster);
+                    i = y.end;
+                    if is_and {
+                        closed = true;
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        let mut g = vec![x.cluster];
+        if closed {
+            g.extend(right);
+        }
+        // Leftwards: "A et B" seen from B, then "X, A et B".
+        let mut i = x.start;
+        let mut linked = false;
+        while i >= 2 {
+            let sep_and = self.is("and", i - 1);
+            if !(sep_and || (linked && self.raw(i - 1) == ",")) {
+                break;
+            }
+            match self.mention_at(i - 2) {
+                Some(y) if y.end == i - 1 => {
+                    g.insert(0, y.cluster);
+                    i = y.start;
+                    linked = true;
+                }
+                _ => break,
+            }
+        }
+        g.dedup();
+        g
+    }
+
+    fn preceded_by_preposition(&self, x: &Mention) -> bool {
+        x.start > 0 && x.form != MentionForm::Group && is_preposition(self.low(x.start - 1).unwrap_or(""))
+            || x.start > 0 && x.form == MentionForm::Group && matches!(self.low(x.start), Some("des" | "aux" | "du"))
+                && x.start > 0 && is_preposition(self.low(x.start - 1).unwrap_or(""))
+    }
+
+    fn compute_main_subject(&mut self, d: &Discourse) -> Option<usize> {
+        for i in 0..self.len() {
+            if self.in_quote[i] || self.rel_span[i].is_some() {
+                continue;
+            }
+            if let Some(x) = self.mention_at(i) {
+                if x.start == i && !self.preceded_by_preposition(x) {
+                    self.main_subject_at = i;
+                    return Some(x.cluster);
+                }
+            }
+            if self.is("pronouns_person", i) || self.low(i).is_some_and(|w| w.ends_with("-il") || w.ends_with("-elle")) {
+                self.main_subject_at = i;
+                return d.last_person_subject;
+            }
+            if self.is("pronouns_group", i) {
+                self.main_subject_at = i;
+                return d.last_subject;
+            }
+        }
+        None
+    }
+
+    /// Who speaks the quotes of this sentence.
+    fn compute_speaker(&self, d: &Discourse) -> Option<usize> {
+        let n = self.len();
+        if !self.in_quote.iter().any(|q| *q) && !self.quote_open_at_end() {
+            return d.open_quote_speaker;
+        }
+        for i in 0..n {
+            let r = self.raw(i);
+            // "X a écrit : « ... »" / "X said: "..."
+            if r == ":" && (i + 1 < n && QUOTES_OPEN.contains(&self.raw(i + 1))) {
+                return self.subject_before(i, d).and_then(|g| g.first().copied());
+            }
+            // "« ... », a déclaré X" / '"...," X said' / '"...," said X'
+            if QUOTES_CLOSE.contains(&r) && i + 1 < n && self.raw(i + 1) == "," {
+                for j in i + 2..(i + 6).min(n) {
+                    if let Some(x) = self.mention_at(j) {
+                        return Some(x.cluster);
+                    }
+                    if self.low(j).is_some_and(|w| w.ends_with("-il") || w.ends_with("-elle") || self.lex.has("pronouns_person", w)) {
+                        return d.last_person_subject;
+                    }
+                }
+            }
+        }
+        d.open_quote_speaker.or(self.main_subject)
+    }
+
+    // ---- argument finding ---------------------------------------------------------
+
+    /// The subject of the trigger at `t`: scanning left inside the clause, skipping
+    /// relative clauses it is not part of; pronouns and relative pronouns are resolved.
+    fn subject_before(&self, t: usize, d: &Discourse) -> Option<Vec<usize>> {
+        self.subject_within(t, d, 10)
+    }
+
+    fn subject_within(&self, t: usize, d: &Discourse, max_steps: usize) -> Option<Vec<usize>> {
+        // Gerund ("en critiquant", ", criticizing"): the subject of the main clause.
+        if t > 0 && (self.is("gerund", t - 1) || self.low(t).is_some_and(|w| w.ends_with("ing")) && matches!(self.low(t - 1), Some("," | "by" | "while" | "after"))) {
+            return self.main_subject.map(|s| vec![s]);
+        }
+        let my_rel = self.rel_span.get(t).copied().flatten();
+        let mut i = t;
+        let mut steps = 0;
+        while i > 0 && steps < max_steps {
+            i -= 1;
+            if let Some(r) = self.rel_span[i] {
+                if Some(r) != my_rel {
+                    i = self.rel_bounds[r].0;
+                    continue;
+                }
+            }
+            if self.boundary(i) {
+                break;
+            }
+            if self.is("relative_subject", i) && !self.mention_at(i).is_some() {
+                return self.antecedent(i, d).map(|c| vec![c]);
+            }
+            if self.is("relative_object", i) {
+                // What stands after "que" was the subject; nothing was found there.
+                break;
+            }
+            if let Some(x) = self.mention_at(i) {
+                i = x.start;
+                if self.preceded_by_preposition(x) {
+                    steps += 1;
+                    continue;
+                }
+                return Some(self.group(x));
+            }
+            if let Some(c) = self.pronoun(i, d) {
+                return Some(vec![c]);
+            }
+            if self.raw(i) == "," && steps > 0 {
+                // A comma between subject and verb only after an inserted clause.
+            }
+            steps += 1;
+        }
+        None
+    }
+
+    /// Resolves a subject pronoun at `i`.
+    fn pronoun(&self, i: usize, d: &Discourse) -> Option<usize> {
+        let w = self.low(i)?;
+        if self.lex.has("pronouns_first", w) {
+            return if self.in_quote[i] || self.speaker.is_some() { self.speaker } else { None };
+        }
+        if self.lex.has("pronouns_person", w) {
+            // The sentence's own subject when it came first, else the previous one.
+            if let Some(ms) = self.main_subject {
+                if self.main_subject_at < i && self.m.clusters[ms].kind == EntityKind::Person {
+                    return Some(ms);
+                }
+            }
+            return d.last_person_subject;
+        }
+        if self.lex.has("pronouns_group", w) {
+            return d.last_subject;
+        }
+        None
+    }
+
+    /// What a relative pronoun at `i` stands for: the mention (or "quelqu'un") before it.
+    fn antecedent(&self, i: usize, d: &Discourse) -> Option<usize> {
+        let mut j = i;
+        if j > 0 && self.raw(j - 1) == "," {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        if let Some(x) = self.mention_at(j - 1) {
+            return Some(x.cluster);
+        }
+        let indefinite = self.is("indefinite", j - 1) || (j >= 2 && self.low(j - 2) == Some("quelqu'") && matches!(self.low(j - 1), Some("un" | "une")));
+        if indefinite {
+            let avoid = [self.speaker, self.main_subject];
+            return d.recent_persons.iter().rev().copied().find(|c| !avoid.contains(&Some(*c)));
+        }
+        None
+    }
+
+    /// The object right after position `e`: a mention after determiners, prepositions and
+    /// adverbs only.
+    fn object_after(&self, e: usize, max_skip: usize) -> Option<Vec<usize>> {
+        let mut i = e;
+        let mut skipped = 0;
+        while i < self.len() && skipped <= max_skip {
+            if let Some(x) = self.mention_at(i) {
+                return Some(self.group_from(x, i));
+            }
+            let w = self.low(i)?;
+            let skippable = self.lex.has("determiners", w) || self.lex.has("skip", w) || matches!(w, "a" | "au" | "aux" | "de" | "d'" | "du" | "contre" | "sur" | "to" | "against" | "on" | "at" | "with" | "avec" | "en" | "l'")
+                || w.ends_with("ment") && w.len() > 6
+                || w.ends_with("ly") && w.len() > 4;
+            if !skippable {
+                return None;
+            }
+            i += 1;
+            skipped += 1;
+        }
+        None
+    }
+
+    fn group_from(&self, x: &Mention, _at: usize) -> Vec<usize> {
+        self.group(x)
+    }
+
+    /// "l'entreprise que X a fondée": the object of a trigger inside a relative clause.
+    fn object_relative(&self, t: usize, d: &Discourse) -> Option<usize> {
+        let mut i = t;
+        let mut steps = 0;
+        while i > 0 && steps < 5 {
+            i -= 1;
+            steps += 1;
+            if self.is("relative_object", i) {
+                return self.antecedent(i, d);
+            }
+            if let Some(x) = self.mention_at(i) {
+                i = x.start;
+                continue;
+            }
+            let w = self.low(i).unwrap_or("");
+            if !(self.lex.has("aux", w) || self.lex.has("skip", w) || self.lex.has("pronouns_person", w) || self.lex.has("pronouns_first", w) || self.lex.has("pronouns_group", w) || self.lex.has("negation", w)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn negated(&self, from: usize, t: usize) -> bool {
+        let lo = from.min(t);
+        (lo..t).any(|i| self.is("negation", i)) || (t + 1 < self.len() && matches!(self.low(t + 1), Some("pas" | "jamais")))
+    }
+
+    /// A year (or an ISO date) stated near the trigger, inside its clause.
+    fn date_near(&self, t: usize, lo: usize, hi: usize) -> Option<String> {
+        let mut best: Option<(usize, String)> = None;
+        for i in lo..hi.min(self.len()) {
+            let w = self.low(i)?;
+            if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+                let y: u32 = w.parse().ok()?;
+                if (1900..=2100).contains(&y) {
+                    let dist = i.abs_diff(t);
+                    if best.as_ref().is_none_or(|(d, _)| dist < *d) {
+                        best = Some((dist, iso_date(self, i).unwrap_or_else(|| w.to_string())));
+                    }
+                }
+            }
+        }
+        best.map(|(_, s)| s)
+    }
+
+    fn clause_end(&self, from: usize) -> usize {
+        let mut i = from;
+        while i < self.len() && !self.boundary(i) && !(self.raw(i) == "," && i > from + 3) {
+            i += 1;
+        }
+        i
+    }
+
+    // ---- rules ----------------------------------------------------------------------
+
+    fn run(&mut self, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        let n = self.len();
+        let mut i = 0;
+        while i < n {
+            let consumed = self.verb_rule(i, si, d, out)
+                .or_else(|| self.attribution_rule(i, si, d, out))
+                .or_else(|| self.partnership_rule(i, si, d, out))
+                .or_else(|| self.noun_rule(i, si, d, out));
+            self.role_rule(i, si, d, out);
+            self.group_member_rule(i, si, out);
+            self.possessed_product_rule(i, si, d, out);
+            i += consumed.unwrap_or(1).max(1);
+        }
+        // Role descriptors ("le PDG de Tesla") carry their own edge.
+        for x in self.ms {
+            if let (MentionForm::Descriptor, Some((rel, org))) = (x.form, x.role) {
+                self.emit(out, &[x.cluster], rel, &[org], si, "role-descriptor", 0.7, None);
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn emit(&self, out: &mut Vec<RawEdge>, sources: &[usize], rel: RelationKind, targets: &[usize], si: usize, rule: &'static str, conf: f32, date: Option<String>) {
+        let conf = if self.hedged { conf * 0.75 } else { conf };
+        for &s in sources {
+            for &t in targets {
+                if s != t {
+                    out.push(RawEdge { source: s, relation: rel, target: t, sentence: si, rule, confidence: conf, date: date.clone() });
+                }
+            }
+        }
+    }
+
+    fn verb_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+        if self.mention_at(t).is_some() {
+            return None;
+        }
+        let (rel, n) = self.match_section("verbs", t)?;
+        let rel = rel?;
+        // Passive with an agent: "Y a été racheté par X", "Y was sued by X".
+        let passive_aux = (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
+        if passive_aux {
+            if let Some((Some(prel), pn)) = self.match_section("passive", t) {
+                let patient = self.subject_before(t, d);
+                let mut agent = None;
+                for k in t + pn..(t + pn + 4).min(self.len()) {
+                    if matches!(self.low(k), Some("par" | "by")) {
+                        agent = self.object_after(k + 1, 2);
+                        break;
+                    }
+                }
+                if let (Some(p), Some(a)) = (patient, agent) {
+                    if !self.negated(t.saturating_sub(6), t) {
+                        let date = self.date_near(t, t.saturating_sub(4), self.clause_end(t + pn));
+                        self.emit(out, &a, prel, &p, si, "passive", 0.75, date);
+                    }
+                }
+                return Some(pn);
+            }
+        }
+        let subject = self.subject_before(t, d);
+        let object = self.object_after(t + n, 3).or_else(|| self.object_relative(t, d).map(|c| vec![c]));
+        if let (Some(s), Some(o)) = (subject, object) {
+            let from = self.ms.iter().filter(|x| s.contains(&x.cluster) && x.end <= t).map(|x| x.end).next_back().unwrap_or(t.saturating_sub(4));
+            if !self.negated(from, t) {
+                let date = self.date_near(t, from.min(t).saturating_sub(2), self.clause_end(t + n) + 2);
+                self.emit(out, &s, rel, &o, si, "verb", 0.8, date);
+            }
+            return Some(n);
+        }
+        None
+    }
+
+    fn attribution_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+        let (_, n) = self.match_section("attribution", t)?;
+        let obj = self.object_after(t + n, 2)?;
+        let obj_end = (t + n..self.len()).find(|k| self.mention_at(*k).is_some()).and_then(|k| self.mention_at(k)).map(|x| x.end)?;
+        let mut verdict = None;
+        for k in obj_end..(obj_end + 9).min(self.len()) {
+            if self.raw(k) == "," || self.raw(k) == "." || (self.boundary(k) && !QUOTES_OPEN.contains(&self.raw(k)) && !QUOTES_CLOSE.contains(&self.raw(k))) {
+                break;
+            }
+            if self.match_section("praise_words", k).is_some() {
+                verdict = Some(RelationKind::Praised);
+                break;
+            }
+            if self.match_section("insult_words", k).is_some() {
+                verdict = Some(RelationKind::Criticized);
+                break;
+            }
+        }
+        let rel = verdict?;
+        let subject = self.subject_before(t, d)?;
+        if self.negated(t.saturating_sub(5), t) {
+            return Some(n);
+        }
+        self.emit(out, &subject, rel, &obj, si, "attribution", 0.75, None);
+        Some(n)
+    }
+
+    fn partnership_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+        let (rel, n) = self.match_section("partnership", t)?;
+        let rel = rel.unwrap_or(RelationKind::Partnered);
+        if t > 0 && matches!(self.low(t - 1), Some("d'" | "de")) && !matches!(self.low(t + n), Some("entre" | "avec")) {
+            return None;
+        }
+        let end = self.clause_end(t + n).max((t + n + 9).min(self.len()));
+        // "entre X et Y" / "between X and Y"
+        for k in t + n..(t + n + 6).min(self.len()) {
+            if self.is("between", k) {
+                if let Some(g) = self.object_after(k + 1, 1) {
+                    if g.len() >= 2 {
+                        self.emit(out, &g[..1], rel, &g[1..], si, "partnership-between", 0.8, None);
+                        return Some(n);
+                    }
+                }
+            }
+        }
+        // "... avec Y" / "... with Y"
+        let mut partner = None;
+        for k in t + n..end.min(self.len()) {
+            if self.is("with", k) {
+                partner = self.object_after(k + 1, 2);
+                break;
+            }
+        }
+        let prev = if t > 0 { self.low(t - 1) } else { None };
+        let plural_owner = prev.is_some_and(|w| self.lex.has("plural_possessive", w));
+        let owner: Option<Vec<usize>> = if prev.is_some_and(|w| self.lex.has("possessive", w)) {
+            self.nearest_left(t, |k| k == EntityKind::Organization).or_else(|| self.nearest_left(t, |_| true)).map(|c| vec![c])
+        } else if plural_owner {
+            self.subject_within(t, d, 12)
+        } else if t >= 2 && self.low(t - 1) == Some("'s") {
+            self.mention_at(t - 2).map(|x| vec![x.cluster])
+        } else {
+            let want_org = partner.as_ref().and_then(|p| p.first()).is_some_and(|c| self.m.clusters[*c].kind != EntityKind::Person);
+            self.nearest_left(t, |k| !want_org || k == EntityKind::Organization).map(|c| vec![c])
+        };
+        match (owner, partner) {
+            (Some(o), Some(p)) => {
+                self.emit(out, &o, rel, &p, si, "partnership-with", 0.7, None);
+                Some(n)
+            }
+            (Some(o), None) if plural_owner && o.len() >= 2 => {
+                for (a, x) in o.iter().enumerate() {
+                    self.emit(out, &[*x], rel, &o[a + 1..], si, "partnership-their", 0.65, None);
+                }
+                Some(n)
+            }
+            _ => None,
+        }
+    }
+
+    /// The nearest mention left of `t` in this sentence (outside relative clauses that do
+    /// not contain `t`) whose kind passes `want`.
+    fn nearest_left(&self, t: usize, want: impl Fn(EntityKind) -> bool) -> Option<usize> {
+        let my_rel = self.rel_span.get(t).copied().flatten();
+        self.ms
+            .iter()
+            .filter(|x| x.end <= t && (self.rel_span[x.start].is_none() || self.rel_span[x.start] == my_rel || x.form != MentionForm::Name))
+            .filter(|x| want(self.m.clusters[x.cluster].kind))
+            .max_by_key(|x| x.end)
+            .map(|x| x.cluster)
+    }
+
+    fn noun_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+        if self.mention_at(t).is_some_and(|x| x.form == MentionForm::Name) {
+            return None;
+        }
+        let (rel, n) = self.match_section("nouns", t)?;
+        let rel = rel?;
+        let of_is_target = matches!(rel, RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::CompetesWith);
+        let window = (t + n + 9).min(self.len());
+        let mut target = None;
+        let mut source = None;
+        let mut k = t + n;
+        while k < window {
+            if self.boundary(k) {
+                break;
+            }
+            if source.is_none() {
+                if let Some((_, an)) = self.match_section("agent", k) {
+                    let direct_de = matches!(self.low(k), Some("de" | "d'" | "du" | "of" | "from"));
+                    if !direct_de || k == t + n {
+                        if let Some(g) = self.object_after(k + an, 1) {
+                            if direct_de && of_is_target {
+                                target = target.or(Some(g));
+                            } else if !direct_de || self.mention_at(k + an).is_some() {
+                                source = Some(g);
+                            }
+                        }
+                    }
+                }
+            }
+            if target.is_none() {
+                if let Some((_, an)) = self.match_section("against", k) {
+                    if !(of_is_target && matches!(self.low(k), Some("sur" | "on" | "at"))) {
+                        if let Some(g) = self.object_after(k + an, 2) {
+                            target = Some(g);
+                        }
+                    }
+                }
+            }
+            k += 1;
+        }
+        if target.is_none() && of_is_target && matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")) {
+            target = self.object_after(t + n + 1, 1);
+        }
+        let target = target?;
+        let source = source
+            .or_else(|| if t >= 2 && self.low(t - 1) == Some("'s") { self.mention_at(t - 2).map(|x| vec![x.cluster]) } else { None })
+            .or_else(|| self.subject_within(t, d, 12))?;
+        if self.negated(t.saturating_sub(8), t) {
+            return Some(n);
+        }
+        let date = self.date_near(t, t.saturating_sub(3), self.clause_end(t + n) + 2);
+        self.emit(out, &source, rel, &target, si, "noun", 0.7, date);
+        Some(n)
+    }
+
+    /// "Satya Nadella, PDG de Microsoft", "X est le PDG de Y", "Tesla CEO Elon Musk".
+    fn role_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        if self.mention_at(t).is_some() {
+            return;
+        }
+        let Some((Some(rel), n)) = self.match_section("roles", t) else { return };
+        let after = t + n;
+        let org_after = if matches!(self.low(after), Some("de" | "d'" | "du" | "of" | "at" | "chez")) {
+            self.mention_at(after + 1).filter(|x| x.start == after + 1).map(|x| x.cluster)
+        } else {
+            None
+        };
+        let org_before = if t >= 1 {
+            let k = if self.low(t - 1) == Some("'s") { t.saturating_sub(2) } else { t - 1 };
+            self.mention_at(k).filter(|x| x.end == k + 1).map(|x| x.cluster)
+        } else {
+            None
+        };
+        let Some(org) = org_after.or(org_before) else { return };
+        let mut det = t;
+        while det > 0 && self.is("determiners", det - 1) {
+            det -= 1;
+        }
+        let left_start = if org_after.is_none() { det.saturating_sub(if self.low(t.saturating_sub(1)) == Some("'s") { 2 } else { 1 }) } else { det };
+        let holder = if left_start >= 2 && self.raw(left_start - 1) == "," {
+            self.mention_at(left_start - 2).filter(|x| x.end == left_start - 1).map(|x| x.cluster)
+        } else {
+            None
+        }
+        .or_else(|| {
+            // English "Tesla CEO Elon Musk": the name right after the role.
+            if org_after.is_none() {
+                self.mention_at(after).filter(|x| x.start == after).map(|x| x.cluster)
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
+            let copula = (left_start.saturating_sub(3)..left_start).any(|k| matches!(self.low(k), Some("est" | "etait" | "is" | "was" | "devenu" | "devenue" | "became" | "named" | "nomme" | "nommee" | "reste" | "remains")));
+            if copula {
+                self.subject_within(left_start, d, 6).and_then(|g| g.first().copied())
+            } else {
+                None
+            }
+        });
+        if let Some(h) = holder {
+            self.emit(out, &[h], rel, &[org], si, "role", 0.75, None);
+        }
+    }
+
+    /// "des dirigeants d'OpenAI, dont A, B et C" / "OpenAI executives, including A and B".
+    fn group_member_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
+        let Some((_, n)) = self.match_section("group_nouns", t) else { return };
+        let mut k = t + n;
+        let org = if matches!(self.low(k), Some("de" | "d'" | "du" | "of" | "at" | "chez")) {
+            let Some(x) = self.mention_at(k + 1).filter(|x| x.start <= k + 1) else { return };
+            k = x.end;
+            Some(x.cluster)
+        } else if t >= 1 {
+            let j = if self.low(t - 1) == Some("'s") { t.saturating_sub(2) } else { t - 1 };
+            self.mention_at(j).filter(|x| x.end == j + 1).map(|x| x.cluster)
+        } else {
+            None
+        };
+        let Some(org) = org else { return };
+        if self.m.clusters[org].kind == EntityKind::Person {
+            return;
+        }
+        // The group mention itself may cover the noun and the organization.
+        if let Some(x) = self.mention_at(t) {
+            k = k.max(x.end);
+        }
+        if self.raw_at(k) == Some(",") {
+            k += 1;
+        }
+        let Some((_, inc)) = self.match_section("including", k) else { return };
+        if let Some(members) = self.object_after(k + inc, 1) {
+            let people: Vec<usize> = members.into_iter().filter(|c| self.m.clusters[*c].kind == EntityKind::Person).collect();
+            self.emit(out, &people, RelationKind::MemberOf, &[org], si, "group-members", 0.75, None);
+        }
+    }
+
+    fn raw_at(&self, i: usize) -> Option<&str> {
+        (i < self.len()).then(|| self.raw(i))
+    }
+
+    /// "son produit phare, ChatGPT" / "its chatbot, ChatGPT" / "OpenAI's chatbot ChatGPT".
+    fn possessed_product_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        let genitive = self.low(t) == Some("'s");
+        if !(self.is("possessive", t) || genitive) {
+            return;
+        }
+        let Some((_, n)) = self.match_section("product_nouns", t + 1) else { return };
+        let mut k = t + 1 + n;
+        let mut steps = 0;
+        while k < self.len() && steps < 2 && self.mention_at(k).is_none_or(|x| x.start < t) && self.raw(k) != "," {
+            k += 1;
+            steps += 1;
+        }
+        if self.raw_at(k) == Some(",") {
+            k += 1;
+        }
+        let product = match self.mention_at(k) {
+            Some(x) => x.cluster,
+            None => match self.mention_at(t) {
+                // The descriptor absorbed the name: "son produit phare, ChatGPT" is one mention.
+                Some(x) if x.form == MentionForm::Descriptor => x.cluster,
+                _ => return,
+            },
+        };
+        let owner = if genitive {
+            self.mention_at(t.saturating_sub(1)).map(|x| x.cluster)
+        } else {
+            self.nearest_left(t, |k| k == EntityKind::Organization).or_else(|| d.last_subject.filter(|c| self.m.clusters[*c].kind == EntityKind::Organization))
+        };
+        if let Some(o) = owner {
+            if self.m.clusters[product].kind != EntityKind::Person {
+                self.emit(out, &[o], RelationKind::Owns, &[product], si, "possessed-product", 0.65, None);
+            }
+        }
+    }
+}
+
+const MONTHS: &[(&str, u32)] = &[
+    ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12),
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+];
+
+/// "12 mars 2024" or "March 12, 2024" before the year token at `y`: an ISO date.
+fn iso_date(st: &Sent, y: usize) -> Option<String> {
+    let year = st.low(y)?;
+    let month_of = |w: &str| MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n);
+    let day_of = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
+    if y >= 2 {
+        if let (Some(m), Some(d)) = (month_of(st.low(y - 1)?), day_of(st.low(y - 2)?)) {
+            return Some(format!("{year}-{m:02}-{d:02}"));
+        }
+    }
+    if y >= 3 && st.raw(y - 1) == "," {
+        if let (Some(m), Some(d)) = (month_of(st.low(y - 3)?), day_of(st.low(y - 2)?)) {
+            return Some(format!("{year}-{m:02}-{d:02}"));
+        }
+    }
+    None
+}

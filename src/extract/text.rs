@@ -1,0 +1,343 @@
+//! Input checks, normalization, sentence splitting and tokenization with byte offsets.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+
+/// Default ceiling on one document's size.
+pub const DEFAULT_MAX_DOC_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Turns raw bytes into text, or says clearly why they are not an article.
+pub fn decode_input(bytes: &[u8], what: &str, max_bytes: u64) -> Result<String> {
+    if bytes.len() as u64 > max_bytes {
+        return Err(Error::TooLarge {
+            what: what.to_string(),
+            size: bytes.len() as u64,
+            limit: max_bytes,
+        });
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|b| **b == 0 || (**b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c)))
+        .count();
+    if sample.contains(&0) || controls * 20 > sample.len().max(1) {
+        return Err(Error::Binary { what: what.to_string() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        what: what.to_string(),
+        offset: e.valid_up_to(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(Error::Empty { what: what.to_string() });
+    }
+    Ok(text.to_string())
+}
+
+/// True when the text looks like an HTML page rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head = &text[..floor_char(text, 4096)].to_ascii_lowercase();
+    head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.matches("<p>").count() + head.matches("<div").count() >= 2
+}
+
+/// Keeps the text of an HTML page: scripts and styles dropped, block ends become line
+/// breaks, common entities decoded.
+pub fn strip_html(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &html[i..];
+        if rest.starts_with('<') {
+            let lrest = &lower[i..];
+            let skip_to = ["script", "style", "noscript"].iter().find_map(|tag| {
+                if lrest.starts_with(&format!("<{tag}")) {
+                    let close = format!("</{tag}");
+                    Some(lrest.find(&close).map(|p| p + close.len()).unwrap_or(lrest.len()))
+                } else {
+                    None
+                }
+            });
+            let end = match skip_to {
+                Some(n) => i + n + lrest[n..].find('>').map(|p| p + 1).unwrap_or(0),
+                None => i + rest.find('>').map(|p| p + 1).unwrap_or(rest.len()),
+            };
+            let tag = &lower[i..end.min(lower.len())];
+            let block = ["<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "</h", "<li", "<title", "</title", "<article", "<section"];
+            if block.iter().any(|b| tag.starts_with(b)) {
+                out.push('\n');
+            }
+            i = end.min(html.len());
+            while !html.is_char_boundary(i) {
+                i += 1;
+            }
+        } else if rest.starts_with('&') {
+            let ents = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&rsquo;", "’"), ("&laquo;", "«"), ("&raquo;", "»"), ("&eacute;", "é"), ("&egrave;", "è"), ("&agrave;", "à"), ("&ccedil;", "ç")];
+            match ents.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((e, r)) => {
+                    out.push_str(r);
+                    i += e.len();
+                }
+                None => {
+                    out.push('&');
+                    i += 1;
+                }
+            }
+        } else {
+            let n = rest.find(['<', '&']).unwrap_or(rest.len());
+            out.push_str(&rest[..n]);
+            i += n;
+        }
+    }
+    out
+}
+
+fn floor_char(s: &str, mut n: usize) -> usize {
+    if n >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// Lines that are page furniture, not article text.
+const BOILERPLATE: &[&str] = &[
+    "a lire également", "à lire également", "a lire aussi", "à lire aussi", "lire aussi", "lire la suite",
+    "read more", "related:", "advertisement", "publicité", "sign up", "subscribe", "abonnez-vous",
+    "partager", "share this", "newsletter",
+];
+
+/// NFC, typographic apostrophes to ASCII, non-breaking and odd spaces to plain spaces,
+/// control characters dropped, boilerplate lines removed.
+pub fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let low = trimmed.to_lowercase();
+        if BOILERPLATE.iter().any(|b| low.starts_with(b)) && trimmed.len() < 120 {
+            out.push('\n');
+            continue;
+        }
+        for c in line.nfc() {
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => '\'',
+                '\u{a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\t' => ' ',
+                '\u{200b}' | '\u{feff}' | '\u{ad}' => continue,
+                c if c.is_control() => continue,
+                c => c,
+            };
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Lowercase without accents: the form lexicons are written in.
+pub fn fold(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.nfd() {
+        if !is_combining_mark(c) {
+            s.extend(c.to_lowercase());
+        }
+    }
+    s
+}
+
+/// A token: a word or one punctuation character, with its byte span in the text.
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased, accents removed.
+    pub low: String,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    pub is_word: bool,
+}
+
+/// A sentence: its byte span and tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+    /// The sentence is a heading line (title), not running text.
+    pub heading: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mlle", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "corp", "co", "ltd",
+    "prof", "gen", "gov", "sen", "rep", "vs", "etc", "no", "p", "cf", "ex", "av", "bd", "u.s", "e.g", "i.e",
+];
+
+/// Splits normalized text into sentences. A line break always ends one (headlines and
+/// paragraphs); `.`, `!`, `?` end one when a capital, a quote or a digit follows, except
+/// after an abbreviation or an initial.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let line_end = line_start + line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        if !body.trim().is_empty() {
+            split_line(text, line_start, line_start + body.len(), &mut out);
+        }
+        line_start = line_end;
+    }
+    for s in &mut out {
+        let t = &text[s.start..s.end];
+        s.heading = !t.ends_with(['.', '!', '?', '»', '"', ':']) && s.tokens.len() <= 20;
+    }
+    out
+}
+
+fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+    let tokens = tokenize(text, start, end);
+    let mut sent_start_tok = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let is_end = matches!(&text[t.start..t.end], "." | "!" | "?");
+        if is_end {
+            let prev = i.checked_sub(1).map(|p| &tokens[p]);
+            let abbrev = prev.is_some_and(|p| {
+                p.is_word && p.end == t.start && (ABBREVIATIONS.contains(&p.low.as_str()) || (p.low.chars().count() == 1 && p.cap))
+            });
+            // Closing quotes and brackets stay with the sentence they end.
+            let mut j = i + 1;
+            while j < tokens.len() && matches!(&text[tokens[j].start..tokens[j].end], "»" | "\"" | "”" | ")" | "'") {
+                j += 1;
+            }
+            let next_starts = tokens.get(j).map(|n| {
+                let c = text[n.start..].chars().next().unwrap_or(' ');
+                n.cap || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '-' | '–')
+            });
+            if !abbrev && next_starts.unwrap_or(true) {
+                push_sentence(&tokens[sent_start_tok..j], out);
+                sent_start_tok = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if sent_start_tok < tokens.len() {
+        push_sentence(&tokens[sent_start_tok..], out);
+    }
+}
+
+fn push_sentence(toks: &[Token], out: &mut Vec<Sentence>) {
+    if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
+        out.push(Sentence {
+            start: first.start,
+            end: last.end,
+            tokens: toks.to_vec(),
+            heading: false,
+        });
+    }
+}
+
+/// Words (letters, digits, inner hyphens and dots of acronyms) and single punctuation marks.
+/// An apostrophe ends a word and stays with it ("d'", "l'", "qu'"), so elisions split off;
+/// English "'s" becomes its own token.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let s = &text[start..end];
+    let mut toks = Vec::with_capacity(s.len() / 5);
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + c.len_utf8();
+            while let Some(&(k, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    j = k + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '-' | '.' | '&') {
+                    // Keep "start-up", "U.S.", "AT&T" whole when a letter follows.
+                    let mut look = s[k + d.len_utf8()..].chars();
+                    match look.next() {
+                        Some(n) if n.is_alphanumeric() && (d != '.' || n.is_uppercase() && s[i..k].chars().count() <= 2) => {
+                            j = k + d.len_utf8();
+                            it.next();
+                        }
+                        _ => break,
+                    }
+                } else if d == '\'' {
+                    // Elision: the apostrophe closes this word ("d'", "qu'"), unless "'s".
+                    let after = &s[k + 1..];
+                    let is_gen = after.starts_with(['s', 'S']) && !after[1..].starts_with(|x: char| x.is_alphanumeric());
+                    if !is_gen && after.starts_with(|x: char| x.is_alphabetic()) && s[i..k].chars().count() <= 7 {
+                        j = k + 1;
+                        it.next();
+                    }
+                    break;
+                } else {
+                    break;
+                }
+            }
+            toks.push(make_token(text, start + i, start + j, true));
+        } else if c == '\'' {
+            // "'s" after a name
+            let after = &s[i + 1..];
+            if after.starts_with(['s', 'S']) && !after[1..].starts_with(|x: char| x.is_alphanumeric()) {
+                it.next();
+                toks.push(make_token(text, start + i, start + i + 2, true));
+            } else {
+                toks.push(make_token(text, start + i, start + i + 1, false));
+            }
+        } else {
+            toks.push(make_token(text, start + i, start + i + c.len_utf8(), false));
+        }
+    }
+    toks
+}
+
+fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {
+    let raw = &text[start..end];
+    let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
+    Token { start, end, low: fold(raw), cap, is_word }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elisions_and_genitives_split() {
+        let t = "L'entreprise d'OpenAI, Musk's lawsuit aujourd'hui";
+        let toks = tokenize(t, 0, t.len());
+        let words: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(words, ["L'", "entreprise", "d'", "OpenAI", ",", "Musk", "'s", "lawsuit", "aujourd'", "hui"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_initials() {
+        let t = normalize("M. Dupont a quitté Renault. J. R. Smith joined Acme Inc. in 2019. Fin");
+        let s = sentences(&t);
+        let texts: Vec<&str> = s.iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(texts, ["M. Dupont a quitté Renault.", "J. R. Smith joined Acme Inc. in 2019.", "Fin"]);
+    }
+
+    #[test]
+    fn binary_and_bad_utf8_are_refused() {
+        assert!(matches!(decode_input(b"\x00\x01\x02abc", "x", 100), Err(Error::Binary { .. })));
+        assert!(matches!(decode_input(b"caf\xe9 au lait", "x", 100), Err(Error::NotUtf8 { offset: 3, .. })));
+        assert!(matches!(decode_input(b"  \n ", "x", 100), Err(Error::Empty { .. })));
+        assert!(matches!(decode_input(b"abcdef", "x", 3), Err(Error::TooLarge { .. })));
+    }
+
+    #[test]
+    fn html_is_reduced_to_text() {
+        let h = "<html><head><script>var a='<p>';</script></head><body><p>Acme &amp; Co</p><p>Deux</p></body></html>";
+        assert!(looks_like_html(h));
+        let t = strip_html(h);
+        assert!(t.contains("Acme & Co") && t.contains("Deux") && !t.contains("var a"));
+    }
+}
