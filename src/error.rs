@@ -5,7 +5,9 @@ use std::path::PathBuf;
 /// What can go wrong; each variant carries what a user needs to act on it.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("the store at {path} is in use by another process; close it there or use another --db")]
+    #[error(
+        "the store at {path} is in use by another process; close it there or use another --db"
+    )]
     StoreLocked { path: PathBuf },
     #[error("the store at {path} has schema version {found}, this relgraph reads version {expected}; dump it with the matching relgraph and restore it here")]
     SchemaMismatch {
@@ -23,13 +25,17 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("{what} is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first")]
+    #[error(
+        "{what} is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first"
+    )]
     NotUtf8 { what: String, offset: usize },
     #[error("{what} looks like binary data, not text")]
     Binary { what: String },
     #[error("{what} is empty: there is no text to read")]
     Empty { what: String },
-    #[error("{what} is {size} bytes, over the limit of {limit} bytes (raise it with --max-doc-bytes)")]
+    #[error(
+        "{what} is {size} bytes, over the limit of {limit} bytes (raise it with --max-doc-bytes)"
+    )]
     TooLarge { what: String, size: u64, limit: u64 },
     #[error("{file}:{line}: {message}")]
     Parse {
@@ -39,7 +45,9 @@ pub enum Error {
     },
     #[error("unknown relation `{0}`; known: founded, left, sued, partnered, praised, criticized, leads, member_of, invested_in, acquired, owns, competes_with")]
     UnknownRelation(String),
-    #[error("unknown entity kind `{0}`; known: person, organization, product, media, place, group")]
+    #[error(
+        "unknown entity kind `{0}`; known: person, organization, product, media, place, group"
+    )]
     UnknownKind(String),
     #[error("no entity named `{name}`{}", did_you_mean(.suggestions))]
     NotFound {

@@ -3,10 +3,18 @@
 //! The [`Graph`] facade opens a store, ingests articles (extracting typed edges with their
 //! evidence), imports triples, and answers queries. Everything is a library call; the
 //! `relgraph` binary is a thin shell over it (cargo feature `cli`).
+//!
+//! Data flows: text → [`extract`] → [`store`] (sled) → [`query`] → [`export`].
 
 pub mod error;
+pub mod export;
 pub mod extract;
+pub mod graph;
+pub mod import;
 pub mod model;
+pub mod query;
 pub mod store;
 
 pub use error::{Error, Result};
+pub use graph::Graph;
+pub use model::{Document, EdgeData, EdgeKey, Entity, EntityKind, Evidence, RelationKind};

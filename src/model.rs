@@ -292,7 +292,10 @@ mod tests {
             assert_eq!(r.as_str().parse::<RelationKind>().unwrap(), r);
             assert_eq!(RelationKind::from_code(r.code()), Some(r));
         }
-        assert_eq!("Member-Of".parse::<RelationKind>().unwrap(), RelationKind::MemberOf);
+        assert_eq!(
+            "Member-Of".parse::<RelationKind>().unwrap(),
+            RelationKind::MemberOf
+        );
         assert!("likes".parse::<RelationKind>().is_err());
     }
 

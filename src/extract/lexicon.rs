@@ -36,13 +36,20 @@ pub struct Section {
 
 impl Section {
     /// The longest phrase starting at `words[0]`: (relation, length).
-    pub fn match_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Option<RelationKind>, usize)> {
+    pub fn match_at<'a>(
+        &self,
+        words: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<(Option<RelationKind>, usize)> {
         let mut best: Option<(Option<RelationKind>, usize)> = None;
         for (rel, phrase) in &self.phrases {
             if best.is_some_and(|(_, n)| n >= phrase.len()) {
                 continue;
             }
-            if phrase.iter().enumerate().all(|(i, p)| words(i).is_some_and(|w| p.matches(w))) {
+            if phrase
+                .iter()
+                .enumerate()
+                .all(|(i, p)| words(i).is_some_and(|w| p.matches(w)))
+            {
                 best = Some((*rel, phrase.len()));
             }
         }
@@ -50,7 +57,11 @@ impl Section {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word) || self.phrases.iter().any(|(_, p)| p.len() == 1 && p[0].matches(word) && !matches!(p[0], Pat::Exact(_)))
+        self.words.contains(word)
+            || self
+                .phrases
+                .iter()
+                .any(|(_, p)| p.len() == 1 && p[0].matches(word) && !matches!(p[0], Pat::Exact(_)))
     }
 }
 
@@ -158,9 +169,16 @@ mod tests {
         let lex = french();
         let verbs = lex.section("verbs");
         let words = ["a", "porté", "plainte", "contre"].map(fold);
-        assert_eq!(verbs.match_at(|i| words.get(i + 1).map(|s| s.as_str())), Some((Some(RelationKind::Sued), 3)));
+        assert_eq!(
+            verbs.match_at(|i| words.get(i + 1).map(|s| s.as_str())),
+            Some((Some(RelationKind::Sued), 3))
+        );
         assert!(lex.has("negation", "n'"));
         assert!(english().has("verbs", "sued"));
-        assert!(lex.section("verbs").phrases.iter().all(|(r, _)| r.is_some()));
+        assert!(lex
+            .section("verbs")
+            .phrases
+            .iter()
+            .all(|(r, _)| r.is_some()));
     }
 }

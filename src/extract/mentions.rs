@@ -52,7 +52,10 @@ pub struct Mentions {
     pub per_sentence: Vec<Vec<Mention>>,
 }
 
-const PARTICLES: &[&str] = &["de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "al", "bin", "ben", "&", "of", "and", "y"];
+const PARTICLES: &[&str] = &[
+    "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la",
+    "al", "bin", "ben", "&", "of", "and", "y",
+];
 
 fn word<'a>(text: &'a str, t: &Token) -> &'a str {
     &text[t.start..t.end]
@@ -100,7 +103,10 @@ impl Ctx<'_> {
         let has_inner_cap = raw.chars().skip(1).any(|c| c.is_uppercase());
         let first_in_clause = i == 0
             || toks[i - 1].is_word && toks[i - 1].low.ends_with('\'') && i == 1
-            || matches!(word(self.text, &toks[i - 1]), "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—");
+            || matches!(
+                word(self.text, &toks[i - 1]),
+                "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—"
+            );
         if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
             return false;
         }
@@ -110,7 +116,11 @@ impl Ctx<'_> {
 
 /// Finds mentions in every sentence and resolves them into clusters.
 pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
-    let ctx = Ctx { text, lex, common: lowercase_vocabulary(text, sentences) };
+    let ctx = Ctx {
+        text,
+        lex,
+        common: lowercase_vocabulary(text, sentences),
+    };
     let mut m = Mentions::default();
     // Raw name spans per sentence.
     let spans: Vec<Vec<(usize, usize)>> = sentences.iter().map(|s| name_spans(&ctx, s)).collect();
@@ -125,7 +135,14 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 let key = super::text::fold(&form);
                 if !by_form.contains_key(&key) {
                     by_form.insert(key, m.clusters.len());
-                    m.clusters.push(Cluster { name: form.clone(), kind, forms: vec![form], descriptors: vec![], mentions: 0, kind_sure: sure });
+                    m.clusters.push(Cluster {
+                        name: form.clone(),
+                        kind,
+                        forms: vec![form],
+                        descriptors: vec![],
+                        mentions: 0,
+                        kind_sure: sure,
+                    });
                 } else if sure {
                     let c = &mut m.clusters[by_form[&key]];
                     if !c.kind_sure {
@@ -148,7 +165,11 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
             let cluster = match by_form.get(&key) {
                 Some(&c) => c,
                 None => {
-                    let found = if b - a == 1 { join_single(&m.clusters, &recent, &key) } else { None };
+                    let found = if b - a == 1 {
+                        join_single(&m.clusters, &recent, &key)
+                    } else {
+                        None
+                    };
                     match found {
                         Some(c) => {
                             by_form.insert(key, c);
@@ -156,7 +177,14 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                         }
                         None => {
                             let id = m.clusters.len();
-                            m.clusters.push(Cluster { name: form.clone(), kind, forms: vec![], descriptors: vec![], mentions: 0, kind_sure: sure });
+                            m.clusters.push(Cluster {
+                                name: form.clone(),
+                                kind,
+                                forms: vec![],
+                                descriptors: vec![],
+                                mentions: 0,
+                                kind_sure: sure,
+                            });
                             last_seen.push(None);
                             by_form.insert(key, id);
                             id
@@ -172,33 +200,74 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
             if !c.forms.contains(&form) {
                 c.forms.push(form);
             }
-            ms.push(Mention { start: a, end: b, cluster, form: MentionForm::Name, role: None });
+            ms.push(Mention {
+                start: a,
+                end: b,
+                cluster,
+                form: MentionForm::Name,
+                role: None,
+            });
         }
         // Descriptors, resolved against what came before.
-        let subject = ms.iter().find(|x| x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low)).map(|x| x.cluster);
+        let subject = ms
+            .iter()
+            .find(|x| x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low))
+            .map(|x| x.cluster);
         let descs = descriptor_spans(&ctx, s, &ms);
         for d in descs {
             let resolved = match d.kind {
                 _ if d.apposition.is_some() => d.apposition,
                 DescKind::Group(org) => Some(org),
-                DescKind::Person => descriptor_memory.get(&d.text_key).copied().filter(|c| m.clusters[*c].kind == EntityKind::Person).or_else(|| {
-                    // The most talked-about person of the last few sentences who is not the
-                    // clause's subject: writers use "le milliardaire" for someone named before.
-                    let here: Vec<usize> = ms.iter().filter(|x| x.end <= d.start).map(|x| x.cluster).collect();
-                    let window = |c: usize| last_seen[c].is_some_and(|l| si - l <= 5) || here.contains(&c);
-                    (0..m.clusters.len())
-                        .filter(|&c| m.clusters[c].kind == EntityKind::Person && window(c) && Some(c) != subject && Some(c) != d.role.map(|r| r.1))
-                        .max_by_key(|&c| (m.clusters[c].mentions, !here.contains(&c), last_seen[c]))
-                }),
+                DescKind::Person => descriptor_memory
+                    .get(&d.text_key)
+                    .copied()
+                    .filter(|c| m.clusters[*c].kind == EntityKind::Person)
+                    .or_else(|| {
+                        // The most talked-about person of the last few sentences who is not the
+                        // clause's subject: writers use "le milliardaire" for someone named before.
+                        let here: Vec<usize> = ms
+                            .iter()
+                            .filter(|x| x.end <= d.start)
+                            .map(|x| x.cluster)
+                            .collect();
+                        let window = |c: usize| {
+                            last_seen[c].is_some_and(|l| si - l <= 5) || here.contains(&c)
+                        };
+                        (0..m.clusters.len())
+                            .filter(|&c| {
+                                m.clusters[c].kind == EntityKind::Person
+                                    && window(c)
+                                    && Some(c) != subject
+                                    && Some(c) != d.role.map(|r| r.1)
+                            })
+                            .max_by_key(|&c| {
+                                (m.clusters[c].mentions, !here.contains(&c), last_seen[c])
+                            })
+                    }),
                 DescKind::Org => descriptor_memory.get(&d.text_key).copied().or_else(|| {
-                    let here = ms.iter().rev().find(|x| x.end <= d.start && m.clusters[x.cluster].kind == EntityKind::Organization).map(|x| x.cluster);
-                    here.or_else(|| recent.iter().rev().copied().find(|c| m.clusters[*c].kind == EntityKind::Organization))
+                    let here = ms
+                        .iter()
+                        .rev()
+                        .find(|x| {
+                            x.end <= d.start
+                                && m.clusters[x.cluster].kind == EntityKind::Organization
+                        })
+                        .map(|x| x.cluster);
+                    here.or_else(|| {
+                        recent
+                            .iter()
+                            .rev()
+                            .copied()
+                            .find(|c| m.clusters[*c].kind == EntityKind::Organization)
+                    })
                 }),
                 DescKind::Product => None,
             };
             let Some(cluster) = resolved else { continue };
             if d.apposition.is_none() {
-                descriptor_memory.entry(d.text_key.clone()).or_insert(cluster);
+                descriptor_memory
+                    .entry(d.text_key.clone())
+                    .or_insert(cluster);
             }
             if let DescKind::Product = d.kind {
                 let c = &mut m.clusters[cluster];
@@ -208,7 +277,11 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 }
             }
             if matches!(d.kind, DescKind::Person | DescKind::Org) && d.apposition.is_some() {
-                let want = if matches!(d.kind, DescKind::Person) { EntityKind::Person } else { EntityKind::Organization };
+                let want = if matches!(d.kind, DescKind::Person) {
+                    EntityKind::Person
+                } else {
+                    EntityKind::Organization
+                };
                 let c = &mut m.clusters[cluster];
                 if !c.kind_sure {
                     c.kind = want;
@@ -223,8 +296,18 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
             }
             // An apposition absorbs the name mention it describes.
             ms.retain(|x| !(x.start >= d.start && x.end <= d.end && x.cluster == cluster));
-            let form = if matches!(d.kind, DescKind::Group(_)) { MentionForm::Group } else { MentionForm::Descriptor };
-            ms.push(Mention { start: d.start, end: d.end, cluster, form, role: d.role });
+            let form = if matches!(d.kind, DescKind::Group(_)) {
+                MentionForm::Group
+            } else {
+                MentionForm::Descriptor
+            };
+            ms.push(Mention {
+                start: d.start,
+                end: d.end,
+                cluster,
+                form,
+                role: d.role,
+            });
         }
         ms.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
         for x in &ms {
@@ -239,8 +322,17 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
     }
     // A single word that is also a person's surname or first name was that person.
     for c in 0..m.clusters.len() {
-        if m.clusters[c].forms.iter().any(|f| f.split_whitespace().count() > 1) && m.clusters[c].kind == EntityKind::Person {
-            let longest = m.clusters[c].forms.iter().max_by_key(|f| (f.split_whitespace().count(), f.len())).cloned();
+        if m.clusters[c]
+            .forms
+            .iter()
+            .any(|f| f.split_whitespace().count() > 1)
+            && m.clusters[c].kind == EntityKind::Person
+        {
+            let longest = m.clusters[c]
+                .forms
+                .iter()
+                .max_by_key(|f| (f.split_whitespace().count(), f.len()))
+                .cloned();
             if let Some(l) = longest {
                 m.clusters[c].name = l;
             }
@@ -255,7 +347,9 @@ fn join_single(clusters: &[Cluster], recent: &[usize], key: &str) -> Option<usiz
     let matches = |c: &Cluster| {
         c.forms.iter().any(|f| {
             let words: Vec<String> = f.split_whitespace().map(super::text::fold).collect();
-            words.len() > 1 && (words.last().is_some_and(|w| w == key) || (c.kind == EntityKind::Person && words[0] == key))
+            words.len() > 1
+                && (words.last().is_some_and(|w| w == key)
+                    || (c.kind == EntityKind::Person && words[0] == key))
         })
     };
     recent
@@ -263,7 +357,11 @@ fn join_single(clusters: &[Cluster], recent: &[usize], key: &str) -> Option<usiz
         .rev()
         .copied()
         .find(|c| matches(&clusters[*c]))
-        .or_else(|| clusters.iter().position(|c| c.kind == EntityKind::Person && matches(c)))
+        .or_else(|| {
+            clusters
+                .iter()
+                .position(|c| c.kind == EntityKind::Person && matches(c))
+        })
 }
 
 fn span_text(text: &str, s: &Sentence, a: usize, b: usize) -> String {
@@ -285,10 +383,20 @@ fn name_spans(ctx: &Ctx, s: &Sentence) -> Vec<(usize, usize)> {
         loop {
             if end < toks.len() && ctx.name_word(toks, end, false) {
                 end += 1;
-            } else if end + 1 < toks.len() && PARTICLES.contains(&toks[end].low.as_str()) && ctx.name_word(toks, end + 1, false) && !ctx.common.contains(&toks[end + 1].low) && !toks[end].cap {
+            } else if end + 1 < toks.len()
+                && PARTICLES.contains(&toks[end].low.as_str())
+                && ctx.name_word(toks, end + 1, false)
+                && !ctx.common.contains(&toks[end + 1].low)
+                && !toks[end].cap
+            {
                 // "Banque de France", "Ursula von der Leyen", but not "Musk et Altman".
-                if toks[end].low == "and" || toks[end].low == "&" || toks[end].low == "of" || toks[end].low == "y" {
-                    let is_org_tail = ctx.lex.has("org_suffixes", &toks[end + 1].low) || ctx.lex.has("media_words", &toks[end + 1].low);
+                if toks[end].low == "and"
+                    || toks[end].low == "&"
+                    || toks[end].low == "of"
+                    || toks[end].low == "y"
+                {
+                    let is_org_tail = ctx.lex.has("org_suffixes", &toks[end + 1].low)
+                        || ctx.lex.has("media_words", &toks[end + 1].low);
                     if !is_org_tail && toks[end].low != "&" {
                         break;
                     }
@@ -359,7 +467,8 @@ fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) 
     let words_plain = toks[a..b].iter().all(|t| {
         let raw = word(ctx.text, t);
         let mut cs = raw.chars();
-        cs.next().is_some_and(|c| c.is_uppercase()) && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
     });
     if b - a >= 2 && words_plain {
         (EntityKind::Person, false)
@@ -396,7 +505,11 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !lex.has("determiners", &toks[i].low) || toks[i].cap && i > 0 && !matches!(toks[i].low.as_str(), "le" | "la" | "l'" | "les" | "the") {
+        if !lex.has("determiners", &toks[i].low)
+            || toks[i].cap
+                && i > 0
+                && !matches!(toks[i].low.as_str(), "le" | "la" | "l'" | "les" | "the")
+        {
             i += 1;
             continue;
         }
@@ -408,7 +521,11 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             pre_name = Some(n);
             j = n.end;
         }
-        let from = |sec: &str| lex.section(sec).match_at(|k| low(j + k)).map(|(r, n)| (r, n));
+        let from = |sec: &str| {
+            lex.section(sec)
+                .match_at(|k| low(j + k))
+                .map(|(r, n)| (r, n))
+        };
         let (kind, role, n) = if let Some((_, n)) = from("group_nouns") {
             (Some(DescKind::Group(usize::MAX)), None, n)
         } else if let Some((r, n)) = from("roles").filter(|_| true) {
@@ -436,7 +553,19 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
         let mut steps = 0;
         while end < toks.len() && steps < 3 {
             let t = &toks[end];
-            if t.is_word && !t.cap && !lex.has("determiners", &t.low) && !lex.has("stop", &t.low) && !lex.has("verbs", &t.low) && !lex.has("aux", &t.low) && !lex.has("speech_verbs", &t.low) && !lex.has("relative_subject", &t.low) && !lex.has("relative_object", &t.low) && t.low.len() > 2 && !t.low.ends_with("ment") && !t.low.ends_with("ly") {
+            if t.is_word
+                && !t.cap
+                && !lex.has("determiners", &t.low)
+                && !lex.has("stop", &t.low)
+                && !lex.has("verbs", &t.low)
+                && !lex.has("aux", &t.low)
+                && !lex.has("speech_verbs", &t.low)
+                && !lex.has("relative_subject", &t.low)
+                && !lex.has("relative_object", &t.low)
+                && t.low.len() > 2
+                && !t.low.ends_with("ment")
+                && !t.low.ends_with("ly")
+            {
                 end += 1;
                 steps += 1;
                 continue;
@@ -444,11 +573,17 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             break;
         }
         // "de"/"d'"/"of" + name: the organization of a role or a group; "d'IA" qualifies.
-        if end + 1 < toks.len() && matches!(toks[end].low.as_str(), "de" | "d'" | "du" | "of" | "at" | "chez") {
+        if end + 1 < toks.len()
+            && matches!(
+                toks[end].low.as_str(),
+                "de" | "d'" | "du" | "of" | "at" | "chez"
+            )
+        {
             if let Some(nm) = name_at(end + 1) {
                 role_org = Some(nm.cluster);
                 end = nm.end;
-            } else if toks[end + 1].cap && toks[end + 1].is_word && ctx.is_stop(&toks[end + 1].low) {
+            } else if toks[end + 1].cap && toks[end + 1].is_word && ctx.is_stop(&toks[end + 1].low)
+            {
                 end += 2;
             }
         }
@@ -473,28 +608,55 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
         let mut apposition = None;
         let mut span_end = end;
         let mut span_start = det;
-        if let Some(nm) = name_at(end).or_else(|| if low(end) == Some(",") { name_at(end + 1) } else { None }) {
-            if kind != DescKind::Group(usize::MAX) && !matches!(kind, DescKind::Group(_)) && Some(nm.cluster) != role_org {
+        if let Some(nm) = name_at(end).or_else(|| {
+            if low(end) == Some(",") {
+                name_at(end + 1)
+            } else {
+                None
+            }
+        }) {
+            if kind != DescKind::Group(usize::MAX)
+                && !matches!(kind, DescKind::Group(_))
+                && Some(nm.cluster) != role_org
+            {
                 apposition = Some(nm.cluster);
                 span_end = nm.end;
             }
         } else if det >= 2 && low(det - 1) == Some(",") {
             if let Some(nm) = names.iter().find(|m| m.end == det - 1) {
-                if !matches!(kind, DescKind::Group(_)) && Some(nm.cluster) != role_org && kind != DescKind::Product {
+                if !matches!(kind, DescKind::Group(_))
+                    && Some(nm.cluster) != role_org
+                    && kind != DescKind::Product
+                {
                     apposition = Some(nm.cluster);
                     span_start = nm.start;
                 }
             }
         }
-        let indefinite = matches!(toks[det].low.as_str(), "un" | "une" | "des" | "a" | "an" | "de" | "d'");
+        let indefinite = matches!(
+            toks[det].low.as_str(),
+            "un" | "une" | "des" | "a" | "an" | "de" | "d'"
+        );
         if indefinite && apposition.is_none() && !matches!(kind, DescKind::Group(_)) {
             i += 1;
             continue;
         }
         let surface = ctx.text[toks[det].start..toks[end - 1].end].to_string();
         // The head noun (and its "de X" qualifier) names the descriptor; adjectives vary.
-        let text_key: String = toks[j..j + n].iter().map(|t| t.low.as_str()).collect::<Vec<_>>().join(" ");
-        out.push(Descriptor { start: span_start, end: span_end, kind, text_key, surface, apposition, role });
+        let text_key: String = toks[j..j + n]
+            .iter()
+            .map(|t| t.low.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(Descriptor {
+            start: span_start,
+            end: span_end,
+            kind,
+            text_key,
+            surface,
+            apposition,
+            role,
+        });
         i = span_end.max(det + 1);
     }
     out
@@ -504,7 +666,41 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
 pub fn is_preposition(low: &str) -> bool {
     matches!(
         low,
-        "de" | "d'" | "du" | "des" | "a" | "au" | "aux" | "avec" | "par" | "pour" | "sur" | "dans" | "entre" | "contre" | "chez" | "vers" | "envers" | "sans" | "selon"
-            | "of" | "by" | "with" | "to" | "for" | "from" | "in" | "on" | "at" | "between" | "against" | "about" | "into" | "toward" | "towards" | "over" | "like" | "than"
+        "de" | "d'"
+            | "du"
+            | "des"
+            | "a"
+            | "au"
+            | "aux"
+            | "avec"
+            | "par"
+            | "pour"
+            | "sur"
+            | "dans"
+            | "entre"
+            | "contre"
+            | "chez"
+            | "vers"
+            | "envers"
+            | "sans"
+            | "selon"
+            | "of"
+            | "by"
+            | "with"
+            | "to"
+            | "for"
+            | "from"
+            | "in"
+            | "on"
+            | "at"
+            | "between"
+            | "against"
+            | "about"
+            | "into"
+            | "toward"
+            | "towards"
+            | "over"
+            | "like"
+            | "than"
     )
 }

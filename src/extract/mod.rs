@@ -57,7 +57,9 @@ impl std::str::FromStr for Lang {
         match s.to_ascii_lowercase().as_str() {
             "fr" | "french" | "fra" => Ok(Lang::Fr),
             "en" | "english" | "eng" => Ok(Lang::En),
-            other => Err(Error::Invalid(format!("unknown language `{other}`; use fr, en or auto"))),
+            other => Err(Error::Invalid(format!(
+                "unknown language `{other}`; use fr, en or auto"
+            ))),
         }
     }
 }
@@ -83,19 +85,49 @@ impl Gazetteer {
         let mut entries = Vec::new();
         for (i, line) in text.lines().enumerate() {
             let line = line.trim();
-            if line.is_empty() || line.starts_with('#') || (i == 0 && line.to_ascii_lowercase().starts_with("name,")) {
+            if line.is_empty()
+                || line.starts_with('#')
+                || (i == 0 && line.to_ascii_lowercase().starts_with("name,"))
+            {
                 continue;
             }
-            let err = |message: String| Error::Parse { file: source.to_string(), line: i + 1, message };
+            let err = |message: String| Error::Parse {
+                file: source.to_string(),
+                line: i + 1,
+                message,
+            };
             let entry = if line.starts_with('{') {
                 serde_json::from_str::<GazetteerEntry>(line).map_err(|e| err(e.to_string()))?
             } else {
-                let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(line.as_bytes());
-                let rec = rdr.records().next().ok_or_else(|| err("empty line".into()))?.map_err(|e| err(e.to_string()))?;
+                let mut rdr = csv::ReaderBuilder::new()
+                    .has_headers(false)
+                    .flexible(true)
+                    .from_reader(line.as_bytes());
+                let rec = rdr
+                    .records()
+                    .next()
+                    .ok_or_else(|| err("empty line".into()))?
+                    .map_err(|e| err(e.to_string()))?;
                 let name = rec.get(0).unwrap_or("").trim().to_string();
-                let kind = rec.get(1).unwrap_or("organization").parse().map_err(|e: Error| err(e.to_string()))?;
-                let aliases = rec.get(2).map(|a| a.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()).unwrap_or_default();
-                GazetteerEntry { name, kind, aliases }
+                let kind = rec
+                    .get(1)
+                    .unwrap_or("organization")
+                    .parse()
+                    .map_err(|e: Error| err(e.to_string()))?;
+                let aliases = rec
+                    .get(2)
+                    .map(|a| {
+                        a.split('|')
+                            .map(|s| s.trim().to_string())
+                            .filter(|s| !s.is_empty())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                GazetteerEntry {
+                    name,
+                    kind,
+                    aliases,
+                }
             };
             if crate::model::name_key(&entry.name).is_empty() {
                 return Err(err("the name is empty".into()));
@@ -117,7 +149,11 @@ pub struct ExtractOptions {
 
 impl Default for ExtractOptions {
     fn default() -> Self {
-        ExtractOptions { lang: None, max_doc_bytes: DEFAULT_MAX_DOC_BYTES, gazetteer: Gazetteer::default() }
+        ExtractOptions {
+            lang: None,
+            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
+            gazetteer: Gazetteer::default(),
+        }
     }
 }
 
@@ -161,7 +197,11 @@ impl Extraction {
         let mut best: HashMap<(usize, RelationKind, usize), usize> = HashMap::new();
         let mut order = Vec::new();
         for (i, e) in self.edges.iter().enumerate() {
-            let (s, t) = if e.relation.is_symmetric() && e.target < e.source { (e.target, e.source) } else { (e.source, e.target) };
+            let (s, t) = if e.relation.is_symmetric() && e.target < e.source {
+                (e.target, e.source)
+            } else {
+                (e.source, e.target)
+            };
             match best.get(&(s, e.relation, t)) {
                 Some(&j) if self.edges[j].evidence.confidence >= e.evidence.confidence => {}
                 Some(_) => {
@@ -178,7 +218,10 @@ impl Extraction {
 
     /// "Source -relation-> Target", for messages and tests.
     pub fn describe(&self, e: &ExtractedEdge) -> String {
-        format!("{} -{}-> {}", self.entities[e.source].name, e.relation, self.entities[e.target].name)
+        format!(
+            "{} -{}-> {}",
+            self.entities[e.source].name, e.relation, self.entities[e.target].name
+        )
     }
 
     /// The document as the store takes it.
@@ -188,8 +231,25 @@ impl Extraction {
             title: self.title.clone(),
             source: source.to_string(),
             lang: self.lang.code().to_string(),
-            entities: self.entities.iter().map(|e| NewEntity { name: e.name.clone(), kind: e.kind, aliases: e.aliases.clone() }).collect(),
-            edges: self.edges.iter().map(|e| NewEdge { source: e.source, relation: e.relation, target: e.target, evidence: e.evidence.clone() }).collect(),
+            entities: self
+                .entities
+                .iter()
+                .map(|e| NewEntity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.clone(),
+                })
+                .collect(),
+            edges: self
+                .edges
+                .iter()
+                .map(|e| NewEdge {
+                    source: e.source,
+                    relation: e.relation,
+                    target: e.target,
+                    evidence: e.evidence.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -203,12 +263,22 @@ pub fn extract_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<
 /// Extracts from text already in memory.
 pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
     if raw.len() as u64 > opts.max_doc_bytes {
-        return Err(Error::TooLarge { what: "the text".into(), size: raw.len() as u64, limit: opts.max_doc_bytes });
+        return Err(Error::TooLarge {
+            what: "the text".into(),
+            size: raw.len() as u64,
+            limit: opts.max_doc_bytes,
+        });
     }
-    let plain = if text::looks_like_html(raw) { text::strip_html(raw) } else { raw.to_string() };
+    let plain = if text::looks_like_html(raw) {
+        text::strip_html(raw)
+    } else {
+        raw.to_string()
+    };
     let normalized = text::normalize(&plain);
     if normalized.trim().is_empty() {
-        return Err(Error::Empty { what: "the text".into() });
+        return Err(Error::Empty {
+            what: "the text".into(),
+        });
     }
     let sentences = text::sentences(&normalized);
     let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
@@ -217,7 +287,12 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
     apply_gazetteer(&mut found, &opts.gazetteer);
     let raw_edges = rules::apply(&normalized, &sentences, &found, lex);
     let doc_id = doc_id_for(&normalized);
-    let title = sentences.iter().find(|s| s.heading).or(sentences.first()).map(|s| normalized[s.start..s.end].to_string()).unwrap_or_default();
+    let title = sentences
+        .iter()
+        .find(|s| s.heading)
+        .or(sentences.first())
+        .map(|s| normalized[s.start..s.end].to_string())
+        .unwrap_or_default();
 
     // Keep named clusters (descriptor-only clusters do not exist by construction).
     let mut index = vec![usize::MAX; found.clusters.len()];
@@ -228,7 +303,12 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
         }
         index[i] = entities.len();
         let aliases = c.forms.iter().filter(|f| **f != c.name).cloned().collect();
-        entities.push(ExtractedEntity { name: c.name.clone(), kind: c.kind, aliases, descriptors: c.descriptors.clone() });
+        entities.push(ExtractedEntity {
+            name: c.name.clone(),
+            kind: c.kind,
+            aliases,
+            descriptors: c.descriptors.clone(),
+        });
     }
     let edges = raw_edges
         .into_iter()
@@ -251,7 +331,14 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
             }
         })
         .collect();
-    Ok(Extraction { doc_id, lang, title, text: normalized, entities, edges })
+    Ok(Extraction {
+        doc_id,
+        lang,
+        title,
+        text: normalized,
+        entities,
+        edges,
+    })
 }
 
 fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
@@ -265,7 +352,9 @@ fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
         }
     }
     for c in &mut found.clusters {
-        let hit = std::iter::once(&c.name).chain(c.forms.iter()).find_map(|f| by_key.get(&crate::model::name_key(f)).copied());
+        let hit = std::iter::once(&c.name)
+            .chain(c.forms.iter())
+            .find_map(|f| by_key.get(&crate::model::name_key(f)).copied());
         if let Some(e) = hit {
             if !c.forms.contains(&c.name) {
                 c.forms.push(c.name.clone());
@@ -279,8 +368,14 @@ fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
 
 /// French or English, by counting each language's most frequent words.
 pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
-    const FR: &[&str] = &["le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "du", "et", "pas", "avec", "sur", "au", "a", "d'", "l'", "en", "il", "ont"];
-    const EN: &[&str] = &["the", "and", "of", "is", "to", "in", "that", "for", "with", "was", "on", "by", "as", "his", "her", "has", "have", "it", "said", "are"];
+    const FR: &[&str] = &[
+        "le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "du", "et", "pas",
+        "avec", "sur", "au", "a", "d'", "l'", "en", "il", "ont",
+    ];
+    const EN: &[&str] = &[
+        "the", "and", "of", "is", "to", "in", "that", "for", "with", "was", "on", "by", "as",
+        "his", "her", "has", "have", "it", "said", "are",
+    ];
     let (mut fr, mut en) = (0usize, 0usize);
     for t in sentences.iter().flat_map(|s| s.tokens.iter()).take(5000) {
         if FR.contains(&t.low.as_str()) {

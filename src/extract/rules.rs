@@ -79,9 +79,20 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &Mentions, lex: &Lexicon) ->
                 d.recent_persons.push(x.cluster);
             }
         }
-        d.open_quote_speaker = if st.quote_open_at_end() { st.speaker } else { None };
+        d.open_quote_speaker = if st.quote_open_at_end() {
+            st.speaker
+        } else {
+            None
+        };
     }
-    out.retain(|e| e.source != e.target && kinds_fit(e.relation, m.clusters[e.source].kind, m.clusters[e.target].kind));
+    out.retain(|e| {
+        e.source != e.target
+            && kinds_fit(
+                e.relation,
+                m.clusters[e.source].kind,
+                m.clusters[e.target].kind,
+            )
+    });
     out
 }
 
@@ -90,10 +101,16 @@ fn kinds_fit(rel: RelationKind, s: EntityKind, t: EntityKind) -> bool {
     use EntityKind::*;
     let org_like = |k: EntityKind| matches!(k, Organization | Media | Group);
     match rel {
-        RelationKind::Founded | RelationKind::Left => org_like(t) && matches!(s, Person | Organization | Group),
+        RelationKind::Founded | RelationKind::Left => {
+            org_like(t) && matches!(s, Person | Organization | Group)
+        }
         RelationKind::Leads | RelationKind::MemberOf => s == Person && org_like(t),
-        RelationKind::Owns | RelationKind::Acquired | RelationKind::InvestedIn => t != Person && t != Place,
-        RelationKind::Sued | RelationKind::Criticized | RelationKind::Praised => !matches!(s, Product | Place),
+        RelationKind::Owns | RelationKind::Acquired | RelationKind::InvestedIn => {
+            t != Person && t != Place
+        }
+        RelationKind::Sued | RelationKind::Criticized | RelationKind::Praised => {
+            !matches!(s, Product | Place)
+        }
         RelationKind::Partnered | RelationKind::CompetesWith => s != Place && t != Place,
     }
 }
@@ -102,7 +119,13 @@ const QUOTES_OPEN: &[&str] = &["«", "“", "\""];
 const QUOTES_CLOSE: &[&str] = &["»", "”", "\""];
 
 impl<'a> Sent<'a> {
-    fn new(text: &'a str, s: &'a Sentence, lex: &'a Lexicon, ms: &'a [Mention], m: &'a Mentions) -> Sent<'a> {
+    fn new(
+        text: &'a str,
+        s: &'a Sentence,
+        lex: &'a Lexicon,
+        ms: &'a [Mention],
+        m: &'a Mentions,
+    ) -> Sent<'a> {
         let n = s.tokens.len();
         let mut cover: Vec<Option<usize>> = vec![None; n];
         // Outer mentions are sorted first for equal starts; wider spans win.
@@ -114,10 +137,29 @@ impl<'a> Sent<'a> {
                 }
             }
         }
-        let mut st = Sent { text, s, lex, ms, m, cover, rel_span: vec![None; n], rel_bounds: Vec::new(), in_quote: vec![false; n], main_subject: None, main_subject_at: 0, speaker: None, hedged: false };
+        let mut st = Sent {
+            text,
+            s,
+            lex,
+            ms,
+            m,
+            cover,
+            rel_span: vec![None; n],
+            rel_bounds: Vec::new(),
+            in_quote: vec![false; n],
+            main_subject: None,
+            main_subject_at: 0,
+            speaker: None,
+            hedged: false,
+        };
         st.mark_relatives();
         st.mark_quotes();
-        st.hedged = (0..n).any(|i| st.lex.section("hedges").match_at(|k| st.low(i + k)).is_some());
+        st.hedged = (0..n).any(|i| {
+            st.lex
+                .section("hedges")
+                .match_at(|k| st.low(i + k))
+                .is_some()
+        });
         st
     }
 
@@ -157,7 +199,11 @@ impl<'a> Sent<'a> {
                     j += 1;
                 }
                 let id = self.rel_bounds.len();
-                let end = if j < n && self.raw(j) == "," { j + 1 } else { j };
+                let end = if j < n && self.raw(j) == "," {
+                    j + 1
+                } else {
+                    j
+                };
                 self.rel_bounds.push((i, end));
                 for k in i..end {
                     self.rel_span[k] = Some(id);
@@ -210,7 +256,11 @@ impl<'a> Sent<'a> {
         let mut i = x.end;
         while i + 1 < self.len() && (self.raw(i) == "," || self.is("and", i)) {
             let is_and = self.is("and", i) || (self.raw(i) == "," && self.is("and", i + 1));
-            let j = if self.raw(i) == "," && self.is("and", i + 1) { i + 2 } else { i + 1 };
+            let j = if self.raw(i) == "," && self.is("and", i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             match self.mention_at(j) {
                 Some(y) if y.start == j => {
                     right.push(y.cluster);
@@ -249,9 +299,14 @@ impl<'a> Sent<'a> {
     }
 
     fn preceded_by_preposition(&self, x: &Mention) -> bool {
-        x.start > 0 && x.form != MentionForm::Group && is_preposition(self.low(x.start - 1).unwrap_or(""))
-            || x.start > 0 && x.form == MentionForm::Group && matches!(self.low(x.start), Some("des" | "aux" | "du"))
-                && x.start > 0 && is_preposition(self.low(x.start - 1).unwrap_or(""))
+        x.start > 0
+            && x.form != MentionForm::Group
+            && is_preposition(self.low(x.start - 1).unwrap_or(""))
+            || x.start > 0
+                && x.form == MentionForm::Group
+                && matches!(self.low(x.start), Some("des" | "aux" | "du"))
+                && x.start > 0
+                && is_preposition(self.low(x.start - 1).unwrap_or(""))
     }
 
     fn compute_main_subject(&mut self, d: &Discourse) -> Option<usize> {
@@ -265,7 +320,11 @@ impl<'a> Sent<'a> {
                     return Some(x.cluster);
                 }
             }
-            if self.is("pronouns_person", i) || self.low(i).is_some_and(|w| w.ends_with("-il") || w.ends_with("-elle")) {
+            if self.is("pronouns_person", i)
+                || self
+                    .low(i)
+                    .is_some_and(|w| w.ends_with("-il") || w.ends_with("-elle"))
+            {
                 self.main_subject_at = i;
                 return d.last_person_subject;
             }
@@ -295,7 +354,11 @@ impl<'a> Sent<'a> {
                     if let Some(x) = self.mention_at(j) {
                         return Some(x.cluster);
                     }
-                    if self.low(j).is_some_and(|w| w.ends_with("-il") || w.ends_with("-elle") || self.lex.has("pronouns_person", w)) {
+                    if self.low(j).is_some_and(|w| {
+                        w.ends_with("-il")
+                            || w.ends_with("-elle")
+                            || self.lex.has("pronouns_person", w)
+                    }) {
                         return d.last_person_subject;
                     }
                 }
@@ -314,7 +377,11 @@ impl<'a> Sent<'a> {
 
     fn subject_within(&self, t: usize, d: &Discourse, max_steps: usize) -> Option<Vec<usize>> {
         // Gerund ("en critiquant", ", criticizing"): the subject of the main clause.
-        if t > 0 && (self.is("gerund", t - 1) || self.low(t).is_some_and(|w| w.ends_with("ing")) && matches!(self.low(t - 1), Some("," | "by" | "while" | "after"))) {
+        if t > 0
+            && (self.is("gerund", t - 1)
+                || self.low(t).is_some_and(|w| w.ends_with("ing"))
+                    && matches!(self.low(t - 1), Some("," | "by" | "while" | "after")))
+        {
             return self.main_subject.map(|s| vec![s]);
         }
         let my_rel = self.rel_span.get(t).copied().flatten();
@@ -361,7 +428,11 @@ impl<'a> Sent<'a> {
     fn pronoun(&self, i: usize, d: &Discourse) -> Option<usize> {
         let w = self.low(i)?;
         if self.lex.has("pronouns_first", w) {
-            return if self.in_quote[i] || self.speaker.is_some() { self.speaker } else { None };
+            return if self.in_quote[i] || self.speaker.is_some() {
+                self.speaker
+            } else {
+                None
+            };
         }
         if self.lex.has("pronouns_person", w) {
             // The sentence's own subject when it came first, else the previous one.
@@ -390,10 +461,18 @@ impl<'a> Sent<'a> {
         if let Some(x) = self.mention_at(j - 1) {
             return Some(x.cluster);
         }
-        let indefinite = self.is("indefinite", j - 1) || (j >= 2 && self.low(j - 2) == Some("quelqu'") && matches!(self.low(j - 1), Some("un" | "une")));
+        let indefinite = self.is("indefinite", j - 1)
+            || (j >= 2
+                && self.low(j - 2) == Some("quelqu'")
+                && matches!(self.low(j - 1), Some("un" | "une")));
         if indefinite {
             let avoid = [self.speaker, self.main_subject];
-            return d.recent_persons.iter().rev().copied().find(|c| !avoid.contains(&Some(*c)));
+            return d
+                .recent_persons
+                .iter()
+                .rev()
+                .copied()
+                .find(|c| !avoid.contains(&Some(*c)));
         }
         None
     }
@@ -408,7 +487,26 @@ impl<'a> Sent<'a> {
                 return Some(self.group_from(x, i));
             }
             let w = self.low(i)?;
-            let skippable = self.lex.has("determiners", w) || self.lex.has("skip", w) || matches!(w, "a" | "au" | "aux" | "de" | "d'" | "du" | "contre" | "sur" | "to" | "against" | "on" | "at" | "with" | "avec" | "en" | "l'")
+            let skippable = self.lex.has("determiners", w)
+                || self.lex.has("skip", w)
+                || matches!(
+                    w,
+                    "a" | "au"
+                        | "aux"
+                        | "de"
+                        | "d'"
+                        | "du"
+                        | "contre"
+                        | "sur"
+                        | "to"
+                        | "against"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "avec"
+                        | "en"
+                        | "l'"
+                )
                 || w.ends_with("ment") && w.len() > 6
                 || w.ends_with("ly") && w.len() > 4;
             if !skippable {
@@ -439,7 +537,13 @@ impl<'a> Sent<'a> {
                 continue;
             }
             let w = self.low(i).unwrap_or("");
-            if !(self.lex.has("aux", w) || self.lex.has("skip", w) || self.lex.has("pronouns_person", w) || self.lex.has("pronouns_first", w) || self.lex.has("pronouns_group", w) || self.lex.has("negation", w)) {
+            if !(self.lex.has("aux", w)
+                || self.lex.has("skip", w)
+                || self.lex.has("pronouns_person", w)
+                || self.lex.has("pronouns_first", w)
+                || self.lex.has("pronouns_group", w)
+                || self.lex.has("negation", w))
+            {
                 return None;
             }
         }
@@ -448,7 +552,8 @@ impl<'a> Sent<'a> {
 
     fn negated(&self, from: usize, t: usize) -> bool {
         let lo = from.min(t);
-        (lo..t).any(|i| self.is("negation", i)) || (t + 1 < self.len() && matches!(self.low(t + 1), Some("pas" | "jamais")))
+        (lo..t).any(|i| self.is("negation", i))
+            || (t + 1 < self.len() && matches!(self.low(t + 1), Some("pas" | "jamais")))
     }
 
     /// A year (or an ISO date) stated near the trigger, inside its clause.
@@ -483,7 +588,8 @@ impl<'a> Sent<'a> {
         let n = self.len();
         let mut i = 0;
         while i < n {
-            let consumed = self.verb_rule(i, si, d, out)
+            let consumed = self
+                .verb_rule(i, si, d, out)
                 .or_else(|| self.attribution_rule(i, si, d, out))
                 .or_else(|| self.partnership_rule(i, si, d, out))
                 .or_else(|| self.noun_rule(i, si, d, out));
@@ -495,24 +601,57 @@ impl<'a> Sent<'a> {
         // Role descriptors ("le PDG de Tesla") carry their own edge.
         for x in self.ms {
             if let (MentionForm::Descriptor, Some((rel, org))) = (x.form, x.role) {
-                self.emit(out, &[x.cluster], rel, &[org], si, "role-descriptor", 0.7, None);
+                self.emit(
+                    out,
+                    &[x.cluster],
+                    rel,
+                    &[org],
+                    si,
+                    "role-descriptor",
+                    0.7,
+                    None,
+                );
             }
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn emit(&self, out: &mut Vec<RawEdge>, sources: &[usize], rel: RelationKind, targets: &[usize], si: usize, rule: &'static str, conf: f32, date: Option<String>) {
+    fn emit(
+        &self,
+        out: &mut Vec<RawEdge>,
+        sources: &[usize],
+        rel: RelationKind,
+        targets: &[usize],
+        si: usize,
+        rule: &'static str,
+        conf: f32,
+        date: Option<String>,
+    ) {
         let conf = if self.hedged { conf * 0.75 } else { conf };
         for &s in sources {
             for &t in targets {
                 if s != t {
-                    out.push(RawEdge { source: s, relation: rel, target: t, sentence: si, rule, confidence: conf, date: date.clone() });
+                    out.push(RawEdge {
+                        source: s,
+                        relation: rel,
+                        target: t,
+                        sentence: si,
+                        rule,
+                        confidence: conf,
+                        date: date.clone(),
+                    });
                 }
             }
         }
     }
 
-    fn verb_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+    fn verb_rule(
+        &self,
+        t: usize,
+        si: usize,
+        d: &Discourse,
+        out: &mut Vec<RawEdge>,
+    ) -> Option<usize> {
         if self.mention_at(t).is_some() {
             return None;
         }
@@ -540,11 +679,20 @@ impl<'a> Sent<'a> {
             }
         }
         let subject = self.subject_before(t, d);
-        let object = self.object_after(t + n, 3).or_else(|| self.object_relative(t, d).map(|c| vec![c]));
+        let object = self
+            .object_after(t + n, 3)
+            .or_else(|| self.object_relative(t, d).map(|c| vec![c]));
         if let (Some(s), Some(o)) = (subject, object) {
-            let from = self.ms.iter().filter(|x| s.contains(&x.cluster) && x.end <= t).map(|x| x.end).next_back().unwrap_or(t.saturating_sub(4));
+            let from = self
+                .ms
+                .iter()
+                .filter(|x| s.contains(&x.cluster) && x.end <= t)
+                .map(|x| x.end)
+                .next_back()
+                .unwrap_or(t.saturating_sub(4));
             if !self.negated(from, t) {
-                let date = self.date_near(t, from.min(t).saturating_sub(2), self.clause_end(t + n) + 2);
+                let date =
+                    self.date_near(t, from.min(t).saturating_sub(2), self.clause_end(t + n) + 2);
                 self.emit(out, &s, rel, &o, si, "verb", 0.8, date);
             }
             return Some(n);
@@ -552,13 +700,27 @@ impl<'a> Sent<'a> {
         None
     }
 
-    fn attribution_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+    fn attribution_rule(
+        &self,
+        t: usize,
+        si: usize,
+        d: &Discourse,
+        out: &mut Vec<RawEdge>,
+    ) -> Option<usize> {
         let (_, n) = self.match_section("attribution", t)?;
         let obj = self.object_after(t + n, 2)?;
-        let obj_end = (t + n..self.len()).find(|k| self.mention_at(*k).is_some()).and_then(|k| self.mention_at(k)).map(|x| x.end)?;
+        let obj_end = (t + n..self.len())
+            .find(|k| self.mention_at(*k).is_some())
+            .and_then(|k| self.mention_at(k))
+            .map(|x| x.end)?;
         let mut verdict = None;
         for k in obj_end..(obj_end + 9).min(self.len()) {
-            if self.raw(k) == "," || self.raw(k) == "." || (self.boundary(k) && !QUOTES_OPEN.contains(&self.raw(k)) && !QUOTES_CLOSE.contains(&self.raw(k))) {
+            if self.raw(k) == ","
+                || self.raw(k) == "."
+                || (self.boundary(k)
+                    && !QUOTES_OPEN.contains(&self.raw(k))
+                    && !QUOTES_CLOSE.contains(&self.raw(k)))
+            {
                 break;
             }
             if self.match_section("praise_words", k).is_some() {
@@ -579,10 +741,19 @@ impl<'a> Sent<'a> {
         Some(n)
     }
 
-    fn partnership_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
+    fn partnership_rule(
+        &self,
+        t: usize,
+        si: usize,
+        d: &Discourse,
+        out: &mut Vec<RawEdge>,
+    ) -> Option<usize> {
         let (rel, n) = self.match_section("partnership", t)?;
         let rel = rel.unwrap_or(RelationKind::Partnered);
-        if t > 0 && matches!(self.low(t - 1), Some("d'" | "de")) && !matches!(self.low(t + n), Some("entre" | "avec")) {
+        if t > 0
+            && matches!(self.low(t - 1), Some("d'" | "de"))
+            && !matches!(self.low(t + n), Some("entre" | "avec"))
+        {
             return None;
         }
         let end = self.clause_end(t + n).max((t + n + 9).min(self.len()));
@@ -591,7 +762,16 @@ impl<'a> Sent<'a> {
             if self.is("between", k) {
                 if let Some(g) = self.object_after(k + 1, 1) {
                     if g.len() >= 2 {
-                        self.emit(out, &g[..1], rel, &g[1..], si, "partnership-between", 0.8, None);
+                        self.emit(
+                            out,
+                            &g[..1],
+                            rel,
+                            &g[1..],
+                            si,
+                            "partnership-between",
+                            0.8,
+                            None,
+                        );
                         return Some(n);
                     }
                 }
@@ -608,14 +788,20 @@ impl<'a> Sent<'a> {
         let prev = if t > 0 { self.low(t - 1) } else { None };
         let plural_owner = prev.is_some_and(|w| self.lex.has("plural_possessive", w));
         let owner: Option<Vec<usize>> = if prev.is_some_and(|w| self.lex.has("possessive", w)) {
-            self.nearest_left(t, |k| k == EntityKind::Organization).or_else(|| self.nearest_left(t, |_| true)).map(|c| vec![c])
+            self.nearest_left(t, |k| k == EntityKind::Organization)
+                .or_else(|| self.nearest_left(t, |_| true))
+                .map(|c| vec![c])
         } else if plural_owner {
             self.subject_within(t, d, 12)
         } else if t >= 2 && self.low(t - 1) == Some("'s") {
             self.mention_at(t - 2).map(|x| vec![x.cluster])
         } else {
-            let want_org = partner.as_ref().and_then(|p| p.first()).is_some_and(|c| self.m.clusters[*c].kind != EntityKind::Person);
-            self.nearest_left(t, |k| !want_org || k == EntityKind::Organization).map(|c| vec![c])
+            let want_org = partner
+                .as_ref()
+                .and_then(|p| p.first())
+                .is_some_and(|c| self.m.clusters[*c].kind != EntityKind::Person);
+            self.nearest_left(t, |k| !want_org || k == EntityKind::Organization)
+                .map(|c| vec![c])
         };
         match (owner, partner) {
             (Some(o), Some(p)) => {
@@ -624,7 +810,16 @@ impl<'a> Sent<'a> {
             }
             (Some(o), None) if plural_owner && o.len() >= 2 => {
                 for (a, x) in o.iter().enumerate() {
-                    self.emit(out, &[*x], rel, &o[a + 1..], si, "partnership-their", 0.65, None);
+                    self.emit(
+                        out,
+                        &[*x],
+                        rel,
+                        &o[a + 1..],
+                        si,
+                        "partnership-their",
+                        0.65,
+                        None,
+                    );
                 }
                 Some(n)
             }
@@ -638,19 +833,36 @@ impl<'a> Sent<'a> {
         let my_rel = self.rel_span.get(t).copied().flatten();
         self.ms
             .iter()
-            .filter(|x| x.end <= t && (self.rel_span[x.start].is_none() || self.rel_span[x.start] == my_rel || x.form != MentionForm::Name))
+            .filter(|x| {
+                x.end <= t
+                    && (self.rel_span[x.start].is_none()
+                        || self.rel_span[x.start] == my_rel
+                        || x.form != MentionForm::Name)
+            })
             .filter(|x| want(self.m.clusters[x.cluster].kind))
             .max_by_key(|x| x.end)
             .map(|x| x.cluster)
     }
 
-    fn noun_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) -> Option<usize> {
-        if self.mention_at(t).is_some_and(|x| x.form == MentionForm::Name) {
+    fn noun_rule(
+        &self,
+        t: usize,
+        si: usize,
+        d: &Discourse,
+        out: &mut Vec<RawEdge>,
+    ) -> Option<usize> {
+        if self
+            .mention_at(t)
+            .is_some_and(|x| x.form == MentionForm::Name)
+        {
             return None;
         }
         let (rel, n) = self.match_section("nouns", t)?;
         let rel = rel?;
-        let of_is_target = matches!(rel, RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::CompetesWith);
+        let of_is_target = matches!(
+            rel,
+            RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::CompetesWith
+        );
         let window = (t + n + 9).min(self.len());
         let mut target = None;
         let mut source = None;
@@ -684,12 +896,21 @@ impl<'a> Sent<'a> {
             }
             k += 1;
         }
-        if target.is_none() && of_is_target && matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")) {
+        if target.is_none()
+            && of_is_target
+            && matches!(self.low(t + n), Some("de" | "d'" | "du" | "of"))
+        {
             target = self.object_after(t + n + 1, 1);
         }
         let target = target?;
         let source = source
-            .or_else(|| if t >= 2 && self.low(t - 1) == Some("'s") { self.mention_at(t - 2).map(|x| vec![x.cluster]) } else { None })
+            .or_else(|| {
+                if t >= 2 && self.low(t - 1) == Some("'s") {
+                    self.mention_at(t - 2).map(|x| vec![x.cluster])
+                } else {
+                    None
+                }
+            })
             .or_else(|| self.subject_within(t, d, 12))?;
         if self.negated(t.saturating_sub(8), t) {
             return Some(n);
@@ -704,42 +925,88 @@ impl<'a> Sent<'a> {
         if self.mention_at(t).is_some() {
             return;
         }
-        let Some((Some(rel), n)) = self.match_section("roles", t) else { return };
+        let Some((Some(rel), n)) = self.match_section("roles", t) else {
+            return;
+        };
         let after = t + n;
-        let org_after = if matches!(self.low(after), Some("de" | "d'" | "du" | "of" | "at" | "chez")) {
-            self.mention_at(after + 1).filter(|x| x.start == after + 1).map(|x| x.cluster)
+        let org_after = if matches!(
+            self.low(after),
+            Some("de" | "d'" | "du" | "of" | "at" | "chez")
+        ) {
+            self.mention_at(after + 1)
+                .filter(|x| x.start == after + 1)
+                .map(|x| x.cluster)
         } else {
             None
         };
         let org_before = if t >= 1 {
-            let k = if self.low(t - 1) == Some("'s") { t.saturating_sub(2) } else { t - 1 };
-            self.mention_at(k).filter(|x| x.end == k + 1).map(|x| x.cluster)
+            let k = if self.low(t - 1) == Some("'s") {
+                t.saturating_sub(2)
+            } else {
+                t - 1
+            };
+            self.mention_at(k)
+                .filter(|x| x.end == k + 1)
+                .map(|x| x.cluster)
         } else {
             None
         };
-        let Some(org) = org_after.or(org_before) else { return };
+        let Some(org) = org_after.or(org_before) else {
+            return;
+        };
         let mut det = t;
         while det > 0 && self.is("determiners", det - 1) {
             det -= 1;
         }
-        let left_start = if org_after.is_none() { det.saturating_sub(if self.low(t.saturating_sub(1)) == Some("'s") { 2 } else { 1 }) } else { det };
+        let left_start = if org_after.is_none() {
+            det.saturating_sub(if self.low(t.saturating_sub(1)) == Some("'s") {
+                2
+            } else {
+                1
+            })
+        } else {
+            det
+        };
         let holder = if left_start >= 2 && self.raw(left_start - 1) == "," {
-            self.mention_at(left_start - 2).filter(|x| x.end == left_start - 1).map(|x| x.cluster)
+            self.mention_at(left_start - 2)
+                .filter(|x| x.end == left_start - 1)
+                .map(|x| x.cluster)
         } else {
             None
         }
         .or_else(|| {
             // English "Tesla CEO Elon Musk": the name right after the role.
             if org_after.is_none() {
-                self.mention_at(after).filter(|x| x.start == after).map(|x| x.cluster)
+                self.mention_at(after)
+                    .filter(|x| x.start == after)
+                    .map(|x| x.cluster)
             } else {
                 None
             }
         })
         .or_else(|| {
-            let copula = (left_start.saturating_sub(3)..left_start).any(|k| matches!(self.low(k), Some("est" | "etait" | "is" | "was" | "devenu" | "devenue" | "became" | "named" | "nomme" | "nommee" | "reste" | "remains")));
+            let copula = (left_start.saturating_sub(3)..left_start).any(|k| {
+                matches!(
+                    self.low(k),
+                    Some(
+                        "est"
+                            | "etait"
+                            | "is"
+                            | "was"
+                            | "devenu"
+                            | "devenue"
+                            | "became"
+                            | "named"
+                            | "nomme"
+                            | "nommee"
+                            | "reste"
+                            | "remains"
+                    )
+                )
+            });
             if copula {
-                self.subject_within(left_start, d, 6).and_then(|g| g.first().copied())
+                self.subject_within(left_start, d, 6)
+                    .and_then(|g| g.first().copied())
             } else {
                 None
             }
@@ -751,15 +1018,25 @@ impl<'a> Sent<'a> {
 
     /// "des dirigeants d'OpenAI, dont A, B et C" / "OpenAI executives, including A and B".
     fn group_member_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
-        let Some((_, n)) = self.match_section("group_nouns", t) else { return };
+        let Some((_, n)) = self.match_section("group_nouns", t) else {
+            return;
+        };
         let mut k = t + n;
         let org = if matches!(self.low(k), Some("de" | "d'" | "du" | "of" | "at" | "chez")) {
-            let Some(x) = self.mention_at(k + 1).filter(|x| x.start <= k + 1) else { return };
+            let Some(x) = self.mention_at(k + 1).filter(|x| x.start <= k + 1) else {
+                return;
+            };
             k = x.end;
             Some(x.cluster)
         } else if t >= 1 {
-            let j = if self.low(t - 1) == Some("'s") { t.saturating_sub(2) } else { t - 1 };
-            self.mention_at(j).filter(|x| x.end == j + 1).map(|x| x.cluster)
+            let j = if self.low(t - 1) == Some("'s") {
+                t.saturating_sub(2)
+            } else {
+                t - 1
+            };
+            self.mention_at(j)
+                .filter(|x| x.end == j + 1)
+                .map(|x| x.cluster)
         } else {
             None
         };
@@ -774,10 +1051,24 @@ impl<'a> Sent<'a> {
         if self.raw_at(k) == Some(",") {
             k += 1;
         }
-        let Some((_, inc)) = self.match_section("including", k) else { return };
+        let Some((_, inc)) = self.match_section("including", k) else {
+            return;
+        };
         if let Some(members) = self.object_after(k + inc, 1) {
-            let people: Vec<usize> = members.into_iter().filter(|c| self.m.clusters[*c].kind == EntityKind::Person).collect();
-            self.emit(out, &people, RelationKind::MemberOf, &[org], si, "group-members", 0.75, None);
+            let people: Vec<usize> = members
+                .into_iter()
+                .filter(|c| self.m.clusters[*c].kind == EntityKind::Person)
+                .collect();
+            self.emit(
+                out,
+                &people,
+                RelationKind::MemberOf,
+                &[org],
+                si,
+                "group-members",
+                0.75,
+                None,
+            );
         }
     }
 
@@ -791,10 +1082,16 @@ impl<'a> Sent<'a> {
         if !(self.is("possessive", t) || genitive) {
             return;
         }
-        let Some((_, n)) = self.match_section("product_nouns", t + 1) else { return };
+        let Some((_, n)) = self.match_section("product_nouns", t + 1) else {
+            return;
+        };
         let mut k = t + 1 + n;
         let mut steps = 0;
-        while k < self.len() && steps < 2 && self.mention_at(k).is_none_or(|x| x.start < t) && self.raw(k) != "," {
+        while k < self.len()
+            && steps < 2
+            && self.mention_at(k).is_none_or(|x| x.start < t)
+            && self.raw(k) != ","
+        {
             k += 1;
             steps += 1;
         }
@@ -812,19 +1109,54 @@ impl<'a> Sent<'a> {
         let owner = if genitive {
             self.mention_at(t.saturating_sub(1)).map(|x| x.cluster)
         } else {
-            self.nearest_left(t, |k| k == EntityKind::Organization).or_else(|| d.last_subject.filter(|c| self.m.clusters[*c].kind == EntityKind::Organization))
+            self.nearest_left(t, |k| k == EntityKind::Organization)
+                .or_else(|| {
+                    d.last_subject
+                        .filter(|c| self.m.clusters[*c].kind == EntityKind::Organization)
+                })
         };
         if let Some(o) = owner {
             if self.m.clusters[product].kind != EntityKind::Person {
-                self.emit(out, &[o], RelationKind::Owns, &[product], si, "possessed-product", 0.65, None);
+                self.emit(
+                    out,
+                    &[o],
+                    RelationKind::Owns,
+                    &[product],
+                    si,
+                    "possessed-product",
+                    0.65,
+                    None,
+                );
             }
         }
     }
 }
 
 const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12),
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+    ("janvier", 1),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("decembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
 ];
 
 /// "12 mars 2024" or "March 12, 2024" before the year token at `y`: an ISO date.

@@ -23,7 +23,9 @@ pub fn decode_input(bytes: &[u8], what: &str, max_bytes: u64) -> Result<String> 
         .filter(|b| **b == 0 || (**b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c)))
         .count();
     if sample.contains(&0) || controls * 20 > sample.len().max(1) {
-        return Err(Error::Binary { what: what.to_string() });
+        return Err(Error::Binary {
+            what: what.to_string(),
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
         what: what.to_string(),
@@ -31,7 +33,9 @@ pub fn decode_input(bytes: &[u8], what: &str, max_bytes: u64) -> Result<String> 
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Error::Empty { what: what.to_string() });
+        return Err(Error::Empty {
+            what: what.to_string(),
+        });
     }
     Ok(text.to_string())
 }
@@ -39,7 +43,10 @@ pub fn decode_input(bytes: &[u8], what: &str, max_bytes: u64) -> Result<String> 
 /// True when the text looks like an HTML page rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
     let head = &text[..floor_char(text, 4096)].to_ascii_lowercase();
-    head.contains("<html") || head.contains("<!doctype html") || head.contains("<body") || head.matches("<p>").count() + head.matches("<div").count() >= 2
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || head.matches("<p>").count() + head.matches("<div").count() >= 2
 }
 
 /// Keeps the text of an HTML page: scripts and styles dropped, block ends become line
@@ -55,7 +62,12 @@ pub fn strip_html(html: &str) -> String {
             let skip_to = ["script", "style", "noscript"].iter().find_map(|tag| {
                 if lrest.starts_with(&format!("<{tag}")) {
                     let close = format!("</{tag}");
-                    Some(lrest.find(&close).map(|p| p + close.len()).unwrap_or(lrest.len()))
+                    Some(
+                        lrest
+                            .find(&close)
+                            .map(|p| p + close.len())
+                            .unwrap_or(lrest.len()),
+                    )
                 } else {
                     None
                 }
@@ -65,7 +77,10 @@ pub fn strip_html(html: &str) -> String {
                 None => i + rest.find('>').map(|p| p + 1).unwrap_or(rest.len()),
             };
             let tag = &lower[i..end.min(lower.len())];
-            let block = ["<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "</h", "<li", "<title", "</title", "<article", "<section"];
+            let block = [
+                "<p", "</p", "<br", "<div", "</div", "<h1", "<h2", "<h3", "</h", "<li", "<title",
+                "</title", "<article", "<section",
+            ];
             if block.iter().any(|b| tag.starts_with(b)) {
                 out.push('\n');
             }
@@ -74,7 +89,22 @@ pub fn strip_html(html: &str) -> String {
                 i += 1;
             }
         } else if rest.starts_with('&') {
-            let ents = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&rsquo;", "’"), ("&laquo;", "«"), ("&raquo;", "»"), ("&eacute;", "é"), ("&egrave;", "è"), ("&agrave;", "à"), ("&ccedil;", "ç")];
+            let ents = [
+                ("&amp;", "&"),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+                ("&quot;", "\""),
+                ("&#39;", "'"),
+                ("&apos;", "'"),
+                ("&nbsp;", " "),
+                ("&rsquo;", "’"),
+                ("&laquo;", "«"),
+                ("&raquo;", "»"),
+                ("&eacute;", "é"),
+                ("&egrave;", "è"),
+                ("&agrave;", "à"),
+                ("&ccedil;", "ç"),
+            ];
             match ents.iter().find(|(e, _)| rest.starts_with(e)) {
                 Some((e, r)) => {
                     out.push_str(r);
@@ -106,9 +136,22 @@ fn floor_char(s: &str, mut n: usize) -> usize {
 
 /// Lines that are page furniture, not article text.
 const BOILERPLATE: &[&str] = &[
-    "a lire également", "à lire également", "a lire aussi", "à lire aussi", "lire aussi", "lire la suite",
-    "read more", "related:", "advertisement", "publicité", "sign up", "subscribe", "abonnez-vous",
-    "partager", "share this", "newsletter",
+    "a lire également",
+    "à lire également",
+    "a lire aussi",
+    "à lire aussi",
+    "lire aussi",
+    "lire la suite",
+    "read more",
+    "related:",
+    "advertisement",
+    "publicité",
+    "sign up",
+    "subscribe",
+    "abonnez-vous",
+    "partager",
+    "share this",
+    "newsletter",
 ];
 
 /// NFC, typographic apostrophes to ASCII, non-breaking and odd spaces to plain spaces,
@@ -171,8 +214,9 @@ pub struct Sentence {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mlle", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "corp", "co", "ltd",
-    "prof", "gen", "gov", "sen", "rep", "vs", "etc", "no", "p", "cf", "ex", "av", "bd", "u.s", "e.g", "i.e",
+    "m", "mm", "mme", "mlle", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "inc", "corp", "co",
+    "ltd", "prof", "gen", "gov", "sen", "rep", "vs", "etc", "no", "p", "cf", "ex", "av", "bd",
+    "u.s", "e.g", "i.e",
 ];
 
 /// Splits normalized text into sentences. A line break always ends one (headlines and
@@ -206,11 +250,19 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         if is_end {
             let prev = i.checked_sub(1).map(|p| &tokens[p]);
             let abbrev = prev.is_some_and(|p| {
-                p.is_word && p.end == t.start && (ABBREVIATIONS.contains(&p.low.as_str()) || (p.low.chars().count() == 1 && p.cap))
+                p.is_word
+                    && p.end == t.start
+                    && (ABBREVIATIONS.contains(&p.low.as_str())
+                        || (p.low.chars().count() == 1 && p.cap))
             });
             // Closing quotes and brackets stay with the sentence they end.
             let mut j = i + 1;
-            while j < tokens.len() && matches!(&text[tokens[j].start..tokens[j].end], "»" | "\"" | "”" | ")" | "'") {
+            while j < tokens.len()
+                && matches!(
+                    &text[tokens[j].start..tokens[j].end],
+                    "»" | "\"" | "”" | ")" | "'"
+                )
+            {
                 j += 1;
             }
             let next_starts = tokens.get(j).map(|n| {
@@ -263,7 +315,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     // Keep "start-up", "U.S.", "AT&T" whole when a letter follows.
                     let mut look = s[k + d.len_utf8()..].chars();
                     match look.next() {
-                        Some(n) if n.is_alphanumeric() && (d != '.' || n.is_uppercase() && s[i..k].chars().count() <= 2) => {
+                        Some(n)
+                            if n.is_alphanumeric()
+                                && (d != '.'
+                                    || n.is_uppercase() && s[i..k].chars().count() <= 2) =>
+                        {
                             j = k + d.len_utf8();
                             it.next();
                         }
@@ -272,8 +328,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 } else if d == '\'' {
                     // Elision: the apostrophe closes this word ("d'", "qu'"), unless "'s".
                     let after = &s[k + 1..];
-                    let is_gen = after.starts_with(['s', 'S']) && !after[1..].starts_with(|x: char| x.is_alphanumeric());
-                    if !is_gen && after.starts_with(|x: char| x.is_alphabetic()) && s[i..k].chars().count() <= 7 {
+                    let is_gen = after.starts_with(['s', 'S'])
+                        && !after[1..].starts_with(|x: char| x.is_alphanumeric());
+                    if !is_gen
+                        && after.starts_with(|x: char| x.is_alphabetic())
+                        && s[i..k].chars().count() <= 7
+                    {
                         j = k + 1;
                         it.next();
                     }
@@ -286,7 +346,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         } else if c == '\'' {
             // "'s" after a name
             let after = &s[i + 1..];
-            if after.starts_with(['s', 'S']) && !after[1..].starts_with(|x: char| x.is_alphanumeric()) {
+            if after.starts_with(['s', 'S'])
+                && !after[1..].starts_with(|x: char| x.is_alphanumeric())
+            {
                 it.next();
                 toks.push(make_token(text, start + i, start + i + 2, true));
             } else {
@@ -302,7 +364,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {
     let raw = &text[start..end];
     let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
-    Token { start, end, low: fold(raw), cap, is_word }
+    Token {
+        start,
+        end,
+        low: fold(raw),
+        cap,
+        is_word,
+    }
 }
 
 #[cfg(test)]
@@ -314,7 +382,21 @@ mod tests {
         let t = "L'entreprise d'OpenAI, Musk's lawsuit aujourd'hui";
         let toks = tokenize(t, 0, t.len());
         let words: Vec<&str> = toks.iter().map(|k| &t[k.start..k.end]).collect();
-        assert_eq!(words, ["L'", "entreprise", "d'", "OpenAI", ",", "Musk", "'s", "lawsuit", "aujourd'", "hui"]);
+        assert_eq!(
+            words,
+            [
+                "L'",
+                "entreprise",
+                "d'",
+                "OpenAI",
+                ",",
+                "Musk",
+                "'s",
+                "lawsuit",
+                "aujourd'",
+                "hui"
+            ]
+        );
     }
 
     #[test]
@@ -322,15 +404,34 @@ mod tests {
         let t = normalize("M. Dupont a quitté Renault. J. R. Smith joined Acme Inc. in 2019. Fin");
         let s = sentences(&t);
         let texts: Vec<&str> = s.iter().map(|x| &t[x.start..x.end]).collect();
-        assert_eq!(texts, ["M. Dupont a quitté Renault.", "J. R. Smith joined Acme Inc. in 2019.", "Fin"]);
+        assert_eq!(
+            texts,
+            [
+                "M. Dupont a quitté Renault.",
+                "J. R. Smith joined Acme Inc. in 2019.",
+                "Fin"
+            ]
+        );
     }
 
     #[test]
     fn binary_and_bad_utf8_are_refused() {
-        assert!(matches!(decode_input(b"\x00\x01\x02abc", "x", 100), Err(Error::Binary { .. })));
-        assert!(matches!(decode_input(b"caf\xe9 au lait", "x", 100), Err(Error::NotUtf8 { offset: 3, .. })));
-        assert!(matches!(decode_input(b"  \n ", "x", 100), Err(Error::Empty { .. })));
-        assert!(matches!(decode_input(b"abcdef", "x", 3), Err(Error::TooLarge { .. })));
+        assert!(matches!(
+            decode_input(b"\x00\x01\x02abc", "x", 100),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(
+            decode_input(b"caf\xe9 au lait", "x", 100),
+            Err(Error::NotUtf8 { offset: 3, .. })
+        ));
+        assert!(matches!(
+            decode_input(b"  \n ", "x", 100),
+            Err(Error::Empty { .. })
+        ));
+        assert!(matches!(
+            decode_input(b"abcdef", "x", 3),
+            Err(Error::TooLarge { .. })
+        ));
     }
 
     #[test]

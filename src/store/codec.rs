@@ -123,7 +123,9 @@ mod tests {
         assert_eq!(decode::<Vec<u64>>(&bytes).unwrap(), vec![1, 2, 3]);
         let mut other = bytes.clone();
         other[0] = 99;
-        assert!(decode::<Vec<u64>>(&other).unwrap_err().contains("version 99"));
+        assert!(decode::<Vec<u64>>(&other)
+            .unwrap_err()
+            .contains("version 99"));
     }
 
     #[test]

@@ -19,7 +19,9 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use codec::*;
 
-pub use ops::{CheckReport, DocumentInput, ImportOutcomeCounts, ImportRow, IngestOutcome, NewEdge, NewEntity};
+pub use ops::{
+    CheckReport, DocumentInput, ImportOutcomeCounts, ImportRow, IngestOutcome, NewEdge, NewEntity,
+};
 
 /// Bumped when the tree layout changes; a store of another version is refused.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -83,10 +85,7 @@ impl Store {
                 })
             }
         };
-        let tree = |name: &str| {
-            db.open_tree(name)
-                .map_err(|e| open_error(&path, e))
-        };
+        let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(&path, e));
         let store = Store {
             entities: tree("entities")?,
             names: tree("names")?,
@@ -121,7 +120,8 @@ impl Store {
                 Ok(())
             }
             None => {
-                let has_data = !self.entities.is_empty() || !self.out.is_empty() || !self.docs.is_empty();
+                let has_data =
+                    !self.entities.is_empty() || !self.out.is_empty() || !self.docs.is_empty();
                 if has_data {
                     return Err(self.corrupt("data without a schema version record"));
                 }
@@ -169,7 +169,11 @@ impl Store {
         }
     }
 
-    pub(crate) fn decode<T: serde::de::DeserializeOwned>(&self, what: &str, bytes: &[u8]) -> Result<T> {
+    pub(crate) fn decode<T: serde::de::DeserializeOwned>(
+        &self,
+        what: &str,
+        bytes: &[u8],
+    ) -> Result<T> {
         codec::decode(bytes).map_err(|e| self.corrupt(&format!("{what}: {e}")))
     }
 
@@ -203,7 +207,11 @@ impl Store {
     // ---- point reads ----------------------------------------------------------------
 
     pub fn entity(&self, id: EntityId) -> Result<Option<Entity>> {
-        match self.entities.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+        match self
+            .entities
+            .get(id_key(id))
+            .map_err(|e| self.sled_err(e))?
+        {
             Some(v) => Ok(Some(self.decode("entity", &v)?)),
             None => Ok(None),
         }
@@ -215,7 +223,11 @@ impl Store {
         if key.is_empty() {
             return Ok(Vec::new());
         }
-        match self.names.get(key.as_bytes()).map_err(|e| self.sled_err(e))? {
+        match self
+            .names
+            .get(key.as_bytes())
+            .map_err(|e| self.sled_err(e))?
+        {
             Some(v) => self.decode("name index entry", &v),
             None => Ok(Vec::new()),
         }
@@ -260,7 +272,11 @@ impl Store {
     }
 
     /// Neighbor ids of `id` in both directions, read from the key bytes only.
-    pub fn for_each_neighbor(&self, id: EntityId, mut f: impl FnMut(EntityId, RelationKind, bool)) -> Result<()> {
+    pub fn for_each_neighbor(
+        &self,
+        id: EntityId,
+        mut f: impl FnMut(EntityId, RelationKind, bool),
+    ) -> Result<()> {
         for item in self.out.scan_prefix(id_key(id)) {
             let (k, _) = item.map_err(|e| self.sled_err(e))?;
             let (_, r, b) = split_triple(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
@@ -312,7 +328,8 @@ impl Store {
     pub fn all_evidence(&self) -> impl Iterator<Item = Result<(EdgeKey, Evidence)>> + '_ {
         self.evidence.iter().map(move |item| {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            let (edge, _, _) = split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
+            let (edge, _, _) =
+                split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
             Ok((edge, self.decode("evidence", &v)?))
         })
     }
@@ -321,7 +338,10 @@ impl Store {
     pub fn name_keys(&self) -> impl Iterator<Item = Result<(String, Vec<EntityId>)>> + '_ {
         self.names.iter().map(move |item| {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            Ok((String::from_utf8_lossy(&k).into_owned(), self.decode("name index entry", &v)?))
+            Ok((
+                String::from_utf8_lossy(&k).into_owned(),
+                self.decode("name index entry", &v)?,
+            ))
         })
     }
 
@@ -379,3 +399,18 @@ pub(crate) fn summarize(evidence: &[Evidence], asserted: bool) -> EdgeData {
 }
 
 pub(crate) type TxResult<T> = std::result::Result<T, ConflictableTransactionError<Error>>;
+
+impl Store {
+    pub(crate) fn meta_get(&self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .meta
+            .get(key)
+            .map_err(|e| self.sled_err(e))?
+            .map(|v| v.to_vec()))
+    }
+
+    pub(crate) fn meta_put(&self, key: &[u8], value: &[u8]) -> Result<()> {
+        self.meta.insert(key, value).map_err(|e| self.sled_err(e))?;
+        Ok(())
+    }
+}

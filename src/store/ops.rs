@@ -88,9 +88,8 @@ fn tx_add(t: &TransactionalTree, key: &[u8], delta: i64) -> TxResult<()> {
 }
 
 fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResult<T> {
-    decode(bytes).map_err(|e| {
-        ConflictableTransactionError::Abort(Error::Store(format!("{what}: {e}")))
-    })
+    decode(bytes)
+        .map_err(|e| ConflictableTransactionError::Abort(Error::Store(format!("{what}: {e}"))))
 }
 
 /// Adds `id` under every form of `names` in the names index, inside a transaction.
@@ -159,19 +158,39 @@ impl Store {
         self.ingest_with(input, None)
     }
 
-    pub(crate) fn ingest_with(&self, input: &DocumentInput, fault: Option<&FaultPlan>) -> Result<IngestOutcome> {
+    pub(crate) fn ingest_with(
+        &self,
+        input: &DocumentInput,
+        fault: Option<&FaultPlan>,
+    ) -> Result<IngestOutcome> {
         for e in &input.edges {
             if e.source >= input.entities.len() || e.target >= input.entities.len() {
-                return Err(Error::Invalid("edge refers to an entity outside the document".into()));
+                return Err(Error::Invalid(
+                    "edge refers to an entity outside the document".into(),
+                ));
             }
         }
         let now = now_secs();
         let _w = self.write_gate();
-        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        let trees = (
+            &self.entities,
+            &self.names,
+            &self.out,
+            &self.inn,
+            &self.evidence,
+            &self.docs,
+            &self.meta,
+        );
         let outcome = trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
-                let counter = WriteCounter { plan: fault, writes: std::cell::Cell::new(0) };
-                let mut outcome = IngestOutcome { doc: input.id, ..Default::default() };
+                let counter = WriteCounter {
+                    plan: fault,
+                    writes: std::cell::Cell::new(0),
+                };
+                let mut outcome = IngestOutcome {
+                    doc: input.id,
+                    ..Default::default()
+                };
                 if td.get(id_key(input.id))?.is_some() {
                     return Ok(outcome);
                 }
@@ -208,7 +227,14 @@ impl Store {
                             tm.insert(META_NEXT_ID, &(id + 1).to_be_bytes())?;
                             tx_add(tm, META_ENTITIES, 1)?;
                             outcome.entities_added += 1;
-                            Entity { id, name: ne.name.clone(), kind: ne.kind, aliases: Vec::new(), first_seen: now, last_seen: now }
+                            Entity {
+                                id,
+                                name: ne.name.clone(),
+                                kind: ne.kind,
+                                aliases: Vec::new(),
+                                first_seen: now,
+                                last_seen: now,
+                            }
                         }
                     };
                     add_alias(&mut ent, &ne.name);
@@ -218,7 +244,11 @@ impl Store {
                     ent.last_seen = now;
                     counter.tick()?;
                     te.insert(&id_key(ent.id), encode(&ent))?;
-                    tx_index_names(tn, ent.id, std::iter::once(&ent.name).chain(ent.aliases.iter()))?;
+                    tx_index_names(
+                        tn,
+                        ent.id,
+                        std::iter::once(&ent.name).chain(ent.aliases.iter()),
+                    )?;
                     ids.push(ent.id);
                 }
                 // Group evidence by edge so that each edge is updated once.
@@ -228,7 +258,10 @@ impl Store {
                     if s == t {
                         continue;
                     }
-                    by_edge.entry(EdgeKey::new(s, e.relation, t)).or_default().push(&e.evidence);
+                    by_edge
+                        .entry(EdgeKey::new(s, e.relation, t))
+                        .or_default()
+                        .push(&e.evidence);
                 }
                 for (key, evs) in &by_edge {
                     let ok = out_key(key);
@@ -291,7 +324,8 @@ impl Store {
             let mut keep = Vec::new();
             for item in self.evidence.scan_prefix(out_key(key)) {
                 let (k, v) = item.map_err(|e| self.sled_err(e))?;
-                let (_, d, _) = split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
+                let (_, d, _) =
+                    split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed evidence key"))?;
                 if d == id {
                     drop_evidence.push(k);
                 } else {
@@ -332,9 +366,13 @@ impl Store {
     /// Adds a surface form to an entity and to the names index.
     pub fn add_alias(&self, id: EntityId, alias: &str) -> Result<Entity> {
         let _w = self.write_gate();
-        let mut ent = self.entity(id)?.ok_or_else(|| Error::Invalid(format!("no entity with id {id}")))?;
+        let mut ent = self
+            .entity(id)?
+            .ok_or_else(|| Error::Invalid(format!("no entity with id {id}")))?;
         if name_key(alias).is_empty() {
-            return Err(Error::Invalid("an alias needs at least one letter or digit".into()));
+            return Err(Error::Invalid(
+                "an alias needs at least one letter or digit".into(),
+            ));
         }
         add_alias(&mut ent, alias);
         let alias = alias.to_string();
@@ -355,8 +393,12 @@ impl Store {
             return Err(Error::Invalid("cannot merge an entity into itself".into()));
         }
         let _w = self.write_gate();
-        let src = self.entity(from)?.ok_or_else(|| Error::Invalid(format!("no entity with id {from}")))?;
-        let mut dst = self.entity(into)?.ok_or_else(|| Error::Invalid(format!("no entity with id {into}")))?;
+        let src = self
+            .entity(from)?
+            .ok_or_else(|| Error::Invalid(format!("no entity with id {from}")))?;
+        let mut dst = self
+            .entity(into)?
+            .ok_or_else(|| Error::Invalid(format!("no entity with id {into}")))?;
         add_alias(&mut dst, &src.name);
         for a in &src.aliases {
             add_alias(&mut dst, a);
@@ -365,7 +407,8 @@ impl Store {
         dst.last_seen = dst.last_seen.max(src.last_seen);
 
         let repoint = |id: EntityId| if id == from { into } else { id };
-        let mut old_edges: BTreeSet<EdgeKey> = self.out_edges(from)?.into_iter().map(|(k, _)| k).collect();
+        let mut old_edges: BTreeSet<EdgeKey> =
+            self.out_edges(from)?.into_iter().map(|(k, _)| k).collect();
         old_edges.extend(self.in_edge_keys(from)?);
 
         // New edge → (asserted, evidence list), starting from what the new key already has.
@@ -394,7 +437,10 @@ impl Store {
             }
         }
         let old_count = old_edges.len() as i64;
-        let new_existing = merged.keys().filter(|k| self.out.contains_key(out_key(k)).unwrap_or(false)).count() as i64;
+        let new_existing = merged
+            .keys()
+            .filter(|k| self.out.contains_key(out_key(k)).unwrap_or(false))
+            .count() as i64;
         let mut doc_updates = Vec::new();
         for (doc_id, rewrites) in &doc_rewrites {
             if let Some(mut doc) = self.document(*doc_id)? {
@@ -410,8 +456,18 @@ impl Store {
                 doc_updates.push(doc);
             }
         }
-        let all_names: Vec<String> = std::iter::once(src.name.clone()).chain(src.aliases.iter().cloned()).collect();
-        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        let all_names: Vec<String> = std::iter::once(src.name.clone())
+            .chain(src.aliases.iter().cloned())
+            .collect();
+        let trees = (
+            &self.entities,
+            &self.names,
+            &self.out,
+            &self.inn,
+            &self.evidence,
+            &self.docs,
+            &self.meta,
+        );
         trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
                 for k in &remove_evidence {
@@ -447,11 +503,19 @@ impl Store {
                         tn.insert(key.as_bytes(), encode(&ids))?;
                     }
                 }
-                tx_index_names(tn, into, std::iter::once(&dst.name).chain(dst.aliases.iter()))?;
+                tx_index_names(
+                    tn,
+                    into,
+                    std::iter::once(&dst.name).chain(dst.aliases.iter()),
+                )?;
                 te.remove(&id_key(from))?;
                 te.insert(&id_key(into), encode(&dst))?;
                 tx_add(tm, META_ENTITIES, -1)?;
-                tx_add(tm, META_EDGES, merged.len() as i64 - new_existing - old_count)?;
+                tx_add(
+                    tm,
+                    META_EDGES,
+                    merged.len() as i64 - new_existing - old_count,
+                )?;
                 Ok(())
             })
             .map_err(|e| self.tx_err(e))?;
@@ -473,7 +537,11 @@ impl Store {
 
     /// Bulk-loads triples as asserted edges. Rows are resolved by name (creating entities
     /// as needed) and written in batches; `progress(done, total)` is called between batches.
-    pub fn import_rows(&self, rows: &[ImportRow], progress: &mut dyn FnMut(u64, u64)) -> Result<ImportOutcomeCounts> {
+    pub fn import_rows(
+        &self,
+        rows: &[ImportRow],
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcomeCounts> {
         const BATCH: usize = 200_000;
         let _w = self.write_gate();
         let now = now_secs();
@@ -501,7 +569,14 @@ impl Store {
                 None => {
                     let id = next_id;
                     next_id += 1;
-                    new_entities.push(Entity { id, name: name.trim().to_string(), kind, aliases: Vec::new(), first_seen: now, last_seen: now });
+                    new_entities.push(Entity {
+                        id,
+                        name: name.trim().to_string(),
+                        kind,
+                        aliases: Vec::new(),
+                        first_seen: now,
+                        last_seen: now,
+                    });
                     id
                 }
             };
@@ -528,13 +603,19 @@ impl Store {
                 be.insert(&id_key(e.id), encode(e));
                 bn.insert(name_key(&e.name).as_bytes(), encode(&vec![e.id]));
             }
-            self.entities.apply_batch(be).map_err(|e| self.sled_err(e))?;
+            self.entities
+                .apply_batch(be)
+                .map_err(|e| self.sled_err(e))?;
             self.names.apply_batch(bn).map_err(|e| self.sled_err(e))?;
             done += chunk.len() as u64;
             progress(done, total);
         }
         counts.entities_added = new_entities.len() as u64;
-        let asserted = encode(&EdgeData { confidence: 1.0, asserted: true, ..Default::default() });
+        let asserted = encode(&EdgeData {
+            confidence: 1.0,
+            asserted: true,
+            ..Default::default()
+        });
         for chunk in edges.chunks(BATCH) {
             let mut bo = Batch::default();
             let mut bi = Batch::default();
@@ -575,7 +656,10 @@ impl Store {
     /// Writes every record as JSON lines, in key order: entities, edges, evidence, documents.
     pub fn dump(&self, out: &mut dyn std::io::Write) -> Result<()> {
         let _r = self.read_gate();
-        let io = |e: std::io::Error| Error::Io { path: "dump output".into(), source: e };
+        let io = |e: std::io::Error| Error::Io {
+            path: "dump output".into(),
+            source: e,
+        };
         let mut line = |rec: &DumpRecord| -> Result<()> {
             serde_json::to_writer(&mut *out, rec).map_err(|e| Error::Invalid(e.to_string()))?;
             out.write_all(b"\n").map_err(io)
@@ -600,11 +684,17 @@ impl Store {
     /// Loads a dump into an empty store, keeping every id, in one transaction.
     pub fn restore(&self, input: impl std::io::BufRead, source_name: &str) -> Result<u64> {
         if !self.is_empty() {
-            return Err(Error::Invalid(format!("restore needs an empty store; {} has data", self.path.display())));
+            return Err(Error::Invalid(format!(
+                "restore needs an empty store; {} has data",
+                self.path.display()
+            )));
         }
         let mut records = Vec::new();
         for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| Error::Io { path: source_name.into(), source: e })?;
+            let line = line.map_err(|e| Error::Io {
+                path: source_name.into(),
+                source: e,
+            })?;
             if line.trim().is_empty() {
                 continue;
             }
@@ -661,7 +751,15 @@ impl Store {
         for (k, ids) in &names {
             batches[1].insert(k.as_bytes(), encode(ids));
         }
-        let trees = (&self.entities, &self.names, &self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        let trees = (
+            &self.entities,
+            &self.names,
+            &self.out,
+            &self.inn,
+            &self.evidence,
+            &self.docs,
+            &self.meta,
+        );
         trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
                 for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
@@ -737,7 +835,11 @@ impl Store {
                 }
                 Err(err) => p.push(format!("edge {key:?}: {err}")),
             }
-            if !self.inn.contains_key(in_key(&key)).map_err(|e| self.sled_err(e))? {
+            if !self
+                .inn
+                .contains_key(in_key(&key))
+                .map_err(|e| self.sled_err(e))?
+            {
                 p.push(format!("edge {key:?} has no in-edge"));
             }
             for end in [key.source, key.target] {
@@ -753,7 +855,13 @@ impl Store {
         for item in self.inn.iter() {
             let (k, _) = item.map_err(|e| self.sled_err(e))?;
             match edge_from_in_key(&k) {
-                Some(key) if !edges.contains_key(&key) && !self.out.contains_key(out_key(&key)).map_err(|e| self.sled_err(e))? => {
+                Some(key)
+                    if !edges.contains_key(&key)
+                        && !self
+                            .out
+                            .contains_key(out_key(&key))
+                            .map_err(|e| self.sled_err(e))? =>
+                {
                     p.push(format!("in-edge {key:?} has no out-edge"))
                 }
                 None => p.push("malformed key in in tree".into()),
@@ -785,9 +893,13 @@ impl Store {
                 p.push(format!("evidence for missing edge {key:?}"));
             }
             if !doc_ids.contains(&doc) {
-                p.push(format!("evidence of edge {key:?} from missing document {doc:016x}"));
+                p.push(format!(
+                    "evidence of edge {key:?} from missing document {doc:016x}"
+                ));
             } else if !doc_edges.get(&doc).is_some_and(|s| s.contains(&key)) {
-                p.push(format!("document {doc:016x} does not list edge {key:?} it supports"));
+                p.push(format!(
+                    "document {doc:016x} does not list edge {key:?} it supports"
+                ));
             }
             match decode::<Evidence>(&v) {
                 Ok(ev) => per_edge.entry(key).or_default().push(ev),
@@ -800,7 +912,11 @@ impl Store {
                 p.push(format!("edge {key:?} has no evidence and was not imported"));
             }
             if data.evidence as usize != evs.len() {
-                p.push(format!("edge {key:?} counts {} evidence, {} stored", data.evidence, evs.len()));
+                p.push(format!(
+                    "edge {key:?} counts {} evidence, {} stored",
+                    data.evidence,
+                    evs.len()
+                ));
             }
         }
         for (doc, keys) in &doc_edges {
@@ -816,13 +932,22 @@ impl Store {
             documents: self.meta_u64(META_DOCS)?,
         };
         if counts.entities != rep.entities {
-            p.push(format!("entity counter says {}, {} stored", counts.entities, rep.entities));
+            p.push(format!(
+                "entity counter says {}, {} stored",
+                counts.entities, rep.entities
+            ));
         }
         if counts.edges != rep.edges {
-            p.push(format!("edge counter says {}, {} stored", counts.edges, rep.edges));
+            p.push(format!(
+                "edge counter says {}, {} stored",
+                counts.edges, rep.edges
+            ));
         }
         if counts.documents != rep.documents {
-            p.push(format!("document counter says {}, {} stored", counts.documents, rep.documents));
+            p.push(format!(
+                "document counter says {}, {} stored",
+                counts.documents, rep.documents
+            ));
         }
         let next = self.meta_u64(META_NEXT_ID)?;
         if let Some(max) = entity_ids.iter().next_back() {

@@ -1,0 +1,270 @@
+//! DOT export, built with graphviz-rust's graph model (never by gluing strings): node shape
+//! and colour by kind, edge colour and label by relation, symmetric relations without
+//! arrowheads, width by evidence, a legend and a title.
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph as DotGraph, GraphAttributes, Id, Node, NodeId, Stmt,
+    Subgraph as DotSubgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::model::{EntityKind, RelationKind};
+use crate::query::Subgraph;
+
+/// Options of the DOT picture.
+#[derive(Debug, Clone)]
+pub struct DotOptions {
+    pub title: String,
+    pub legend: bool,
+    /// Draw the relations between the same two entities as one edge with one label: the
+    /// built-in layout cannot keep parallel labels apart.
+    pub merge_parallel: bool,
+}
+
+impl Default for DotOptions {
+    fn default() -> Self {
+        DotOptions {
+            title: "relgraph".to_string(),
+            legend: true,
+            merge_parallel: false,
+        }
+    }
+}
+
+impl DotOptions {
+    pub fn titled(title: impl Into<String>) -> DotOptions {
+        DotOptions {
+            title: title.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A quoted DOT string: backslashes, quotes and line breaks escaped, control characters
+/// dropped, so any name yields a valid file.
+pub fn quoted(s: &str) -> Id {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+fn plain(s: &str) -> Id {
+    Id::Plain(s.to_string())
+}
+
+fn attr(k: &str, v: Id) -> Attribute {
+    Attribute(plain(k), v)
+}
+
+/// Shape and fill colour of a kind.
+pub fn kind_style(kind: EntityKind) -> (&'static str, &'static str) {
+    match kind {
+        EntityKind::Person => ("ellipse", "#dbe9f6"),
+        EntityKind::Organization => ("box", "#fde2c4"),
+        EntityKind::Product => ("hexagon", "#e3f1d8"),
+        EntityKind::Media => ("note", "#efe0f3"),
+        EntityKind::Place => ("octagon", "#f3f0d0"),
+        EntityKind::Group => ("box3d", "#e6e6e6"),
+    }
+}
+
+/// Colour of a relation: the core six warm and distinct, the extended ones cooler.
+pub fn relation_color(r: RelationKind) -> &'static str {
+    match r {
+        RelationKind::Founded => "#1b7837",
+        RelationKind::Left => "#8c510a",
+        RelationKind::Sued => "#b2182b",
+        RelationKind::Partnered => "#2166ac",
+        RelationKind::Praised => "#4d9221",
+        RelationKind::Criticized => "#d6604d",
+        RelationKind::Leads => "#542788",
+        RelationKind::MemberOf => "#8073ac",
+        RelationKind::InvestedIn => "#01665e",
+        RelationKind::Acquired => "#762a83",
+        RelationKind::Owns => "#35978f",
+        RelationKind::CompetesWith => "#c51b7d",
+    }
+}
+
+/// Builds the DOT graph of a subgraph.
+pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(vec![
+            attr("label", quoted(&opts.title)),
+            attr("labelloc", plain("t")),
+            attr("fontsize", plain("20")),
+            attr("fontname", quoted("DejaVu Sans")),
+            attr("rankdir", plain("LR")),
+            attr("nodesep", plain("0.5")),
+            attr("ranksep", plain("1.1")),
+            attr("pad", plain("0.3")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("style", quoted("filled")),
+            attr("fontname", quoted("DejaVu Sans")),
+            attr("fontsize", plain("14")),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", quoted("DejaVu Sans")),
+            attr("fontsize", plain("12")),
+        ])),
+    ];
+    // Stable node ids in entity-id order, so the output is deterministic.
+    let mut nodes: Vec<_> = g.node_indices().collect();
+    nodes.sort_by_key(|n| g[*n].id);
+    for n in &nodes {
+        let e = &g[*n];
+        let (shape, fill) = kind_style(e.kind);
+        stmts.push(Stmt::Node(Node::new(
+            NodeId(plain(&format!("n{}", e.id)), None),
+            vec![
+                attr("label", quoted(&e.name)),
+                attr("shape", plain(shape)),
+                attr("fillcolor", quoted(fill)),
+                attr("tooltip", quoted(&format!("{} ({})", e.name, e.kind))),
+            ],
+        )));
+    }
+    let mut edges: Vec<_> = g.edge_references().collect();
+    edges.sort_by_key(|e| (g[e.source()].id, e.weight().0, g[e.target()].id));
+    let present = relations_present(g);
+    let node = |n: petgraph::stable_graph::NodeIndex| {
+        Vertex::N(NodeId(plain(&format!("n{}", g[n].id)), None))
+    };
+    if opts.merge_parallel {
+        // One edge per ordered pair of entities, its label listing the relations.
+        let mut pairs: Vec<(
+            petgraph::stable_graph::NodeIndex,
+            petgraph::stable_graph::NodeIndex,
+            Vec<RelationKind>,
+            u32,
+        )> = Vec::new();
+        for e in &edges {
+            let (a, b) = (e.source(), e.target());
+            match pairs.iter_mut().find(|p| p.0 == a && p.1 == b) {
+                Some(p) => {
+                    p.2.push(e.weight().0);
+                    p.3 += e.weight().1.evidence;
+                }
+                None => pairs.push((a, b, vec![e.weight().0], e.weight().1.evidence)),
+            }
+        }
+        for (a, b, rels, evidence) in pairs {
+            let label = rels
+                .iter()
+                .map(|r| r.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let color = if rels.len() == 1 {
+                relation_color(rels[0])
+            } else {
+                "#444444"
+            };
+            let width = 1 + evidence.min(3);
+            stmts.push(Stmt::Edge(DotEdge {
+                ty: EdgeTy::Pair(node(a), node(b)),
+                attributes: vec![
+                    attr("label", quoted(&label)),
+                    attr("color", quoted(color)),
+                    attr("penwidth", plain(&width.to_string())),
+                ],
+            }));
+        }
+    } else {
+        for e in edges {
+            let (rel, data) = e.weight();
+            let color = relation_color(*rel);
+            let width = 1 + data.evidence.min(4);
+            let mut attributes = vec![
+                attr("label", quoted(rel.as_str())),
+                attr("color", quoted(color)),
+                attr("fontcolor", quoted(color)),
+                attr("penwidth", plain(&width.to_string())),
+            ];
+            if rel.is_symmetric() {
+                attributes.push(attr("dir", plain("none")));
+            }
+            let tip = match (&data.first_date, data.evidence) {
+                (Some(d), n) => format!(
+                    "{} {} {} ({n} evidence, {d})",
+                    g[e.source()].name,
+                    rel,
+                    g[e.target()].name
+                ),
+                (None, n) => format!(
+                    "{} {} {} ({n} evidence)",
+                    g[e.source()].name,
+                    rel,
+                    g[e.target()].name
+                ),
+            };
+            attributes.push(attr("tooltip", quoted(&tip)));
+            stmts.push(Stmt::Edge(DotEdge {
+                ty: EdgeTy::Pair(node(e.source()), node(e.target())),
+                attributes,
+            }));
+        }
+    }
+    if opts.legend && !present.is_empty() {
+        // One HTML-table node: compact whatever the layout direction.
+        let mut rows = String::from("<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"2\"><tr><td colspan=\"2\"><b>relations</b></td></tr>");
+        for r in &present {
+            let c = relation_color(*r);
+            let line = if r.is_symmetric() {
+                "&#8212;&#8212;"
+            } else {
+                "&#8212;&#9654;"
+            };
+            rows.push_str(&format!("<tr><td><font color=\"{c}\">{line}</font></td><td align=\"left\"><font color=\"{c}\">{}</font></td></tr>", r.as_str()));
+        }
+        rows.push_str("</table>");
+        stmts.push(Stmt::Subgraph(DotSubgraph {
+            id: plain("cluster_legend"),
+            stmts: vec![
+                Stmt::GAttribute(GraphAttributes::Graph(vec![
+                    attr("label", quoted("")),
+                    attr("style", quoted("rounded")),
+                    attr("color", quoted("#bbbbbb")),
+                ])),
+                Stmt::Node(Node::new(
+                    NodeId(plain("legend"), None),
+                    vec![
+                        attr("shape", plain("plaintext")),
+                        attr("style", quoted("solid")),
+                        attr("label", Id::Html(format!("<{rows}>"))),
+                    ],
+                )),
+            ],
+        }));
+    }
+    DotGraph::DiGraph {
+        id: plain("relgraph"),
+        strict: false,
+        stmts,
+    }
+}
+
+/// The DOT text of a subgraph.
+pub fn dot_text(g: &Subgraph, opts: &DotOptions) -> String {
+    let mut ctx = PrinterContext::default();
+    to_dot(g, opts).print(&mut ctx)
+}
+
+/// The relations drawn in a subgraph, in the canonical order.
+pub fn relations_present(g: &Subgraph) -> Vec<RelationKind> {
+    let mut present: Vec<RelationKind> = g.edge_weights().map(|w| w.0).collect();
+    present.sort();
+    present.dedup();
+    present
+}

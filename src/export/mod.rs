@@ -1,0 +1,8 @@
+//! Exports of a subgraph: DOT (graphviz-rust), rendered SVG/PNG, and interchange formats.
+
+pub mod dot;
+pub mod formats;
+pub mod render;
+
+pub use dot::{dot_text, to_dot, DotOptions};
+pub use render::{render, render_graph, ImageFormat, Renderer};

@@ -1,0 +1,201 @@
+//! The facade: one type that opens a store and does everything a user or an embedding
+//! program needs. It dereferences to [`Store`], so every query is a method on it.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::extract::{self, ExtractOptions, Extraction, Gazetteer, Lang};
+use crate::import::{parse_rows, ImportFormat};
+use crate::store::{ImportOutcomeCounts, IngestOutcome, Store};
+
+/// An open relationship graph.
+///
+/// ```
+/// let dir = tempfile::tempdir().unwrap();
+/// let graph = relgraph::Graph::open(dir.path()).unwrap();
+/// graph.ingest_text("Acme Corp a racheté Zenith Labs en 2021.", "note.txt", None).unwrap();
+/// let acme = graph.resolve("acme corp").unwrap();
+/// let edges = graph.edges(&relgraph::query::EdgeFilter { from: Some(acme.id), ..Default::default() }).unwrap();
+/// assert_eq!(edges[0].relation.as_str(), "acquired");
+/// assert_eq!(edges[0].target, "Zenith Labs");
+/// ```
+pub struct Graph {
+    store: Store,
+    max_doc_bytes: u64,
+}
+
+impl std::ops::Deref for Graph {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+/// The result of ingesting one input among many.
+#[derive(Debug)]
+pub struct IngestReport {
+    pub source: String,
+    pub result: Result<IngestOutcome>,
+}
+
+impl Graph {
+    /// Opens (creating if needed) the store in `path`.
+    pub fn open(path: impl AsRef<Path>) -> Result<Graph> {
+        Ok(Graph {
+            store: Store::open(path)?,
+            max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+        })
+    }
+
+    /// Sets the largest document accepted, in bytes.
+    pub fn set_max_doc_bytes(&mut self, bytes: u64) {
+        self.max_doc_bytes = bytes;
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The gazetteer remembered by this store.
+    pub fn gazetteer(&self) -> Result<Gazetteer> {
+        match self.store.meta_get(b"gazetteer")? {
+            Some(bytes) => {
+                let entries = serde_json::from_slice(&bytes)
+                    .map_err(|e| self.store.corrupt(&format!("gazetteer: {e}")))?;
+                Ok(Gazetteer { entries })
+            }
+            None => Ok(Gazetteer::default()),
+        }
+    }
+
+    /// Adds entries to the remembered gazetteer (an entry of the same name is replaced).
+    pub fn add_gazetteer(&self, g: &Gazetteer) -> Result<usize> {
+        let mut current = self.gazetteer()?;
+        for e in &g.entries {
+            current
+                .entries
+                .retain(|x| crate::model::name_key(&x.name) != crate::model::name_key(&e.name));
+            current.entries.push(e.clone());
+        }
+        let bytes =
+            serde_json::to_vec(&current.entries).map_err(|e| Error::Invalid(e.to_string()))?;
+        self.store.meta_put(b"gazetteer", &bytes)?;
+        self.store.flush()?;
+        Ok(current.entries.len())
+    }
+
+    /// Extraction options for this store: its gazetteer and document size limit.
+    pub fn extract_options(&self, lang: Option<Lang>) -> Result<ExtractOptions> {
+        Ok(ExtractOptions {
+            lang,
+            max_doc_bytes: self.max_doc_bytes,
+            gazetteer: self.gazetteer()?,
+        })
+    }
+
+    /// Extracts and stores one text; durable when it returns.
+    pub fn ingest_text(
+        &self,
+        text: &str,
+        source: &str,
+        lang: Option<Lang>,
+    ) -> Result<IngestOutcome> {
+        let ex = extract::extract_text(text, &self.extract_options(lang)?)?;
+        let out = self.ingest_extraction(&ex, source)?;
+        self.store.flush()?;
+        Ok(out)
+    }
+
+    /// Stores an extraction made elsewhere (not flushed: call [`Store::flush`]).
+    pub fn ingest_extraction(&self, ex: &Extraction, source: &str) -> Result<IngestOutcome> {
+        self.store.ingest(&ex.to_document_input(source))
+    }
+
+    /// Reads, extracts and stores one file; durable when it returns.
+    pub fn ingest_path(&self, path: &Path, lang: Option<Lang>) -> Result<IngestOutcome> {
+        let opts = self.extract_options(lang)?;
+        let ex = read_and_extract(path, &opts)?;
+        let out = self.ingest_extraction(&ex, &path.display().to_string())?;
+        self.store.flush()?;
+        Ok(out)
+    }
+
+    /// Ingests many files: extraction runs on all cores in bounded chunks, storage in
+    /// order; a bad file is reported and the others still go in. `report` is called once
+    /// per file. Durable when it returns.
+    pub fn ingest_paths(
+        &self,
+        paths: &[std::path::PathBuf],
+        lang: Option<Lang>,
+        report: &mut dyn FnMut(IngestReport),
+    ) -> Result<()> {
+        const CHUNK: usize = 64;
+        let opts = self.extract_options(lang)?;
+        for chunk in paths.chunks(CHUNK) {
+            let extracted: Vec<Result<Extraction>> = chunk
+                .par_iter()
+                .map(|p| read_and_extract(p, &opts))
+                .collect();
+            for (p, ex) in chunk.iter().zip(extracted) {
+                let source = p.display().to_string();
+                let result = ex.and_then(|ex| self.ingest_extraction(&ex, &source));
+                report(IngestReport { source, result });
+            }
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Bulk-loads a CSV or JSON-lines file of triples (format from the extension).
+    pub fn import_path(
+        &self,
+        path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcomeCounts> {
+        let file = std::fs::File::open(path).map_err(|e| Error::Io {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+        let reader = std::io::BufReader::with_capacity(1 << 20, file);
+        self.import_reader(
+            reader,
+            ImportFormat::from_path(path),
+            &path.display().to_string(),
+            progress,
+        )
+    }
+
+    /// Bulk-loads triples from a reader. Every row is validated before anything is written.
+    pub fn import_reader(
+        &self,
+        reader: impl std::io::BufRead,
+        format: ImportFormat,
+        source: &str,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcomeCounts> {
+        let rows = parse_rows(reader, format, source)?;
+        self.store.import_rows(&rows, progress)
+    }
+}
+
+/// Reads a file and extracts from it, with the file named in any error.
+pub fn read_and_extract(path: &Path, opts: &ExtractOptions) -> Result<Extraction> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    if meta.len() > opts.max_doc_bytes {
+        return Err(Error::TooLarge {
+            what: path.display().to_string(),
+            size: meta.len(),
+            limit: opts.max_doc_bytes,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    extract::extract_bytes(&bytes, &path.display().to_string(), opts)
+}
