@@ -374,7 +374,15 @@ fn name_spans(ctx: &Ctx, s: &Sentence) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !ctx.name_word(toks, i, s.heading) {
+        // A capitalized article in mid-sentence opens a title: "le quotidien Le Monde".
+        let title_article = i > 0
+            && toks[i].cap
+            && matches!(toks[i].low.as_str(), "le" | "la" | "les" | "l'" | "the")
+            && toks[i - 1].is_word
+            && !toks[i - 1].cap
+            && i + 1 < toks.len()
+            && ctx.name_word(toks, i + 1, false);
+        if !title_article && !ctx.name_word(toks, i, s.heading) {
             i += 1;
             continue;
         }
@@ -420,7 +428,7 @@ fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) 
     if toks[a..b].iter().any(|t| lex.has("media_words", &t.low)) && b - a >= 2 {
         return (EntityKind::Media, true);
     }
-    if lex.has("org_suffixes", last) && b - a >= 2 {
+    if (lex.has("org_suffixes", last) || lex.has("org_suffixes", &toks[a].low)) && b - a >= 2 {
         return (EntityKind::Organization, true);
     }
     // Left context: a title or a descriptor noun right before the name.

@@ -285,7 +285,7 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
     let lex = lang.lexicon();
     let mut found = mentions::find(&normalized, &sentences, lex);
     apply_gazetteer(&mut found, &opts.gazetteer);
-    let raw_edges = rules::apply(&normalized, &sentences, &found, lex);
+    let raw_edges = rules::apply(&normalized, &sentences, &mut found, lex);
     let doc_id = doc_id_for(&normalized);
     let title = sentences
         .iter()
@@ -366,17 +366,19 @@ fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
     }
 }
 
-/// French or English, by counting each language's most frequent words.
+/// French or English, by counting each language's most frequent words; accents break a tie.
 pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
     const FR: &[&str] = &[
         "le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "du", "et", "pas",
-        "avec", "sur", "au", "a", "d'", "l'", "en", "il", "ont",
+        "avec", "sur", "au", "aux", "d'", "l'", "qu'", "n'", "il", "elle", "ont", "sont", "ete",
+        "ses", "son", "cette", "mais", "par", "selon", "lui",
     ];
     const EN: &[&str] = &[
         "the", "and", "of", "is", "to", "in", "that", "for", "with", "was", "on", "by", "as",
-        "his", "her", "has", "have", "it", "said", "are",
+        "his", "her", "has", "have", "it", "said", "are", "its", "at", "from", "were", "an", "who",
+        "which", "this", "after", "their", "he", "she", "they",
     ];
-    let (mut fr, mut en) = (0usize, 0usize);
+    let (mut fr, mut en, mut accents) = (0usize, 0usize, 0usize);
     for t in sentences.iter().flat_map(|s| s.tokens.iter()).take(5000) {
         if FR.contains(&t.low.as_str()) {
             fr += 1;
@@ -384,6 +386,16 @@ pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
         if EN.contains(&t.low.as_str()) {
             en += 1;
         }
+    }
+    if fr == en {
+        for s in sentences.iter().take(50) {
+            for t in &s.tokens {
+                if t.low.len() != t.end - t.start {
+                    accents += 1;
+                }
+            }
+        }
+        return if accents > 0 { Lang::Fr } else { Lang::En };
     }
     if fr > en {
         Lang::Fr

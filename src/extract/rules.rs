@@ -52,10 +52,12 @@ struct Sent<'a> {
     hedged: bool,
 }
 
-pub fn apply(text: &str, sentences: &[Sentence], m: &Mentions, lex: &Lexicon) -> Vec<RawEdge> {
+pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon) -> Vec<RawEdge> {
     let mut out = Vec::new();
     let mut d = Discourse::default();
+    let m_ro: &Mentions = m;
     for (si, s) in sentences.iter().enumerate() {
+        let m = m_ro;
         let ms = &m.per_sentence[si];
         let mut st = Sent::new(text, s, lex, ms, m);
         st.main_subject = st.compute_main_subject(&d);
@@ -349,8 +351,16 @@ impl<'a> Sent<'a> {
                 return self.subject_before(i, d).and_then(|g| g.first().copied());
             }
             // "« ... », a déclaré X" / '"...," X said' / '"...," said X'
-            if QUOTES_CLOSE.contains(&r) && i + 1 < n && self.raw(i + 1) == "," {
-                for j in i + 2..(i + 6).min(n) {
+            let comma_after = i + 1 < n && self.raw(i + 1) == ",";
+            let comma_before = i > 0 && self.raw(i - 1) == "," && self.in_quote[i - 1];
+            if QUOTES_CLOSE.contains(&r)
+                && !self.in_quote[i]
+                && (comma_after || comma_before)
+                && i > 0
+                && self.in_quote[i - 1]
+            {
+                let from = if comma_after { i + 2 } else { i + 1 };
+                for j in from..(from + 4).min(n) {
                     if let Some(x) = self.mention_at(j) {
                         return Some(x.cluster);
                     }
@@ -487,6 +497,28 @@ impl<'a> Sent<'a> {
                 return Some(self.group_from(x, i));
             }
             let w = self.low(i)?;
+            // "le travail de X", "X's leadership" is praise or blame of X.
+            if self.lex.has("object_heads", w)
+                && matches!(self.low(i + 1), Some("de" | "d'" | "du" | "of"))
+            {
+                if let Some(x) = self.mention_at(i + 2) {
+                    return Some(self.group_from(x, i + 2));
+                }
+            }
+            // "possède le quotidien Le Monde", "acquired the startup Zenith".
+            let descriptor_noun = [
+                "media_cues",
+                "org_descriptors",
+                "product_nouns",
+                "person_descriptors",
+            ]
+            .iter()
+            .any(|sec| self.lex.has(sec, w));
+            if descriptor_noun {
+                if let Some(x) = self.mention_at(i + 1).filter(|x| x.start == i + 1) {
+                    return Some(self.group_from(x, i + 1));
+                }
+            }
             let skippable = self.lex.has("determiners", w)
                 || self.lex.has("skip", w)
                 || matches!(
@@ -594,6 +626,7 @@ impl<'a> Sent<'a> {
                 .or_else(|| self.partnership_rule(i, si, d, out))
                 .or_else(|| self.noun_rule(i, si, d, out));
             self.role_rule(i, si, d, out);
+            self.quoted_judgement_rule(i, si, out);
             self.group_member_rule(i, si, out);
             self.possessed_product_rule(i, si, d, out);
             i += consumed.unwrap_or(1).max(1);
@@ -658,10 +691,16 @@ impl<'a> Sent<'a> {
         let (rel, n) = self.match_section("verbs", t)?;
         let rel = rel?;
         // Passive with an agent: "Y a été racheté par X", "Y was sued by X".
-        let passive_aux = (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
+        // Also the participle in apposition: "Acme, fondée par X en 2012, ...".
+        let appositive = t >= 2 && self.raw(t - 1) == "," && self.mention_at(t - 2).is_some();
+        let passive_aux = appositive || (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
         if passive_aux {
             if let Some((Some(prel), pn)) = self.match_section("passive", t) {
-                let patient = self.subject_before(t, d);
+                let patient = if appositive {
+                    self.mention_at(t - 2).map(|x| self.group(x))
+                } else {
+                    self.subject_before(t, d)
+                };
                 let mut agent = None;
                 for k in t + pn..(t + pn + 4).min(self.len()) {
                     if matches!(self.low(k), Some("par" | "by")) {
@@ -669,13 +708,14 @@ impl<'a> Sent<'a> {
                         break;
                     }
                 }
+                // Without an agent this was no passive: read it as active below.
                 if let (Some(p), Some(a)) = (patient, agent) {
                     if !self.negated(t.saturating_sub(6), t) {
                         let date = self.date_near(t, t.saturating_sub(4), self.clause_end(t + pn));
                         self.emit(out, &a, prel, &p, si, "passive", 0.75, date);
                     }
+                    return Some(pn);
                 }
-                return Some(pn);
             }
         }
         let subject = self.subject_before(t, d);
@@ -1069,6 +1109,48 @@ impl<'a> Sent<'a> {
                 0.75,
                 None,
             );
+        }
+    }
+
+    /// Inside a quote: "X is an idiot", "X est un génie": the speaker judges X.
+    fn quoted_judgement_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
+        if !self.in_quote.get(t).copied().unwrap_or(false)
+            || !matches!(
+                self.low(t),
+                Some("is" | "was" | "'s" | "est" | "etait" | "reste" | "remains")
+            )
+        {
+            return;
+        }
+        let Some(speaker) = self.speaker else { return };
+        let Some(x) = (t > 0)
+            .then(|| self.mention_at(t - 1))
+            .flatten()
+            .filter(|x| x.end == t)
+        else {
+            return;
+        };
+        for k in t + 1..(t + 5).min(self.len()) {
+            let rel = if self.match_section("insult_words", k).is_some() {
+                RelationKind::Criticized
+            } else if self.match_section("praise_words", k).is_some() {
+                RelationKind::Praised
+            } else {
+                continue;
+            };
+            if !self.negated(t, k) {
+                self.emit(
+                    out,
+                    &[speaker],
+                    rel,
+                    &[x.cluster],
+                    si,
+                    "quote-judgement",
+                    0.7,
+                    None,
+                );
+            }
+            return;
         }
     }
 

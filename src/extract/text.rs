@@ -283,14 +283,20 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     }
 }
 
+/// Longer runs without a sentence end (lists, scraped tables, one huge line) are cut, so
+/// that the per-sentence rules stay linear in the size of the text.
+const MAX_SENTENCE_TOKENS: usize = 160;
+
 fn push_sentence(toks: &[Token], out: &mut Vec<Sentence>) {
-    if let (Some(first), Some(last)) = (toks.first(), toks.last()) {
-        out.push(Sentence {
-            start: first.start,
-            end: last.end,
-            tokens: toks.to_vec(),
-            heading: false,
-        });
+    for piece in toks.chunks(MAX_SENTENCE_TOKENS) {
+        if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
+            out.push(Sentence {
+                start: first.start,
+                end: last.end,
+                tokens: piece.to_vec(),
+                heading: false,
+            });
+        }
     }
 }
 

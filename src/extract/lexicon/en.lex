@@ -53,9 +53,13 @@ and, as well as
 [including]
 including, among them, such as, notably, like
 
+[object_heads]
+# Nouns whose "de X" / "of X" complement is the real object: "salué le travail de X".
+work, leadership, decision, decisions, strategy, efforts, role, contribution, success, handling, vision, courage, policies, policy, behavior, behaviour, comments, remarks, management, approach, response, record, products, plan, plans, choices
+
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
-member_of = co-founder, cofounder, founder, cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, investor, shareholder, manager
+member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, investor, shareholder, manager
 founded = founder, co-founder, cofounder
 owns = owner
 invested_in = investor, backer, shareholder
@@ -138,7 +142,7 @@ newspaper, paper, magazine, outlet, channel, network, agency, site, publication,
 journal, times, post, news, insider, tribune, gazette, herald, monde, figaro, express, press, television, tv, radio, magazine, review, wire, today, daily, weekly, chronicle, guardian, telegraph, observer, reuters, bloomberg, afp, verge, wired, techcrunch, axios, politico
 
 [org_suffixes]
-inc, inc., corp, corp., corporation, ltd, ltd., llc, plc, sa, ag, gmbh, nv, bv, group, holding, holdings, labs, lab, technologies, technology, tech, systems, motors, airlines, airways, bank, capital, ventures, partners, pharma, pharmaceuticals, industries, foundation, institute, university, college, company, co, co., association, agency, studios, entertainment, energy, networks, software, robotics, solutions, ai, club, fc, council, insurance, telecom, mobile, media, international, fund, trust
+logistics, transport, realty, distribution, services, finance, financial, insurance, industries, electronics, automotive, aviation, health, healthcare, foods, brands, retail, games, sports, publishing, press, pictures, records, productions, studio, consulting, digital, semiconductor, semiconductors, aerospace, space, biotech, therapeutics, medical, chemicals, airlines, motors, investments, holdings, telecommunications, communications, interactive, dynamics, inc, inc., corp, corp., corporation, ltd, ltd., llc, plc, sa, ag, gmbh, nv, bv, group, holding, holdings, labs, lab, technologies, technology, tech, systems, motors, airlines, airways, bank, capital, ventures, partners, pharma, pharmaceuticals, industries, foundation, institute, university, college, company, co, co., association, agency, studios, entertainment, energy, networks, software, robotics, solutions, ai, club, fc, council, insurance, telecom, mobile, media, international, fund, trust
 
 [person_titles]
 mr, mr., mrs, mrs., ms, ms., dr, dr., sir, lord, lady, president, senator, sen., rep., governor, judge, justice, professor, prof., ceo, chairman, billionaire, founder, co-founder, executive

@@ -12,7 +12,7 @@ praised = salué, saluée, salue, saluent, saluer, félicité, félicitée, fél
 criticized = critiqué, critiquée, critique, critiquent, critiquer, critiquait, critiquant, accusé, accusée, accuse, accusent, accuser, accusait, accusant, dénoncé, dénoncée, dénonce, dénoncent, dénoncer, fustigé, fustigée, fustige, fustigent, fustiger, étrillé, étrille, attaqué, attaquée, attaque, attaquent, attaquer, attaquait, taclé, taclée, tacle, raillé, raillée, raille, ridiculisé, ridiculise, moqué, insulté, insultée, insulte, insulter, dénigré, dénigre, vilipendé, troller, trollé, trolle, trollait, s'en est pris à, s'en prend à, s'en prennent à, s'est moqué de, se moque de, s'est moquée de, reproché à, reproche à, tiré sur, tire sur, tirant sur, tirer sur, tiré à boulets rouges sur, tire à boulets rouges sur, mis en cause, met en cause, pris pour cible, prend pour cible, blâmé, blâme, condamné, condamne
 leads = dirige, dirigent, dirigeait, dirigé, dirigée, préside, présidait, présidé, est à la tête de, était à la tête de, pilote
 member_of = a rejoint, rejoint, rejoignent, rejoindre, travaille chez, travaillait chez, travaille pour, siège au conseil d'administration de, siège au conseil de, est membre de, était membre de, a été embauché par, a été recruté par
-invested_in = investi dans, investit dans, investissent dans, investir dans, investi * dans, investi * * dans, investi * * * dans, a financé, finance, financé, financée, a soutenu financièrement, misé sur, parié sur
+invested_in = investi dans, investit dans, investissent dans, investir dans, investi * dans, investi * * dans, investi * * * dans, investi * * * * dans, investi * * * * * dans, injecté * * * * dans, injecté * * * dans, a financé, finance, financé, financée, a soutenu financièrement, misé sur, parié sur
 acquired = racheté, rachetée, rachète, rachètent, racheter, acquis, acquiert, acquièrent, acquérir, a mis la main sur, met la main sur, a pris le contrôle de, prend le contrôle de, absorbé, absorbe
 owns = possède, possèdent, possédait, détient, détiennent, détenait, contrôle, contrôlent, contrôlait, est propriétaire de, était propriétaire de, édite, exploite
 competes_with = rivalise avec, rivalisent avec, rivaliser avec, concurrence, concurrencent, concurrencer, fait concurrence à, font concurrence à, faire concurrence à, se bat contre, affronte, affrontent
@@ -58,10 +58,14 @@ et, ainsi que
 [including]
 dont, notamment, parmi lesquels, parmi lesquelles, y compris
 
+[object_heads]
+# Nouns whose "de X" / "of X" complement is the real object: "salué le travail de X".
+travail, action, actions, bilan, décision, décisions, stratégie, gestion, leadership, courage, vision, engagement, rôle, contribution, efforts, réussite, succès, politique, comportement, attitude, propos, déclarations, méthodes, pratiques, management, choix, initiative, initiatives, projet, projets
+
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
 leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, fondateur et pdg, cofondateur et pdg, directeur exécutif, ceo
-member_of = cofondateur, cofondatrice, co-fondateur, co-fondatrice, fondateur, fondatrice, directeur financier, directrice financière, directeur technique, directrice technique, directeur, directrice, vice-président, vice-présidente, responsable, salarié, salariée, employé, employée, ingénieur, ingénieure, chercheur, chercheuse, administrateur, administratrice, membre du conseil d'administration, porte-parole, associé, associée, conseiller, conseillère, avocat, avocate, actionnaire
+member_of = directeur financier, directrice financière, directeur technique, directrice technique, directeur, directrice, vice-président, vice-présidente, responsable, salarié, salariée, employé, employée, ingénieur, ingénieure, chercheur, chercheuse, administrateur, administratrice, membre du conseil d'administration, porte-parole, associé, associée, conseiller, conseillère, avocat, avocate, actionnaire
 founded = fondateur, fondatrice, cofondateur, cofondatrice, co-fondateur, co-fondatrice
 owns = propriétaire
 invested_in = investisseur, investisseuse, actionnaire
@@ -148,7 +152,7 @@ journal, quotidien, hebdomadaire, magazine, revue, chaîne, radio, agence, site 
 journal, times, post, news, insider, tribune, gazette, herald, monde, figaro, libération, echos, express, obs, parisien, presse, télévision, tv, radio, magazine, review, wire, today, daily, weekly, chronicle, guardian, telegraph, observer, reuters, bloomberg, afp, press
 
 [org_suffixes]
-inc, inc., corp, corp., corporation, ltd, ltd., llc, sa, sas, sarl, se, ag, gmbh, plc, nv, bv, group, groupe, holding, holdings, labs, lab, technologies, technology, tech, systems, motors, airlines, airways, bank, banque, capital, ventures, partners, pharma, pharmaceuticals, industries, foundation, fondation, institute, institut, université, university, company, co, association, agency, agence, studios, entertainment, energy, énergie, networks, software, robotics, solutions, ai, ia, club, fc, conseil, assurances, telecom, télécom, mobile, media, médias, international
+logistique, logistics, transports, transport, immobilier, distribution, services, finance, finances, assurance, industrie, industries, électronique, automobile, automobiles, aviation, santé, alimentaire, énergies, télécoms, télécommunications, éditions, productions, studio, films, pictures, records, consulting, conseils, informatique, numérique, digital, semiconducteurs, bancaire, capital, investissements, participations, médical, biotech, pharmaceutique, chimie, aéronautique, spatial, space, motors, foods, brands, retail, games, sports, airlines, partners, inc, inc., corp, corp., corporation, ltd, ltd., llc, sa, sas, sarl, se, ag, gmbh, plc, nv, bv, group, groupe, holding, holdings, labs, lab, technologies, technology, tech, systems, motors, airlines, airways, bank, banque, capital, ventures, partners, pharma, pharmaceuticals, industries, foundation, fondation, institute, institut, université, university, company, co, association, agency, agence, studios, entertainment, energy, énergie, networks, software, robotics, solutions, ai, ia, club, fc, conseil, assurances, telecom, télécom, mobile, media, médias, international
 
 [person_titles]
 m., mme, mlle, mr, mrs, ms, dr, me, monsieur, madame, sir, lord, lady, président, présidente, ministre, sénateur, sénatrice, juge, maître, professeur, prof
