@@ -158,6 +158,22 @@ impl Store {
         self.ingest_with(input, None)
     }
 
+    /// Test hook: an ingest that aborts after `writes` writes, as a crash or an I/O error
+    /// in the middle of a document would.
+    #[doc(hidden)]
+    pub fn ingest_failing_after(
+        &self,
+        input: &DocumentInput,
+        writes: usize,
+    ) -> Result<IngestOutcome> {
+        self.ingest_with(
+            input,
+            Some(&FaultPlan {
+                fail_after_writes: writes,
+            }),
+        )
+    }
+
     pub(crate) fn ingest_with(
         &self,
         input: &DocumentInput,

@@ -1,0 +1,438 @@
+//! The store: persistence, atomic ingest, idempotence, merge, removal, dump/restore, check,
+//! locking, schema and corruption handling, concurrency.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use relgraph::store::{DocumentInput, NewEdge, NewEntity, Store};
+use relgraph::{EntityKind, Error, Evidence, Graph, RelationKind};
+
+fn ev(sentence: &str, date: Option<&str>) -> Evidence {
+    Evidence {
+        doc: 0,
+        sentence: sentence.into(),
+        start: 0,
+        end: sentence.len() as u32,
+        date: date.map(Into::into),
+        rule: "test".into(),
+        confidence: 0.8,
+    }
+}
+
+fn ent(name: &str, kind: EntityKind, aliases: &[&str]) -> NewEntity {
+    NewEntity {
+        name: name.into(),
+        kind,
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+    }
+}
+
+/// A document: Jane Roe founded Acme, Acme partnered Zenith, Jane sued Zenith.
+fn doc(id: u64) -> DocumentInput {
+    DocumentInput {
+        id,
+        title: format!("doc {id}"),
+        source: "test".into(),
+        lang: "en".into(),
+        entities: vec![
+            ent("Jane Roe", EntityKind::Person, &["Roe"]),
+            ent("Acme Corp", EntityKind::Organization, &[]),
+            ent("Zenith Labs", EntityKind::Organization, &[]),
+        ],
+        edges: vec![
+            NewEdge {
+                source: 0,
+                relation: RelationKind::Founded,
+                target: 1,
+                evidence: ev("Jane Roe founded Acme Corp in 2010.", Some("2010")),
+            },
+            NewEdge {
+                source: 2,
+                relation: RelationKind::Partnered,
+                target: 1,
+                evidence: ev("Zenith Labs partnered with Acme Corp.", None),
+            },
+            NewEdge {
+                source: 0,
+                relation: RelationKind::Sued,
+                target: 2,
+                evidence: ev("Jane Roe sued Zenith Labs.", Some("2021")),
+            },
+        ],
+    }
+}
+
+fn dump(s: &Store) -> String {
+    let mut out = Vec::new();
+    s.dump(&mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn triples(s: &Store) -> BTreeSet<String> {
+    s.edges(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} -{}-> {}", e.source, e.relation, e.target))
+        .collect()
+}
+
+#[test]
+fn data_persists_across_close_and_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = Store::open(dir.path()).unwrap();
+        s.ingest(&doc(1)).unwrap();
+        s.flush().unwrap();
+    }
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.counts().unwrap().edges, 3);
+    assert_eq!(s.resolve("roe").unwrap().name, "Jane Roe");
+    assert!(triples(&s).contains("Jane Roe -founded-> Acme Corp"));
+    assert!(s.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn a_failure_inside_an_ingest_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    s.ingest(&doc(1)).unwrap();
+    let before = dump(&s);
+    // A second document that shares entities and edges, failing at every possible point.
+    let mut second = doc(2);
+    second
+        .entities
+        .push(ent("Max Power", EntityKind::Person, &[]));
+    second.edges.push(NewEdge {
+        source: 3,
+        relation: RelationKind::Criticized,
+        target: 1,
+        evidence: ev("Max Power criticized Acme Corp.", None),
+    });
+    for writes in 0..8 {
+        let err = s.ingest_failing_after(&second, writes).unwrap_err();
+        assert!(err.to_string().contains("injected failure"), "{err}");
+        assert_eq!(
+            dump(&s),
+            before,
+            "a failure after {writes} writes left a trace"
+        );
+    }
+    assert!(s.check().unwrap().problems.is_empty());
+    s.ingest(&second).unwrap();
+    assert_eq!(s.counts().unwrap().documents, 2);
+    assert!(s.check().unwrap().problems.is_empty());
+}
+
+#[test]
+fn ingesting_the_same_text_again_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Graph::open(dir.path()).unwrap();
+    let text = "Greenfield Capital sued Marlow Foods over the merger. Priya Raman founded Oakline Systems in 2011.";
+    let first = g.ingest_text(text, "a.txt", None).unwrap();
+    assert!(first.new && first.edges_added == 2);
+    let before = dump(&g);
+    let again = g.ingest_text(text, "copy-of-a.txt", None).unwrap();
+    assert!(!again.new);
+    assert_eq!(again.edges_added, 0);
+    assert_eq!(dump(&g), before);
+}
+
+#[test]
+fn symmetric_edges_are_stored_once_and_answered_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    s.ingest(&doc(1)).unwrap();
+    let acme = s.resolve("Acme Corp").unwrap();
+    let zenith = s.resolve("Zenith Labs").unwrap();
+    let from_acme = s
+        .edges(&relgraph::query::EdgeFilter {
+            from: Some(acme.id),
+            relations: vec![RelationKind::Partnered],
+            ..Default::default()
+        })
+        .unwrap();
+    let from_zenith = s
+        .edges(&relgraph::query::EdgeFilter {
+            from: Some(zenith.id),
+            relations: vec![RelationKind::Partnered],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(from_acme.len(), 1);
+    assert_eq!(from_zenith.len(), 1);
+    assert_eq!(from_acme[0].target, "Zenith Labs");
+    assert_eq!(from_zenith[0].target, "Acme Corp");
+    assert_eq!(s.counts().unwrap().edges, 3);
+}
+
+#[test]
+fn merge_moves_names_edges_and_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    s.ingest(&doc(1)).unwrap();
+    // A second document knows Jane only as "J. Roe" (a person of its own) and Acme as "ACME".
+    let d2 = DocumentInput {
+        id: 2,
+        title: "doc 2".into(),
+        source: "t".into(),
+        lang: "en".into(),
+        entities: vec![
+            ent("J. Roe", EntityKind::Person, &[]),
+            ent("Acme Corp", EntityKind::Organization, &[]),
+        ],
+        edges: vec![
+            NewEdge {
+                source: 0,
+                relation: RelationKind::Founded,
+                target: 1,
+                evidence: ev("J. Roe founded Acme Corp.", Some("2009")),
+            },
+            NewEdge {
+                source: 0,
+                relation: RelationKind::Praised,
+                target: 1,
+                evidence: ev("J. Roe praised Acme Corp.", None),
+            },
+        ],
+    };
+    s.ingest(&d2).unwrap();
+    let alias = s.resolve("J. Roe").unwrap();
+    let jane = s.resolve("Jane Roe").unwrap();
+    assert_ne!(alias.id, jane.id);
+    let merged = s.merge(alias.id, jane.id).unwrap();
+    assert!(merged.aliases.contains(&"J. Roe".to_string()));
+    assert_eq!(s.resolve("j. roe").unwrap().id, jane.id);
+    let founded = s
+        .edges(&relgraph::query::EdgeFilter {
+            from: Some(jane.id),
+            relations: vec![RelationKind::Founded],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(founded.len(), 1);
+    assert_eq!(founded[0].evidence_count, 2);
+    assert_eq!(founded[0].documents, 2);
+    assert_eq!(founded[0].first_date.as_deref(), Some("2009"));
+    assert!(triples(&s).contains("Jane Roe -praised-> Acme Corp"));
+    assert!(s.entity(alias.id).unwrap().is_none());
+    let rep = s.check().unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    assert_eq!(rep.entities, 3);
+}
+
+#[test]
+fn removing_a_document_takes_its_evidence_and_orphaned_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    s.ingest(&doc(1)).unwrap();
+    let mut d2 = doc(2);
+    d2.edges.truncate(1); // only "founded" again
+    s.ingest(&d2).unwrap();
+    assert!(s.remove_document(1).unwrap());
+    let t = triples(&s);
+    assert_eq!(
+        t,
+        BTreeSet::from(["Jane Roe -founded-> Acme Corp".to_string()])
+    );
+    let founded = s.edges(&Default::default()).unwrap();
+    assert_eq!(founded[0].evidence_count, 1);
+    assert!(!s.remove_document(1).unwrap());
+    let rep = s.check().unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    assert_eq!(rep.documents, 1);
+}
+
+#[test]
+fn dump_restore_dump_is_identical() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let g = Graph::open(a.path()).unwrap();
+    g.ingest_text(
+        include_str!("../examples/seed-fr-musk-altman.txt"),
+        "seed",
+        None,
+    )
+    .unwrap();
+    g.import_reader("source,relation,target,source_kind,target_kind\n\"Quote \"\"Inc\"\"\",owns,\"Comma, Ltd\",organization,organization\n".as_bytes(), relgraph::import::ImportFormat::Csv, "t.csv", &mut |_, _| {}).unwrap();
+    let first = dump(&g);
+    let restored = Store::open(b.path()).unwrap();
+    restored.restore(first.as_bytes(), "dump").unwrap();
+    assert_eq!(dump(&restored), first);
+    assert!(restored.check().unwrap().problems.is_empty());
+    // A restore into a store with data is refused.
+    assert!(restored.restore(first.as_bytes(), "dump").is_err());
+}
+
+#[test]
+fn check_catches_planted_damage() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = Store::open(dir.path()).unwrap();
+        s.ingest(&doc(1)).unwrap();
+        assert!(s.check().unwrap().problems.is_empty());
+        s.flush().unwrap();
+    }
+    {
+        // Plant: drop one in-edge and point a name at a missing entity, behind the API's back.
+        let db = sled::open(dir.path()).unwrap();
+        let inn = db.open_tree("in").unwrap();
+        let first = inn.iter().next().unwrap().unwrap().0;
+        inn.remove(first).unwrap();
+        let names = db.open_tree("names").unwrap();
+        let mut v = vec![1u8];
+        v.extend(bincode::serde::encode_to_vec(vec![999u64], bincode::config::standard()).unwrap());
+        names.insert("ghost", v).unwrap();
+        db.flush().unwrap();
+    }
+    let s = Store::open(dir.path()).unwrap();
+    let rep = s.check().unwrap();
+    assert!(
+        rep.problems.iter().any(|p| p.contains("has no in-edge")),
+        "{:?}",
+        rep.problems
+    );
+    assert!(
+        rep.problems
+            .iter()
+            .any(|p| p.contains("missing entity 999")),
+        "{:?}",
+        rep.problems
+    );
+}
+
+#[test]
+fn a_store_of_another_schema_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open(dir.path()).unwrap());
+    {
+        let db = sled::open(dir.path()).unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema", &99u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    match Store::open(dir.path()) {
+        Err(Error::SchemaMismatch { found: 99, .. }) => {}
+        other => panic!("expected a schema mismatch, got {:?}", other.err()),
+    }
+}
+
+#[test]
+fn a_second_process_gets_a_clear_error_within_a_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Graph::open(dir.path()).unwrap();
+    g.ingest_text(
+        "Greenfield Capital sued Marlow Foods over the merger.",
+        "a",
+        None,
+    )
+    .unwrap();
+    let started = Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .arg("--db")
+        .arg(dir.path())
+        .arg("stats")
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("in use by another process")
+            && stderr.contains(&dir.path().display().to_string()),
+        "{stderr}"
+    );
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+    assert!(!stderr.contains("panicked"));
+}
+
+#[test]
+fn damaged_files_give_an_error_not_a_panic() {
+    for damage in ["truncate", "flip"] {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let g = Graph::open(dir.path()).unwrap();
+            g.ingest_text(
+                include_str!("../examples/seed-fr-musk-altman.txt"),
+                "seed",
+                None,
+            )
+            .unwrap();
+        }
+        let db = dir.path().join("db");
+        let mut bytes = std::fs::read(&db).unwrap();
+        match damage {
+            "truncate" => bytes.truncate(bytes.len() / 3),
+            _ => {
+                for i in (0..bytes.len()).step_by(97) {
+                    bytes[i] ^= 0xa5;
+                }
+            }
+        }
+        std::fs::write(&db, bytes).unwrap();
+        let _ = std::fs::remove_file(dir.path().join("snap.0000000000000000"));
+        // Either a clear error at open, or a store whose check reports the damage or is whole.
+        match Graph::open(dir.path()) {
+            Err(e) => assert!(
+                matches!(
+                    e,
+                    Error::Corrupt { .. }
+                        | Error::Store(_)
+                        | Error::Io { .. }
+                        | Error::SchemaMismatch { .. }
+                ),
+                "{damage}: {e}"
+            ),
+            Ok(g) => {
+                let _ = g.check();
+            }
+        }
+    }
+}
+
+#[test]
+fn graph_is_send_and_sync_and_readers_see_whole_documents() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Graph>();
+    let dir = tempfile::tempdir().unwrap();
+    let s = std::sync::Arc::new(Store::open(dir.path()).unwrap());
+    let writer = {
+        let s = s.clone();
+        std::thread::spawn(move || {
+            for id in 1..=60u64 {
+                let mut d = doc(id);
+                // Each document adds one edge of its own, so counts grow with every document.
+                let name = format!("Org {id}");
+                d.entities.push(ent(&name, EntityKind::Organization, &[]));
+                d.edges.push(NewEdge {
+                    source: 0,
+                    relation: RelationKind::InvestedIn,
+                    target: 3,
+                    evidence: ev("Jane Roe invested.", None),
+                });
+                s.ingest(&d).unwrap();
+            }
+        })
+    };
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let s = s.clone();
+            std::thread::spawn(move || {
+                for _ in 0..200 {
+                    // Whole documents: the document count and the investment edges agree.
+                    let c = s.counts().unwrap();
+                    let rep = s.check().unwrap();
+                    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+                    assert!(c.edges == 0 || c.edges == c.documents + 3);
+                }
+            })
+        })
+        .collect();
+    writer.join().unwrap();
+    for r in readers {
+        r.join().unwrap();
+    }
+    assert_eq!(s.counts().unwrap().documents, 60);
+}
