@@ -1,0 +1,479 @@
+//! The binary end to end: a store imported from a small CSV written here, the seed article,
+//! error messages and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn relgraph(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn jsonl(o: &Output) -> Vec<serde_json::Value> {
+    stdout(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+const CSV: &str = "source,relation,target,source_kind,target_kind
+Ada Byron,founded,Engine Works,person,organization
+Ada Byron,leads,Engine Works,person,organization
+Engine Works,partnered,Loom Co,organization,organization
+Charles Bab,member_of,Loom Co,person,organization
+Charles Bab,sued,Engine Works,person,organization
+Loom Co,owns,Punch Card,organization,product
+Mary Byron,member_of,Other Org,person,organization
+";
+
+fn imported_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("edges.csv");
+    std::fs::write(&csv, CSV).unwrap();
+    let db = dir.path().join("db");
+    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("7 new edges"), "{}", stderr(&o));
+    dir
+}
+
+#[test]
+fn queries_on_an_imported_csv() {
+    let dir = imported_store();
+    let db = dir.path().join("db");
+    // neighbors, both directions, symmetric edge answered from either end
+    let o = relgraph(&db, &["neighbors", "loom co", "--format", "jsonl"]);
+    assert!(o.status.success());
+    let names: Vec<String> = jsonl(&o)
+        .iter()
+        .map(|v| v["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Charles Bab", "Engine Works", "Punch Card"]);
+    // depth 2 and direction
+    let o = relgraph(
+        &db,
+        &[
+            "neighbors",
+            "Ada Byron",
+            "--depth",
+            "2",
+            "--format",
+            "jsonl",
+        ],
+    );
+    let rows = jsonl(&o);
+    assert_eq!(
+        rows.iter().filter(|r| r["depth"] == 2).count(),
+        2,
+        "{rows:?}"
+    );
+    let o = relgraph(
+        &db,
+        &[
+            "neighbors",
+            "Engine Works",
+            "--direction",
+            "in",
+            "--relation",
+            "sued",
+            "--format",
+            "jsonl",
+        ],
+    );
+    assert_eq!(jsonl(&o)[0]["name"], "Charles Bab");
+    // edges with filters, same keys as extract
+    let o = relgraph(
+        &db,
+        &[
+            "edges",
+            "--to",
+            "Engine Works",
+            "--relation",
+            "sued,founded",
+            "--format",
+            "jsonl",
+        ],
+    );
+    let rows = jsonl(&o);
+    assert_eq!(rows.len(), 2);
+    for k in [
+        "source",
+        "relation",
+        "target",
+        "source_kind",
+        "target_kind",
+        "evidence",
+        "confidence",
+    ] {
+        assert!(rows[0].get(k).is_some(), "missing key {k}");
+    }
+    // shortest path and all paths
+    let o = relgraph(
+        &db,
+        &["path", "Ada Byron", "Punch Card", "--format", "jsonl"],
+    );
+    let hops: Vec<(String, String, String)> = jsonl(&o)
+        .iter()
+        .map(|h| {
+            (
+                h["from"].as_str().unwrap().into(),
+                h["relation"].as_str().unwrap().into(),
+                h["to"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    assert_eq!(hops.len(), 3);
+    assert_eq!(hops[0].0, "Ada Byron");
+    assert_eq!(hops[2].2, "Punch Card");
+    let o = relgraph(
+        &db,
+        &[
+            "path",
+            "Ada Byron",
+            "Charles Bab",
+            "--all",
+            "--max-depth",
+            "3",
+            "--format",
+            "jsonl",
+        ],
+    );
+    let paths: std::collections::BTreeSet<i64> = jsonl(&o)
+        .iter()
+        .map(|h| h["path"].as_i64().unwrap())
+        .collect();
+    assert!(paths.len() >= 2, "two routes: via sued and via Loom Co");
+    // no path between components: exit 1
+    let o = relgraph(&db, &["path", "Ada Byron", "Mary Byron"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no path"));
+    // entities: kind filter and accent/case-insensitive search
+    let o = relgraph(
+        &db,
+        &[
+            "entities", "--kind", "person", "--search", "BYRÓN", "--format", "jsonl",
+        ],
+    );
+    assert_eq!(jsonl(&o).len(), 2);
+    // stats and csv output
+    let o = relgraph(&db, &["stats", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("entities,edges,documents"));
+    // check passes
+    let o = relgraph(&db, &["check"]);
+    assert!(o.status.success() && stdout(&o).contains("ok"));
+}
+
+#[test]
+fn names_resolve_and_fail_clearly() {
+    let dir = imported_store();
+    let db = dir.path().join("db");
+    // unknown: exit 1 and a suggestion
+    let o = relgraph(&db, &["neighbors", "Engine Wroks"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean Engine Works"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stderr(&o).lines().count(), 1);
+    // ambiguous alias: exit 2 and both candidates
+    let o = relgraph(&db, &["alias", "Ada Byron", "Byron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(&db, &["alias", "Mary Byron", "Byron"]);
+    assert!(o.status.success());
+    let o = relgraph(&db, &["neighbors", "byron"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("ambiguous")
+            && stderr(&o).contains("Ada Byron")
+            && stderr(&o).contains("Mary Byron"),
+        "{}",
+        stderr(&o)
+    );
+    // merge then the alias is one entity
+    let o = relgraph(&db, &["merge", "Mary Byron", "Ada Byron"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(&db, &["neighbors", "byron", "--format", "jsonl"]);
+    assert!(o.status.success());
+    assert!(jsonl(&o).iter().any(|r| r["name"] == "Other Org"));
+}
+
+#[test]
+fn empty_and_missing_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope");
+    let o = relgraph(&missing, &["entities"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no store at"), "{}", stderr(&o));
+    assert!(!missing.exists(), "a read command must not create a store");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = relgraph(&empty, &["edges"]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = relgraph(&empty, &["neighbors", "Anyone"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no entity named"));
+    // bad usage
+    let o = relgraph(&empty, &["edges", "--relation", "likes"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown relation"));
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .arg("frobnicate")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn db_defaults_and_environment_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .current_dir(dir.path())
+        .args(["import", "-"])
+        .output()
+        .unwrap();
+    // "-" is not a file: a clear I/O error naming it
+    assert_eq!(o.status.code(), Some(2));
+    std::fs::write(dir.path().join("e.csv"), CSV).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .current_dir(dir.path())
+        .env_remove("RELGRAPH_DB")
+        .args(["import", "e.csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(dir.path().join("store").is_dir(), "default ./store");
+    let other = dir.path().join("other");
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .current_dir(dir.path())
+        .env("RELGRAPH_DB", &other)
+        .args(["import", "e.csv"])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert!(other.is_dir(), "RELGRAPH_DB overrides the default");
+}
+
+#[test]
+fn import_reports_bad_lines_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "source,relation,target,source_kind,target_kind\nA B,founded,C D,person,organization\nE F,likes,G H,person,person\n").unwrap();
+    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("bad.csv:3") && stderr(&o).contains("likes"),
+        "{}",
+        stderr(&o)
+    );
+    let o = relgraph(&db, &["edges"]);
+    assert_eq!(o.status.code(), Some(1), "nothing was imported");
+}
+
+#[test]
+fn seed_article_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seed-fr-musk-altman.txt");
+    let o = relgraph(&db, &["ingest", seed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 new"), "{}", stderr(&o));
+    // who sued OpenAI
+    let o = relgraph(
+        &db,
+        &[
+            "edges",
+            "--to",
+            "OpenAI",
+            "--relation",
+            "sued",
+            "--format",
+            "jsonl",
+        ],
+    );
+    let rows = jsonl(&o);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["source"], "Elon Musk");
+    // shortest path Tesla → Microsoft
+    let o = relgraph(&db, &["path", "Tesla", "Microsoft", "--format", "jsonl"]);
+    let nodes: Vec<String> = {
+        let hops = jsonl(&o);
+        let mut v = vec![hops[0]["from"].as_str().unwrap().to_string()];
+        v.extend(hops.iter().map(|h| h["to"].as_str().unwrap().to_string()));
+        v
+    };
+    assert_eq!(nodes, ["Tesla", "Elon Musk", "OpenAI", "Microsoft"]);
+    // the evidence of Musk suing OpenAI quotes the lawsuit sentence
+    let o = relgraph(
+        &db,
+        &["evidence", "Musk", "sued", "OpenAI", "--format", "jsonl"],
+    );
+    let ev = jsonl(&o);
+    assert!(ev[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("procès intenté par Musk contre OpenAI"));
+    assert!(ev[0]["title"].as_str().unwrap().contains("Sam Altman"));
+    // neighbors of OpenAI
+    let o = relgraph(&db, &["neighbors", "OpenAI", "--format", "jsonl"]);
+    let names: std::collections::BTreeSet<String> = jsonl(&o)
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect();
+    for n in [
+        "Elon Musk",
+        "Sam Altman",
+        "Microsoft",
+        "ChatGPT",
+        "Greg Brockman",
+        "Ilya Sutskever",
+    ] {
+        assert!(names.contains(n), "{n} missing from {names:?}");
+    }
+    // ingesting again: already known
+    let o = relgraph(&db, &["ingest", seed.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("0 new, 1 already known"),
+        "{}",
+        stderr(&o)
+    );
+    // docs and remove-doc
+    let o = relgraph(&db, &["docs", "--format", "jsonl"]);
+    let id = jsonl(&o)[0]["id"].as_str().unwrap().to_string();
+    let o = relgraph(&db, &["remove-doc", &id]);
+    assert!(o.status.success());
+    let o = relgraph(&db, &["edges"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn extract_prints_the_contract_without_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/seed-fr-musk-altman.txt");
+    let o = relgraph(
+        &db,
+        &[
+            "extract",
+            seed.to_str().unwrap(),
+            "--format",
+            "jsonl",
+            "--lang",
+            "fr",
+        ],
+    );
+    assert!(o.status.success());
+    let rows = jsonl(&o);
+    assert!(rows.len() >= 10);
+    for r in &rows {
+        for k in [
+            "source",
+            "relation",
+            "target",
+            "source_kind",
+            "target_kind",
+            "evidence",
+            "confidence",
+        ] {
+            assert!(r.get(k).is_some(), "missing {k}");
+        }
+    }
+    assert!(!db.exists(), "extract touches no store");
+}
+
+#[test]
+fn ingest_skips_bad_files_and_keeps_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(docs.join("sub")).unwrap();
+    std::fs::write(
+        docs.join("a.txt"),
+        "Greenfield Capital sued Marlow Foods over the merger.",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("sub/b.md"),
+        "Priya Raman founded Oakline Systems in 2011.",
+    )
+    .unwrap();
+    std::fs::write(docs.join("c.txt"), b"\xff\xfe\x00\x01binary").unwrap();
+    std::fs::write(docs.join("d.txt"), "").unwrap();
+    std::fs::write(
+        docs.join("e.html"),
+        "<html><body><p>Stratton Motors acquired Helios Energy in 2020.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(docs.join("ignored.csv"), "x").unwrap();
+    let db = dir.path().join("db");
+    let o = relgraph(
+        &db,
+        &[
+            "ingest",
+            docs.to_str().unwrap(),
+            dir.path().join("missing.txt").to_str().unwrap(),
+        ],
+    );
+    let err = stderr(&o);
+    assert!(err.contains("3 new") && err.contains("3 failed"), "{err}");
+    assert!(
+        err.contains("binary") && err.contains("empty") && err.contains("missing.txt"),
+        "{err}"
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let o = relgraph(&db, &["edges", "--format", "jsonl"]);
+    assert_eq!(jsonl(&o).len(), 3);
+}
+
+#[test]
+fn help_has_an_example_for_every_command_and_completions_work() {
+    let bin = env!("CARGO_BIN_EXE_relgraph");
+    for cmd in [
+        "extract",
+        "ingest",
+        "import",
+        "entities",
+        "edges",
+        "neighbors",
+        "path",
+        "evidence",
+        "stats",
+        "docs",
+        "remove-doc",
+        "merge",
+        "alias",
+        "dump",
+        "restore",
+        "check",
+        "export",
+        "render",
+        "demo",
+        "bench",
+        "completions",
+    ] {
+        let o = Command::new(bin).args([cmd, "--help"]).output().unwrap();
+        assert!(o.status.success(), "{cmd}");
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Example:"),
+            "{cmd} --help has no example"
+        );
+    }
+    let o = Command::new(bin)
+        .args(["completions", "bash"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("relgraph"));
+}
