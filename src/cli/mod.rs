@@ -616,7 +616,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
                 &relations(&focus.relation)?,
                 focus.title.clone(),
             )?;
-            output::export(&g, format_name(format), &title, output.as_deref())?;
+            output::export(&graph, &g, format_name(format), &title, output.as_deref())?;
             Ok(found(g.node_count()))
         }
         Command::Render {

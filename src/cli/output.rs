@@ -351,7 +351,7 @@ pub fn focus_subgraph(
     Ok((g, title))
 }
 
-pub fn export(g: &Subgraph, format: &str, title: &str, output: Option<&Path>) -> Result<(), Error> {
+pub fn export(graph: &Graph, g: &Subgraph, format: &str, title: &str, output: Option<&Path>) -> Result<(), Error> {
     let write = |bytes: &[u8]| -> Result<(), Error> {
         match output {
             Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
@@ -366,7 +366,7 @@ pub fn export(g: &Subgraph, format: &str, title: &str, output: Option<&Path>) ->
     };
     match format {
         "dot" => write(export::dot_text(g, &DotOptions::titled(title)).as_bytes()),
-        "json" => write(export::formats::json(g)?.as_bytes()),
+        "json" => write(export::formats::json(g, Some(graph))?.as_bytes()),
         "csv" => write(export::formats::csv(g)?.as_bytes()),
         "graphml" => write(export::formats::graphml(g).as_bytes()),
         "cypher" => write(export::formats::cypher(g).as_bytes()),

@@ -195,20 +195,12 @@ pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
             if rel.is_symmetric() {
                 attributes.push(attr("dir", plain("none")));
             }
-            let tip = match (&data.first_date, data.evidence) {
-                (Some(d), n) => format!(
-                    "{} {} {} ({n} evidence, {d})",
-                    g[e.source()].name,
-                    rel,
-                    g[e.target()].name
-                ),
-                (None, n) => format!(
-                    "{} {} {} ({n} evidence)",
-                    g[e.source()].name,
-                    rel,
-                    g[e.target()].name
-                ),
+            let figures = match (&data.first_date, data.evidence) {
+                (_, 0) => "imported".to_string(),
+                (Some(d), n) => format!("{n} evidence, {d}"),
+                (None, n) => format!("{n} evidence"),
             };
+            let tip = format!("{} {} {} ({figures})", g[e.source()].name, rel, g[e.target()].name);
             attributes.push(attr("tooltip", quoted(&tip)));
             stmts.push(Stmt::Edge(DotEdge {
                 ty: EdgeTy::Pair(node(e.source()), node(e.target())),
