@@ -16,23 +16,48 @@ fn main() -> relgraph::Result<()> {
         "memo.txt",
         None,
     )?;
-    println!("article: {} entities, {} edges added", outcome.entities_added, outcome.edges_added);
+    println!(
+        "article: {} entities, {} edges added",
+        outcome.entities_added, outcome.edges_added
+    );
 
     // Triples from another system.
     let csv = "source,relation,target,source_kind,target_kind\nGreenfield Capital,invested_in,Stratton Motors,organization,organization\n";
-    graph.import_reader(csv.as_bytes(), ImportFormat::Csv, "triples.csv", &mut |_, _| {})?;
+    graph.import_reader(
+        csv.as_bytes(),
+        ImportFormat::Csv,
+        "triples.csv",
+        &mut |_, _| {},
+    )?;
 
     // Read back.
     let stratton = graph.resolve("stratton motors")?;
-    for e in graph.edges(&EdgeFilter { from: Some(stratton.id), ..Default::default() })? {
-        println!("{} -{}-> {}  «{}»", e.source, e.relation, e.target, e.evidence);
+    for e in graph.edges(&EdgeFilter {
+        from: Some(stratton.id),
+        ..Default::default()
+    })? {
+        println!(
+            "{} -{}-> {}  «{}»",
+            e.source, e.relation, e.target, e.evidence
+        );
     }
     for n in graph.neighbors(stratton.id, 1, Direction::Both, &[])? {
-        println!("neighbor: {} ({}, {} {})", n.name, n.kind, n.direction, n.relation);
+        println!(
+            "neighbor: {} ({}, {} {})",
+            n.name, n.kind, n.direction, n.relation
+        );
     }
     let c = graph.counts()?;
-    assert!(c.edges >= 3, "expected the acquisition, the leadership and the investment");
-    println!("store {} holds {} entities and {} edges", dir.display(), c.entities, c.edges);
+    assert!(
+        c.edges >= 3,
+        "expected the acquisition, the leadership and the investment"
+    );
+    println!(
+        "store {} holds {} entities and {} edges",
+        dir.display(),
+        c.entities,
+        c.edges
+    );
     drop(graph);
     std::fs::remove_dir_all(&dir).ok();
     Ok(())

@@ -19,7 +19,13 @@ The Daily Gear,criticized,Loom Co,media,organization
 fn graph_from(csv: &str) -> (tempfile::TempDir, Graph) {
     let dir = tempfile::tempdir().unwrap();
     let g = Graph::open(dir.path()).unwrap();
-    g.import_reader(csv.as_bytes(), ImportFormat::Csv, "test.csv", &mut |_, _| {}).unwrap();
+    g.import_reader(
+        csv.as_bytes(),
+        ImportFormat::Csv,
+        "test.csv",
+        &mut |_, _| {},
+    )
+    .unwrap();
     (dir, g)
 }
 
@@ -33,7 +39,10 @@ fn require_dot() -> bool {
     if dot_available() {
         return true;
     }
-    assert!(std::env::var_os("CI").is_none(), "CI must install Graphviz (see .ci/run)");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install Graphviz (see .ci/run)"
+    );
     eprintln!("note: Graphviz `dot` not installed; skipping the Graphviz half of this test");
     false
 }
@@ -44,14 +53,22 @@ fn golden_dot_for_a_small_graph() {
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
     let dot = export::dot_text(&sub, &DotOptions::titled("small graph"));
     let golden = include_str!("data/small.dot");
-    assert_eq!(dot, golden, "DOT output changed; if intended, update tests/data/small.dot");
+    assert_eq!(
+        dot, golden,
+        "DOT output changed; if intended, update tests/data/small.dot"
+    );
 }
 
 #[test]
 fn seed_dot_parses_and_renders_with_graphviz() {
     let dir = tempfile::tempdir().unwrap();
     let g = Graph::open(dir.path()).unwrap();
-    g.ingest_text(include_str!("../examples/seed-fr-musk-altman.txt"), "seed", None).unwrap();
+    g.ingest_text(
+        include_str!("../examples/seed-fr-musk-altman.txt"),
+        "seed",
+        None,
+    )
+    .unwrap();
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
     assert!(sub.node_count() >= 8);
     let dot = export::dot_text(&sub, &DotOptions::titled("seed"));
@@ -61,7 +78,8 @@ fn seed_dot_parses_and_renders_with_graphviz() {
         assert_eq!(used, "graphviz");
         let svg = String::from_utf8(svg).unwrap();
         assert!(svg.contains("<svg") && svg.contains("Elon Musk") && svg.contains("sued"));
-        let (png, _) = export::render_graph(&sub, "seed", ImageFormat::Png, Renderer::Graphviz).unwrap();
+        let (png, _) =
+            export::render_graph(&sub, "seed", ImageFormat::Png, Renderer::Graphviz).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
     }
 }
@@ -70,15 +88,27 @@ fn seed_dot_parses_and_renders_with_graphviz() {
 fn builtin_renderer_makes_svg_and_png_without_graphviz() {
     let (_d, g) = graph_from(SMALL);
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
-    let (svg, used) = export::render_graph(&sub, "small", ImageFormat::Svg, Renderer::Builtin).unwrap();
+    let (svg, used) =
+        export::render_graph(&sub, "small", ImageFormat::Svg, Renderer::Builtin).unwrap();
     assert_eq!(used, "builtin");
     let svg = String::from_utf8(svg).unwrap();
     roxmltree::Document::parse(&svg).expect("well-formed SVG");
-    for word in ["Engine Works", "Punch Card", "founded", "partnered", "relations"] {
+    for word in [
+        "Engine Works",
+        "Punch Card",
+        "founded",
+        "partnered",
+        "relations",
+    ] {
         assert!(svg.contains(word), "{word} missing from the SVG");
     }
-    let (png, _) = export::render_graph(&sub, "small", ImageFormat::Png, Renderer::Builtin).unwrap();
-    assert!(png.starts_with(b"\x89PNG") && png.len() > 5_000, "{} bytes", png.len());
+    let (png, _) =
+        export::render_graph(&sub, "small", ImageFormat::Png, Renderer::Builtin).unwrap();
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 5_000,
+        "{} bytes",
+        png.len()
+    );
 }
 
 #[test]
@@ -88,11 +118,25 @@ fn render_without_dot_on_path_falls_back_to_the_builtin_renderer() {
     std::fs::write(&csv, SMALL).unwrap();
     let db = dir.path().join("db");
     let bin = env!("CARGO_BIN_EXE_relgraph");
-    assert!(Command::new(bin).arg("--db").arg(&db).arg("import").arg(&csv).status().unwrap().success());
+    assert!(Command::new(bin)
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&csv)
+        .status()
+        .unwrap()
+        .success());
     let empty_path = dir.path().join("empty-bin");
     std::fs::create_dir(&empty_path).unwrap();
     let png = dir.path().join("g.png");
-    let o = Command::new(bin).env("PATH", &empty_path).arg("--db").arg(&db).args(["render", "-o"]).arg(&png).output().unwrap();
+    let o = Command::new(bin)
+        .env("PATH", &empty_path)
+        .arg("--db")
+        .arg(&db)
+        .args(["render", "-o"])
+        .arg(&png)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stderr).contains("builtin renderer"));
     assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
@@ -114,9 +158,17 @@ const HOSTILE: &[&str] = &[
 
 fn hostile_csv() -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(["source", "relation", "target", "source_kind", "target_kind"]).unwrap();
+    w.write_record(["source", "relation", "target", "source_kind", "target_kind"])
+        .unwrap();
     for pair in HOSTILE.windows(2) {
-        w.write_record([pair[0], "criticized", pair[1], "organization", "organization"]).unwrap();
+        w.write_record([
+            pair[0],
+            "criticized",
+            pair[1],
+            "organization",
+            "organization",
+        ])
+        .unwrap();
     }
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
@@ -130,21 +182,41 @@ fn hostile_names_survive_every_format() {
     let parsed = graphviz_rust::parse(&dot).expect("DOT parses");
     let text = format!("{parsed:?}");
     assert!(text.contains("Canard") && text.contains("Яндекс"));
-    export::render_graph(&sub, "hostile", ImageFormat::Png, Renderer::Builtin).expect("builtin renders");
+    export::render_graph(&sub, "hostile", ImageFormat::Png, Renderer::Builtin)
+        .expect("builtin renders");
     if require_dot() {
-        export::render_graph(&sub, "hostile", ImageFormat::Svg, Renderer::Graphviz).expect("dot renders");
+        export::render_graph(&sub, "hostile", ImageFormat::Svg, Renderer::Graphviz)
+            .expect("dot renders");
     }
     // JSON
-    let json: serde_json::Value = serde_json::from_str(&formats::json(&sub, Some(&g)).unwrap()).unwrap();
-    let names: Vec<&str> = json["nodes"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap()).collect();
+    let json: serde_json::Value =
+        serde_json::from_str(&formats::json(&sub, Some(&g)).unwrap()).unwrap();
+    let names: Vec<&str> = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["name"].as_str().unwrap())
+        .collect();
     for h in HOSTILE {
-        assert!(names.iter().any(|n| n == h || !h.contains('\u{1}') && n == h), "{h:?} lost in JSON");
+        assert!(
+            names
+                .iter()
+                .any(|n| n == h || !h.contains('\u{1}') && n == h),
+            "{h:?} lost in JSON"
+        );
     }
     // GraphML
     let gml = formats::graphml(&sub);
     let doc = roxmltree::Document::parse(&gml).expect("GraphML is well-formed XML");
-    let node_names: Vec<String> = doc.descendants().filter(|n| n.has_tag_name("data") && n.attribute("key") == Some("name")).map(|n| n.text().unwrap_or("").to_string()).collect();
-    assert!(node_names.contains(&"Line\nBreak Ltd".to_string()) && node_names.contains(&"<script>alert(1)</script>".to_string()));
+    let node_names: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("data") && n.attribute("key") == Some("name"))
+        .map(|n| n.text().unwrap_or("").to_string())
+        .collect();
+    assert!(
+        node_names.contains(&"Line\nBreak Ltd".to_string())
+            && node_names.contains(&"<script>alert(1)</script>".to_string())
+    );
     // CSV round trip
     let csv_out = formats::csv(&sub).unwrap();
     let (_d2, g2) = graph_from(&csv_out);
@@ -152,7 +224,10 @@ fn hostile_names_survive_every_format() {
     assert_eq!(formats::csv(&sub2).unwrap(), csv_out);
     // Cypher: every statement on one line, quotes escaped
     let cy = formats::cypher(&sub);
-    assert!(cy.lines().filter(|l| l.starts_with("MERGE") || l.starts_with("MATCH")).all(|l| l.ends_with(';')));
+    assert!(cy
+        .lines()
+        .filter(|l| l.starts_with("MERGE") || l.starts_with("MATCH"))
+        .all(|l| l.ends_with(';')));
     assert!(cy.contains("O\\'Brien"));
     // Neo4j
     let out = tempfile::tempdir().unwrap();
@@ -165,11 +240,26 @@ fn hostile_names_survive_every_format() {
 fn export_csv_then_import_gives_the_same_edges() {
     let dir = tempfile::tempdir().unwrap();
     let g = Graph::open(dir.path().join("a")).unwrap();
-    g.ingest_text(include_str!("../examples/seed-fr-musk-altman.txt"), "seed", None).unwrap();
+    g.ingest_text(
+        include_str!("../examples/seed-fr-musk-altman.txt"),
+        "seed",
+        None,
+    )
+    .unwrap();
     let first = formats::csv(&g.subgraph(&[], 0, &[], 1000).unwrap()).unwrap();
     let g2 = Graph::open(dir.path().join("b")).unwrap();
-    g2.import_reader(first.as_bytes(), ImportFormat::Csv, "export.csv", &mut |_, _| {}).unwrap();
-    let strip = |s: &str| s.lines().map(|l| l.split(',').take(5).collect::<Vec<_>>().join(",")).collect::<Vec<_>>();
+    g2.import_reader(
+        first.as_bytes(),
+        ImportFormat::Csv,
+        "export.csv",
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let strip = |s: &str| {
+        s.lines()
+            .map(|l| l.split(',').take(5).collect::<Vec<_>>().join(","))
+            .collect::<Vec<_>>()
+    };
     let second = formats::csv(&g2.subgraph(&[], 0, &[], 1000).unwrap()).unwrap();
     // Imported edges carry no evidence, so only the five import columns are compared.
     let (mut a, mut b) = (strip(&first), strip(&second));

@@ -1,5 +1,6 @@
 //! Argument definitions and command dispatch.
 
+mod bench;
 mod output;
 
 use std::io::{BufRead, IsTerminal, Read, Write};
@@ -243,6 +244,12 @@ enum Command {
         results: Option<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Read the sled indexes for every query instead of the in-memory snapshot.
+        #[arg(long)]
+        no_snapshot: bool,
+        /// The import time to record in the results (seconds), for the side-by-side table.
+        #[arg(long)]
+        load_s: Option<f64>,
     },
     /// Shell completions.
     #[command(after_help = "Example: relgraph completions bash > /etc/bash_completion.d/relgraph")]
@@ -652,9 +659,18 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
             workload,
             results,
             format,
+            no_snapshot,
+            load_s,
         } => {
             let graph = open_existing(&db)?;
-            output::bench(&graph, &workload, results.as_deref(), format)
+            bench::bench(
+                &graph,
+                &workload,
+                results.as_deref(),
+                format,
+                !no_snapshot,
+                load_s,
+            )
         }
         Command::Completions { shell } => {
             clap_complete::generate(

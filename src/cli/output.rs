@@ -351,7 +351,13 @@ pub fn focus_subgraph(
     Ok((g, title))
 }
 
-pub fn export(graph: &Graph, g: &Subgraph, format: &str, title: &str, output: Option<&Path>) -> Result<(), Error> {
+pub fn export(
+    graph: &Graph,
+    g: &Subgraph,
+    format: &str,
+    title: &str,
+    output: Option<&Path>,
+) -> Result<(), Error> {
     let write = |bytes: &[u8]| -> Result<(), Error> {
         match output {
             Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
@@ -448,13 +454,4 @@ pub fn demo(out: &Path) -> Result<i32, Error> {
         db.display()
     );
     Ok(if edges.is_empty() { NOTHING } else { FOUND })
-}
-
-pub fn bench(
-    _graph: &Graph,
-    _workload: &Path,
-    _results: Option<&Path>,
-    _format: Format,
-) -> Result<i32, Error> {
-    Err(Error::Invalid("bench is not available yet".into()))
 }

@@ -200,7 +200,12 @@ pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
                 (Some(d), n) => format!("{n} evidence, {d}"),
                 (None, n) => format!("{n} evidence"),
             };
-            let tip = format!("{} {} {} ({figures})", g[e.source()].name, rel, g[e.target()].name);
+            let tip = format!(
+                "{} {} {} ({figures})",
+                g[e.source()].name,
+                rel,
+                g[e.target()].name
+            );
             attributes.push(attr("tooltip", quoted(&tip)));
             stmts.push(Stmt::Edge(DotEdge {
                 ty: EdgeTy::Pair(node(e.source()), node(e.target())),

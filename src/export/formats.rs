@@ -12,7 +12,9 @@ use crate::model::{EdgeKey, EntityKind, RelationKind};
 use crate::query::Subgraph;
 use crate::store::Store;
 
-fn sorted_edges(g: &Subgraph) -> Vec<petgraph::stable_graph::EdgeReference<'_, (RelationKind, crate::model::EdgeData)>> {
+fn sorted_edges(
+    g: &Subgraph,
+) -> Vec<petgraph::stable_graph::EdgeReference<'_, (RelationKind, crate::model::EdgeData)>> {
     let mut edges: Vec<_> = g.edge_references().collect();
     edges.sort_by_key(|e| (g[e.source()].id, e.weight().0, g[e.target()].id));
     edges
@@ -49,12 +51,24 @@ struct JsonEdge<'a> {
 /// `{"nodes": [...], "edges": [...]}` with ids as strings, as d3 and Cytoscape take them.
 /// With a store, each edge lists its evidence sentences.
 pub fn json(g: &Subgraph, store: Option<&Store>) -> Result<String> {
-    let nodes: Vec<JsonNode> = sorted_nodes(g).into_iter().map(|n| JsonNode { id: format!("n{}", g[n].id), name: &g[n].name, kind: g[n].kind, aliases: &g[n].aliases }).collect();
+    let nodes: Vec<JsonNode> = sorted_nodes(g)
+        .into_iter()
+        .map(|n| JsonNode {
+            id: format!("n{}", g[n].id),
+            name: &g[n].name,
+            kind: g[n].kind,
+            aliases: &g[n].aliases,
+        })
+        .collect();
     let mut edges = Vec::new();
     for e in sorted_edges(g) {
         let (rel, d) = e.weight();
         let evidence = match store {
-            Some(s) => s.evidence_of(&EdgeKey::new(g[e.source()].id, *rel, g[e.target()].id))?.into_iter().map(|v| v.sentence).collect(),
+            Some(s) => s
+                .evidence_of(&EdgeKey::new(g[e.source()].id, *rel, g[e.target()].id))?
+                .into_iter()
+                .map(|v| v.sentence)
+                .collect(),
             None => Vec::new(),
         };
         edges.push(JsonEdge {
@@ -70,18 +84,39 @@ pub fn json(g: &Subgraph, store: Option<&Store>) -> Result<String> {
             evidence,
         });
     }
-    serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges })).map_err(|e| Error::Invalid(e.to_string()))
+    serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges }))
+        .map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// One edge a row: the import header, then evidence count and dates.
 pub fn csv(g: &Subgraph) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let err = |e: ::csv::Error| Error::Invalid(e.to_string());
-    w.write_record(["source", "relation", "target", "source_kind", "target_kind", "evidence_count", "first_date", "last_date"]).map_err(err)?;
+    w.write_record([
+        "source",
+        "relation",
+        "target",
+        "source_kind",
+        "target_kind",
+        "evidence_count",
+        "first_date",
+        "last_date",
+    ])
+    .map_err(err)?;
     for e in sorted_edges(g) {
         let (rel, d) = e.weight();
         let (s, t) = (&g[e.source()], &g[e.target()]);
-        w.write_record([s.name.as_str(), rel.as_str(), t.name.as_str(), s.kind.as_str(), t.kind.as_str(), &d.evidence.to_string(), d.first_date.as_deref().unwrap_or(""), d.last_date.as_deref().unwrap_or("")]).map_err(err)?;
+        w.write_record([
+            s.name.as_str(),
+            rel.as_str(),
+            t.name.as_str(),
+            s.kind.as_str(),
+            t.kind.as_str(),
+            &d.evidence.to_string(),
+            d.first_date.as_deref().unwrap_or(""),
+            d.last_date.as_deref().unwrap_or(""),
+        ])
+        .map_err(err)?;
     }
     let bytes = w.into_inner().map_err(|e| Error::Invalid(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
@@ -180,10 +215,17 @@ fn label(kind: EntityKind) -> &'static str {
 
 /// MERGE statements that rebuild the graph in a Cypher database (one statement a line).
 pub fn cypher(g: &Subgraph) -> String {
-    let mut out = String::from("// relgraph export: entities keyed by name, one relationship type per relation\n");
+    let mut out = String::from(
+        "// relgraph export: entities keyed by name, one relationship type per relation\n",
+    );
     for n in sorted_nodes(g) {
         let e = &g[n];
-        out.push_str(&format!("MERGE (n:Entity {{name: {}}}) SET n.kind = {}, n:{};\n", cy(&e.name), cy(e.kind.as_str()), label(e.kind)));
+        out.push_str(&format!(
+            "MERGE (n:Entity {{name: {}}}) SET n.kind = {}, n:{};\n",
+            cy(&e.name),
+            cy(e.kind.as_str()),
+            label(e.kind)
+        ));
     }
     for e in sorted_edges(g) {
         let (rel, d) = e.weight();
@@ -201,16 +243,38 @@ pub fn cypher(g: &Subgraph) -> String {
 
 /// `nodes.csv` and `relationships.csv` in the layout of `neo4j-admin database import`.
 pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io { path: dir.to_path_buf(), source: e })?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
     let err = |e: ::csv::Error| Error::Invalid(e.to_string());
     let mut nodes = ::csv::Writer::from_writer(Vec::new());
-    nodes.write_record(["id:ID", "name", "kind", "aliases:string[]", ":LABEL"]).map_err(err)?;
+    nodes
+        .write_record(["id:ID", "name", "kind", "aliases:string[]", ":LABEL"])
+        .map_err(err)?;
     for n in sorted_nodes(g) {
         let e = &g[n];
-        nodes.write_record([format!("n{}", e.id), e.name.clone(), e.kind.to_string(), e.aliases.join(";"), format!("Entity;{}", label(e.kind))]).map_err(err)?;
+        nodes
+            .write_record([
+                format!("n{}", e.id),
+                e.name.clone(),
+                e.kind.to_string(),
+                e.aliases.join(";"),
+                format!("Entity;{}", label(e.kind)),
+            ])
+            .map_err(err)?;
     }
     let mut rels = ::csv::Writer::from_writer(Vec::new());
-    rels.write_record([":START_ID", ":END_ID", ":TYPE", "evidence_count:int", "documents:int", "first_date", "last_date"]).map_err(err)?;
+    rels.write_record([
+        ":START_ID",
+        ":END_ID",
+        ":TYPE",
+        "evidence_count:int",
+        "documents:int",
+        "first_date",
+        "last_date",
+    ])
+    .map_err(err)?;
     for e in sorted_edges(g) {
         let (rel, d) = e.weight();
         rels.write_record([

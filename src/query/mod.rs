@@ -11,6 +11,9 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
 
+pub mod snapshot;
+pub use snapshot::{Scratch, Snapshot};
+
 /// Which way edges are followed from an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Direction {

@@ -49,6 +49,9 @@ pub struct Store {
     /// sled commits a multi-tree transaction tree by tree, so a plain read could see half a
     /// document. Writers take this exclusively around their commit, readers share it.
     gate: RwLock<()>,
+    /// Bumped by every write, so a cached adjacency snapshot knows when it is stale.
+    writes: std::sync::atomic::AtomicU64,
+    snapshot: std::sync::Mutex<Option<std::sync::Arc<crate::query::Snapshot>>>,
 }
 
 /// Counters kept in the meta tree.
@@ -97,6 +100,8 @@ impl Store {
             path: path.clone(),
             db,
             gate: RwLock::new(()),
+            writes: std::sync::atomic::AtomicU64::new(0),
+            snapshot: std::sync::Mutex::new(None),
         };
         store.check_schema()?;
         Ok(store)
@@ -152,7 +157,25 @@ impl Store {
     }
 
     pub(crate) fn write_gate(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
+        // Any writer may change the graph: the snapshot is stale from here on.
+        self.writes
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         self.gate.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The adjacency snapshot of the whole graph, built on first use and rebuilt after
+    /// writes. Costs one scan of the `out` keys and of the entities.
+    pub fn snapshot(&self) -> Result<std::sync::Arc<crate::query::Snapshot>> {
+        let generation = self.writes.load(std::sync::atomic::Ordering::SeqCst);
+        let mut slot = self.snapshot.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = slot.as_ref() {
+            if s.generation == generation {
+                return Ok(s.clone());
+            }
+        }
+        let built = std::sync::Arc::new(crate::query::Snapshot::build(self, generation)?);
+        *slot = Some(built.clone());
+        Ok(built)
     }
 
     pub(crate) fn sled_err(&self, e: sled::Error) -> Error {

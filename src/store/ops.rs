@@ -558,7 +558,6 @@ impl Store {
         rows: &[ImportRow],
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcomeCounts> {
-        const BATCH: usize = 200_000;
         let _w = self.write_gate();
         let now = now_secs();
         let empty_before = self.out.is_empty();
@@ -612,51 +611,89 @@ impl Store {
         let total = (new_entities.len() + edges.len()) as u64;
         let mut done = 0u64;
         progress(done, total);
-        for chunk in new_entities.chunks(BATCH) {
-            let mut be = Batch::default();
-            let mut bn = Batch::default();
-            for e in chunk {
-                be.insert(&id_key(e.id), encode(e));
-                bn.insert(name_key(&e.name).as_bytes(), encode(&vec![e.id]));
+        std::thread::scope(|scope| -> Result<()> {
+            let names = scope.spawn(|| -> Result<()> {
+                let mut keyed: Vec<(String, EntityId)> = new_entities
+                    .iter()
+                    .map(|e| (name_key(&e.name), e.id))
+                    .collect();
+                keyed.sort_unstable();
+                for (k, id) in keyed {
+                    self.names
+                        .insert(k.as_bytes(), encode(&vec![id]))
+                        .map_err(|e| self.sled_err(e))?;
+                }
+                Ok(())
+            });
+            for e in &new_entities {
+                self.entities
+                    .insert(id_key(e.id), encode(e))
+                    .map_err(|e| self.sled_err(e))?;
             }
-            self.entities
-                .apply_batch(be)
-                .map_err(|e| self.sled_err(e))?;
-            self.names.apply_batch(bn).map_err(|e| self.sled_err(e))?;
-            done += chunk.len() as u64;
-            progress(done, total);
-        }
+            names
+                .join()
+                .unwrap_or_else(|_| Err(Error::Store("import thread failed".into())))
+        })?;
+        done += new_entities.len() as u64;
+        progress(done, total);
         counts.entities_added = new_entities.len() as u64;
+        let timing = std::env::var_os("RELGRAPH_TIMING").is_some();
+        if timing {
+            eprintln!("timing: entities written");
+        }
+        // Existing edges (only possible when the store had some) are marked imported; new
+        // ones are written in key order, `out` and `in` on two threads.
         let asserted = encode(&EdgeData {
             confidence: 1.0,
             asserted: true,
             ..Default::default()
         });
-        for chunk in edges.chunks(BATCH) {
-            let mut bo = Batch::default();
-            let mut bi = Batch::default();
-            for k in chunk {
-                let ok = out_key(k);
-                if !empty_before {
-                    if let Some(v) = self.out.get(ok).map_err(|e| self.sled_err(e))? {
-                        let mut d: EdgeData = self.decode("edge", &v)?;
-                        if !d.asserted {
-                            d.asserted = true;
-                            d.confidence = 1.0;
-                            bo.insert(&ok, encode(&d));
-                        }
-                        continue;
+        let mut fresh: Vec<EdgeKey> = Vec::with_capacity(edges.len());
+        for k in &edges {
+            if !empty_before {
+                if let Some(v) = self.out.get(out_key(k)).map_err(|e| self.sled_err(e))? {
+                    let mut d: EdgeData = self.decode("edge", &v)?;
+                    if !d.asserted {
+                        d.asserted = true;
+                        d.confidence = 1.0;
+                        self.out
+                            .insert(out_key(k), encode(&d))
+                            .map_err(|e| self.sled_err(e))?;
                     }
+                    continue;
                 }
-                counts.edges_added += 1;
-                bo.insert(&ok, asserted.clone());
-                bi.insert(&in_key(k), &[]);
             }
-            self.out.apply_batch(bo).map_err(|e| self.sled_err(e))?;
-            self.inn.apply_batch(bi).map_err(|e| self.sled_err(e))?;
-            done += chunk.len() as u64;
-            progress(done, total);
+            fresh.push(*k);
         }
+        counts.edges_added = fresh.len() as u64;
+        let mut in_keys: Vec<[u8; EDGE_KEY_LEN]> = fresh.iter().map(in_key).collect();
+        in_keys.sort_unstable();
+        let done_edges = std::sync::atomic::AtomicU64::new(0);
+        // Plain inserts in key order: sled's batches hold every page they touch in memory
+        // (gigabytes at a million edges), single inserts do not.
+        let write_out = || -> Result<()> {
+            for k in &fresh {
+                self.out
+                    .insert(out_key(k), asserted.as_slice())
+                    .map_err(|e| self.sled_err(e))?;
+                done_edges.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            Ok(())
+        };
+        let write_in = || -> Result<()> {
+            for k in &in_keys {
+                self.inn.insert(k, &[]).map_err(|e| self.sled_err(e))?;
+            }
+            Ok(())
+        };
+        std::thread::scope(|scope| -> Result<()> {
+            let t = scope.spawn(write_in);
+            write_out()?;
+            t.join()
+                .unwrap_or_else(|_| Err(Error::Store("import thread failed".into())))
+        })?;
+        done += done_edges.into_inner();
+        progress(done.max(total), total);
         (&self.meta)
             .transaction(|tm| {
                 tm.insert(META_NEXT_ID, &next_id.to_be_bytes())?;
