@@ -26,29 +26,62 @@ impl Pat {
 /// A phrase: the words that must follow one another.
 pub type Phrase = Vec<Pat>;
 
-/// A lexicon section: phrases, optionally tagged with the relation they signal.
+/// A lexicon section: phrases, optionally tagged with the relation they signal, indexed by
+/// their first word so that a lookup costs a hash probe, not a scan.
 #[derive(Debug, Clone, Default)]
 pub struct Section {
     pub phrases: Vec<(Option<RelationKind>, Phrase)>,
     /// Single-word exact entries, for O(1) membership tests.
     words: HashSet<String>,
+    /// Single-word prefix entries (`word*`).
+    prefixes: Vec<String>,
+    /// First exact word → phrases starting with it (longest first).
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix or a wildcard.
+    open_first: Vec<usize>,
 }
 
 impl Section {
-    /// The longest phrase starting at `words[0]`: (relation, length).
+    fn index(&mut self) {
+        self.phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        self.by_first.clear();
+        self.open_first.clear();
+        self.prefixes.clear();
+        for (i, (_, p)) in self.phrases.iter().enumerate() {
+            match &p[0] {
+                Pat::Exact(w) => self.by_first.entry(w.clone()).or_default().push(i),
+                Pat::Prefix(w) => {
+                    self.open_first.push(i);
+                    if p.len() == 1 {
+                        self.prefixes.push(w.clone());
+                    }
+                }
+                Pat::Any => self.open_first.push(i),
+            }
+        }
+    }
+
+    /// The longest phrase starting at `words(0)`: (relation, length).
     pub fn match_at<'a>(
         &self,
         words: impl Fn(usize) -> Option<&'a str>,
     ) -> Option<(Option<RelationKind>, usize)> {
+        let first = words(0)?;
+        let exact = self
+            .by_first
+            .get(first)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         let mut best: Option<(Option<RelationKind>, usize)> = None;
-        for (rel, phrase) in &self.phrases {
+        for &i in exact.iter().chain(self.open_first.iter()) {
+            let (rel, phrase) = &self.phrases[i];
             if best.is_some_and(|(_, n)| n >= phrase.len()) {
                 continue;
             }
             if phrase
                 .iter()
                 .enumerate()
-                .all(|(i, p)| words(i).is_some_and(|w| p.matches(w)))
+                .all(|(k, p)| words(k).is_some_and(|w| p.matches(w)))
             {
                 best = Some((*rel, phrase.len()));
             }
@@ -57,11 +90,7 @@ impl Section {
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word)
-            || self
-                .phrases
-                .iter()
-                .any(|(_, p)| p.len() == 1 && p[0].matches(word) && !matches!(p[0], Pat::Exact(_)))
+        self.words.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
     }
 }
 
@@ -114,9 +143,8 @@ impl Lexicon {
                 section.phrases.push((rel, phrase));
             }
         }
-        // Longest phrases first, so a match can stop early.
         for s in lex.sections.values_mut() {
-            s.phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+            s.index();
         }
         lex
     }

@@ -182,6 +182,9 @@ pub fn normalize(text: &str) -> String {
 
 /// Lowercase without accents: the form lexicons are written in.
 pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut s = String::with_capacity(word.len());
     for c in word.nfd() {
         if !is_combining_mark(c) {
