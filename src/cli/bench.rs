@@ -177,6 +177,7 @@ pub fn bench(
     let mode = if snapshot { "snapshot" } else { "indexes" };
     let mut rows = Vec::new();
     let mut per_type = serde_json::Map::new();
+    let total_query_s: f64 = lat.values().flatten().sum::<f64>() / 1e6;
     for k in ["neighbors", "path", "khop2"] {
         let mut xs = lat.remove(k).unwrap_or_default();
         let total: f64 = xs.iter().sum::<f64>() / 1e6;
@@ -203,6 +204,11 @@ pub fn bench(
             "load_s": load_s,
             "warmup_s": (warmup_s * 1000.0).round() / 1000.0,
             "store_bytes": graph.size_on_disk()?,
+            "peak_rss_mb": peak_rss_mb(),
+            "stopped_over_budget": false,
+            "queries_run": queries.len(),
+            "queries_total": queries.len(),
+            "total_query_s": (total_query_s * 1000.0).round() / 1000.0,
             "per_type": per_type,
         });
         let body =
@@ -217,4 +223,12 @@ pub fn bench(
         })?;
     }
     Ok(FOUND)
+}
+
+/// Peak resident memory of this process (Linux), in MiB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some((kb / 1024.0 * 10.0).round() / 10.0)
 }
