@@ -1,1 +1,140 @@
-fn main() {}
+//! Benchmarks (`cargo bench`): extraction throughput, import, neighbor lookup (indexes and
+//! snapshot), shortest path, two-hop and DOT export, on a generated graph.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use relgraph::export::{dot_text, DotOptions};
+use relgraph::extract::{extract_text, ExtractOptions};
+use relgraph::import::ImportFormat;
+use relgraph::query::{Direction, Scratch};
+use relgraph::Graph;
+
+const ENTITIES: u64 = 20_000;
+const EDGES: u64 = 100_000;
+const RELATIONS: [&str; 6] = [
+    "founded",
+    "sued",
+    "partnered",
+    "criticized",
+    "member_of",
+    "owns",
+];
+
+/// A deterministic graph with a few hubs (preferential-ish attachment by squaring).
+fn generated_csv() -> String {
+    let mut s = String::from("source,relation,target,source_kind,target_kind\n");
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for i in 0..EDGES {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let a = (x % ENTITIES) * (x % ENTITIES) / ENTITIES;
+        let b = (x >> 20) % ENTITIES;
+        if a == b {
+            continue;
+        }
+        s.push_str(&format!(
+            "Entity {a},{},Entity {b},organization,organization\n",
+            RELATIONS[(i % 6) as usize]
+        ));
+    }
+    s
+}
+
+fn bench_extraction(c: &mut Criterion) {
+    let seed = include_str!("../examples/seed-fr-musk-altman.txt");
+    let text: String = std::iter::repeat_n(seed, 50)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.bench_function("seed x50", |b| {
+        b.iter(|| extract_text(black_box(&text), &ExtractOptions::default()).unwrap())
+    });
+    g.finish();
+}
+
+fn bench_graph(c: &mut Criterion) {
+    let csv = generated_csv();
+    let mut g = c.benchmark_group("store");
+    g.sample_size(10);
+    g.bench_function(BenchmarkId::new("import", EDGES), |b| {
+        b.iter(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let graph = Graph::open(dir.path()).unwrap();
+            graph
+                .import_reader(csv.as_bytes(), ImportFormat::Csv, "gen.csv", &mut |_, _| {})
+                .unwrap();
+        })
+    });
+    g.finish();
+
+    let dir = tempfile::tempdir().unwrap();
+    let graph = Graph::open(dir.path()).unwrap();
+    graph
+        .import_reader(csv.as_bytes(), ImportFormat::Csv, "gen.csv", &mut |_, _| {})
+        .unwrap();
+    let ids: Vec<u64> = (0..200)
+        .map(|i| {
+            graph
+                .resolve(&format!("Entity {}", i * 97 % ENTITIES))
+                .map(|e| e.id)
+                .unwrap_or(1)
+        })
+        .collect();
+    let snap = graph.snapshot().unwrap();
+    let mut q = c.benchmark_group("query");
+    let mut i = 0usize;
+    q.bench_function("neighbors (indexes)", |b| {
+        b.iter(|| {
+            i = (i + 1) % ids.len();
+            black_box(graph.adjacent(ids[i], Direction::Both, &[]).unwrap())
+        })
+    });
+    q.bench_function("neighbors (snapshot)", |b| {
+        b.iter(|| {
+            i = (i + 1) % ids.len();
+            black_box(snap.distinct_neighbors(snap.node(ids[i]).unwrap()))
+        })
+    });
+    q.bench_function("shortest path (indexes)", |b| {
+        b.iter(|| {
+            i = (i + 1) % (ids.len() - 1);
+            black_box(graph.shortest_path_ids(ids[i], ids[i + 1], 6, &[]).unwrap())
+        })
+    });
+    let mut scratch = Scratch::default();
+    q.bench_function("shortest path (snapshot)", |b| {
+        b.iter(|| {
+            i = (i + 1) % (ids.len() - 1);
+            black_box(snap.path_length(
+                snap.node(ids[i]).unwrap(),
+                snap.node(ids[i + 1]).unwrap(),
+                6,
+                &mut scratch,
+            ))
+        })
+    });
+    let mut seen = Vec::new();
+    let mut stamp = 0u32;
+    q.bench_function("two-hop (snapshot)", |b| {
+        b.iter(|| {
+            i = (i + 1) % ids.len();
+            stamp += 1;
+            black_box(snap.two_hop_count(snap.node(ids[i]).unwrap(), &mut seen, stamp))
+        })
+    });
+    q.sample_size(20);
+    q.bench_function("DOT export, focus depth 1", |b| {
+        b.iter(|| {
+            let sub = graph.subgraph(&ids[..3], 1, &[], 5_000).unwrap();
+            black_box(dot_text(&sub, &DotOptions::default()))
+        })
+    });
+    q.finish();
+}
+
+criterion_group!(benches, bench_extraction, bench_graph);
+criterion_main!(benches);

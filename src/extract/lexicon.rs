@@ -43,7 +43,7 @@ pub struct Section {
 
 impl Section {
     fn index(&mut self) {
-        self.phrases.sort_by(|a, b| b.1.len().cmp(&a.1.len()));
+        self.phrases.sort_by_key(|p| std::cmp::Reverse(p.1.len()));
         self.by_first.clear();
         self.open_first.clear();
         self.prefixes.clear();

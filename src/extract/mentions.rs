@@ -133,22 +133,26 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 let (kind, sure) = name_kind(&ctx, s, a, b);
                 let form = span_text(text, s, a, b);
                 let key = super::text::fold(&form);
-                if !by_form.contains_key(&key) {
-                    by_form.insert(key, m.clusters.len());
-                    m.clusters.push(Cluster {
-                        name: form.clone(),
-                        kind,
-                        forms: vec![form],
-                        descriptors: vec![],
-                        mentions: 0,
-                        kind_sure: sure,
-                    });
-                } else if sure {
-                    let c = &mut m.clusters[by_form[&key]];
-                    if !c.kind_sure {
-                        c.kind = kind;
-                        c.kind_sure = true;
+                match by_form.entry(key) {
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(m.clusters.len());
+                        m.clusters.push(Cluster {
+                            name: form.clone(),
+                            kind,
+                            forms: vec![form],
+                            descriptors: vec![],
+                            mentions: 0,
+                            kind_sure: sure,
+                        });
                     }
+                    std::collections::hash_map::Entry::Occupied(o) if sure => {
+                        let c = &mut m.clusters[*o.get()];
+                        if !c.kind_sure {
+                            c.kind = kind;
+                            c.kind_sure = true;
+                        }
+                    }
+                    std::collections::hash_map::Entry::Occupied(_) => {}
                 }
             }
         }
@@ -529,11 +533,7 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             pre_name = Some(n);
             j = n.end;
         }
-        let from = |sec: &str| {
-            lex.section(sec)
-                .match_at(|k| low(j + k))
-                .map(|(r, n)| (r, n))
-        };
+        let from = |sec: &str| lex.section(sec).match_at(|k| low(j + k));
         let (kind, role, n) = if let Some((_, n)) = from("group_nouns") {
             (Some(DescKind::Group(usize::MAX)), None, n)
         } else if let Some((r, n)) = from("roles").filter(|_| true) {

@@ -301,14 +301,7 @@ impl<'a> Sent<'a> {
     }
 
     fn preceded_by_preposition(&self, x: &Mention) -> bool {
-        x.start > 0
-            && x.form != MentionForm::Group
-            && is_preposition(self.low(x.start - 1).unwrap_or(""))
-            || x.start > 0
-                && x.form == MentionForm::Group
-                && matches!(self.low(x.start), Some("des" | "aux" | "du"))
-                && x.start > 0
-                && is_preposition(self.low(x.start - 1).unwrap_or(""))
+        x.start > 0 && is_preposition(self.low(x.start - 1).unwrap_or(""))
     }
 
     fn compute_main_subject(&mut self, d: &Discourse) -> Option<usize> {
@@ -408,7 +401,7 @@ impl<'a> Sent<'a> {
             if self.boundary(i) {
                 break;
             }
-            if self.is("relative_subject", i) && !self.mention_at(i).is_some() {
+            if self.is("relative_subject", i) && self.mention_at(i).is_none() {
                 return self.antecedent(i, d).map(|c| vec![c]);
             }
             if self.is("relative_object", i) {

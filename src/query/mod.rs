@@ -101,6 +101,9 @@ pub struct EvidenceView {
     pub confidence: f32,
 }
 
+/// A path as hops of ids: (from, relation, direction symbol, to).
+pub type IdPath = Vec<(EntityId, RelationKind, &'static str, EntityId)>;
+
 /// A focused part of the graph, for export and multi-path queries.
 pub type Subgraph = StableDiGraph<Entity, (RelationKind, EdgeData)>;
 
@@ -410,7 +413,7 @@ impl Store {
         b: EntityId,
         max_depth: usize,
         rels: &[RelationKind],
-    ) -> Result<Option<Vec<(EntityId, RelationKind, &'static str, EntityId)>>> {
+    ) -> Result<Option<IdPath>> {
         if a == b {
             return Ok(Some(Vec::new()));
         }

@@ -543,10 +543,9 @@ impl Store {
         merged: &'m mut BTreeMap<EdgeKey, (bool, Vec<Evidence>)>,
         key: EdgeKey,
     ) -> Result<&'m mut (bool, Vec<Evidence>)> {
-        if !merged.contains_key(&key) {
+        if let std::collections::btree_map::Entry::Vacant(v) = merged.entry(key) {
             let asserted = self.edge(&key)?.map(|d| d.asserted).unwrap_or(false);
-            let existing = self.evidence_of(&key)?;
-            merged.insert(key, (asserted, existing));
+            v.insert((asserted, self.evidence_of(&key)?));
         }
         Ok(merged.get_mut(&key).expect("inserted above"))
     }
@@ -694,7 +693,7 @@ impl Store {
         })?;
         done += done_edges.into_inner();
         progress(done.max(total), total);
-        (&self.meta)
+        self.meta
             .transaction(|tm| {
                 tm.insert(META_NEXT_ID, &next_id.to_be_bytes())?;
                 tx_add(tm, META_ENTITIES, counts.entities_added as i64)?;
