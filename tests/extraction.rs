@@ -258,3 +258,31 @@ fn seed_article_scores_above_the_bar() {
     assert!(core >= 0.90, "core F1 {core}\n{stdout}");
     assert!(ext >= 0.70, "extended F1 {ext}\n{stdout}");
 }
+
+#[test]
+fn a_gazetteer_names_and_types_entities_and_the_store_remembers_it() {
+    let gaz = relgraph::extract::Gazetteer::parse("name,kind,aliases\nAcme Corporation,organization,Acme|ACME Corp\n\"Vega, Rosa\",person,Rosa Vega\n", "known.csv").unwrap();
+    assert_eq!(gaz.entries.len(), 2);
+    let opts = ExtractOptions {
+        gazetteer: gaz.clone(),
+        ..Default::default()
+    };
+    let ex = extract_text("Rosa Vega a quitté Acme en 2020.", &opts).unwrap();
+    let got: Vec<String> = ex.unique_edges().iter().map(|e| ex.describe(e)).collect();
+    assert_eq!(got, ["Vega, Rosa -left-> Acme Corporation"]);
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let g = relgraph::Graph::open(dir.path()).unwrap();
+        g.add_gazetteer(&gaz).unwrap();
+    }
+    let g = relgraph::Graph::open(dir.path()).unwrap();
+    assert_eq!(g.gazetteer().unwrap(), gaz);
+    g.ingest_text("Acme a racheté Zenith Robotics.", "a", None)
+        .unwrap();
+    assert_eq!(g.resolve("acme").unwrap().name, "Acme Corporation");
+    let bad = relgraph::extract::Gazetteer::parse("Acme,planet,\n", "bad.csv").unwrap_err();
+    assert!(
+        bad.to_string().contains("bad.csv:1") && bad.to_string().contains("planet"),
+        "{bad}"
+    );
+}

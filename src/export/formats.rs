@@ -220,11 +220,11 @@ pub fn cypher(g: &Subgraph) -> String {
     );
     for n in sorted_nodes(g) {
         let e = &g[n];
+        // Kinds as a property, not extra labels: label changes are not portable (Kùzu).
         out.push_str(&format!(
-            "MERGE (n:Entity {{name: {}}}) SET n.kind = {}, n:{};\n",
+            "MERGE (n:Entity {{name: {}}}) SET n.kind = {};\n",
             cy(&e.name),
-            cy(e.kind.as_str()),
-            label(e.kind)
+            cy(e.kind.as_str())
         ));
     }
     for e in sorted_edges(g) {
