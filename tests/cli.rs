@@ -477,3 +477,42 @@ fn help_has_an_example_for_every_command_and_completions_work() {
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("relgraph"));
 }
+
+#[test]
+fn hostile_arguments_get_clear_errors() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = imported_store();
+    let db = dir.path().join("db");
+    // a 100 KB name (Linux caps one argument at 128 KB): not found, one line
+    let huge = "x".repeat(100 << 10);
+    let o = relgraph(&db, &["neighbors", &huge]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).lines().count(), 1);
+    // invalid UTF-8 in an argument: usage error, no panic
+    let o = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .arg("--db")
+        .arg(&db)
+        .arg("neighbors")
+        .arg(std::ffi::OsStr::from_bytes(b"bad\xff\xfename"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).contains("panicked"));
+    // quotes, control characters and markup in names and aliases
+    for name in [
+        "\"quoted\" <script>alert(1)</script>",
+        "tab\there",
+        "new\nline",
+        "back\\slash",
+    ] {
+        let o = relgraph(&db, &["alias", "Loom Co", name]);
+        assert!(o.status.success(), "{name:?}: {}", stderr(&o));
+        let o = relgraph(&db, &["neighbors", name, "--format", "json"]);
+        assert!(o.status.success(), "{name:?}: {}", stderr(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+    }
+    let o = relgraph(&db, &["alias", "Loom Co", "   "]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = relgraph(&db, &["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}

@@ -155,7 +155,9 @@ impl Store {
     /// Canonical names closest to `name` (Jaro-Winkler on folded forms, then substrings).
     pub fn similar_names(&self, name: &str, limit: usize) -> Result<Vec<String>> {
         let key = name_key(name);
-        if key.is_empty() {
+        // Suggestions are for typos: a name longer than any real one gets none, and costs
+        // no full scan.
+        if key.is_empty() || key.len() > 256 {
             return Ok(Vec::new());
         }
         let mut scored: Vec<(f64, EntityId)> = Vec::new();
