@@ -160,6 +160,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
     let mut recent: Vec<usize> = Vec::new(); // clusters, most recent last
     let mut descriptor_memory: HashMap<String, usize> = HashMap::new();
     let mut last_seen: Vec<Option<usize>> = vec![None; m.clusters.len()];
+    let mut prev_topic_org: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
         let mut ms: Vec<Mention> = Vec::new();
         for &(a, b) in &spans[si] {
@@ -248,6 +249,14 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                                 (m.clusters[c].mentions, !here.contains(&c), last_seen[c])
                             })
                     }),
+                // A definite description opening a sentence takes up the previous topic.
+                DescKind::Org
+                    if d.start == 0
+                        && prev_topic_org.is_some()
+                        && !descriptor_memory.contains_key(&d.text_key) =>
+                {
+                    prev_topic_org
+                }
                 DescKind::Org => descriptor_memory.get(&d.text_key).copied().or_else(|| {
                     let here = ms
                         .iter()
@@ -322,6 +331,14 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 recent.push(x.cluster);
             }
         }
+        prev_topic_org = ms
+            .iter()
+            .find(|x| {
+                x.form == MentionForm::Name
+                    && m.clusters[x.cluster].kind == EntityKind::Organization
+                    && (x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low))
+            })
+            .map(|x| x.cluster);
         m.per_sentence.push(ms);
     }
     // A single word that is also a person's surname or first name was that person.
@@ -435,6 +452,15 @@ fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) 
     if (lex.has("org_suffixes", last) || lex.has("org_suffixes", &toks[a].low)) && b - a >= 2 {
         return (EntityKind::Organization, true);
     }
+    // "the ChatGPT chatbot", "l'application TikTok" is handled below; a product noun right
+    // after the name marks a product.
+    if b < toks.len()
+        && lex.has("product_nouns", &toks[b].low)
+        && b + 1 < toks.len()
+        && !matches!(toks[b + 1].low.as_str(), "de" | "d'" | "of")
+    {
+        return (EntityKind::Product, true);
+    }
     // Left context: a title or a descriptor noun right before the name.
     let mut j = a;
     let mut seen = 0;
@@ -533,20 +559,60 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             pre_name = Some(n);
             j = n.end;
         }
-        let from = |sec: &str| lex.section(sec).match_at(|k| low(j + k));
-        let (kind, role, n) = if let Some((_, n)) = from("group_nouns") {
-            (Some(DescKind::Group(usize::MAX)), None, n)
-        } else if let Some((r, n)) = from("roles").filter(|_| true) {
-            (Some(DescKind::Person), r, n)
-        } else if let Some((_, n)) = from("person_descriptors") {
-            (Some(DescKind::Person), None, n)
-        } else if let Some((_, n)) = from("product_nouns") {
-            (Some(DescKind::Product), None, n)
-        } else if let Some((_, n)) = from("org_descriptors") {
-            (Some(DescKind::Org), None, n)
-        } else {
-            (None, None, 0)
+        // The longest descriptor wins ("le réseau social" is an organization, "le réseau" a
+        // product), after at most two lowercase modifiers ("the software giant").
+        let classify = |j: usize| {
+            let from = |sec: &str| lex.section(sec).match_at(|k| low(j + k));
+            let mut best: (Option<DescKind>, Option<RelationKind>, usize) = (None, None, 0);
+            let candidates = [
+                (from("group_nouns"), DescKind::Group(usize::MAX), false),
+                (from("roles"), DescKind::Person, true),
+                (from("person_descriptors"), DescKind::Person, false),
+                (from("org_descriptors"), DescKind::Org, false),
+                (from("product_nouns"), DescKind::Product, false),
+            ];
+            for (m, kind, is_role) in candidates {
+                if let Some((r, n)) = m {
+                    if n > best.2 {
+                        best = (Some(kind), if is_role { r } else { None }, n);
+                    }
+                }
+            }
+            best
         };
+        let (mut kind, mut role, mut n) = classify(j);
+        if kind.is_none() && pre_name.is_none() {
+            for skip in 1..=2 {
+                let Some(t) = toks.get(j + skip - 1) else {
+                    break;
+                };
+                let modifier = t.is_word
+                    && !t.cap
+                    && t.low.len() > 2
+                    && !lex.has("stop", &t.low)
+                    && !lex.has("determiners", &t.low)
+                    && !lex.has("verbs", &t.low)
+                    && !lex.has("aux", &t.low);
+                if !modifier {
+                    break;
+                }
+                let (k2, r2, n2) = classify(j + skip);
+                if k2.is_some() {
+                    (kind, role, n) = (k2, r2, n2);
+                    j += skip;
+                    break;
+                }
+            }
+        }
+        // In a compound the last noun is the head: "the software giant" is an organization.
+        while kind.is_some() && toks.get(j + n).is_some_and(|t| t.is_word && !t.cap) {
+            let (k2, r2, n2) = classify(j + n);
+            if k2.is_none() {
+                break;
+            }
+            j += n;
+            (kind, role, n) = (k2, r2, n2);
+        }
         let Some(mut kind) = kind else {
             i += 1;
             continue;

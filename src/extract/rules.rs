@@ -29,6 +29,7 @@ pub struct RawEdge {
 struct Discourse {
     last_subject: Option<usize>,
     last_person_subject: Option<usize>,
+    last_org_subject: Option<usize>,
     /// Persons in order of mention, most recent last.
     recent_persons: Vec<usize>,
     open_quote_speaker: Option<usize>,
@@ -73,6 +74,9 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon
             d.last_subject = Some(sub);
             if m.clusters[sub].kind == EntityKind::Person {
                 d.last_person_subject = Some(sub);
+            }
+            if m.clusters[sub].kind == EntityKind::Organization {
+                d.last_org_subject = Some(sub);
             }
         }
         for x in ms {
@@ -195,7 +199,12 @@ impl<'a> Sent<'a> {
         let n = self.len();
         let mut i = 0;
         while i + 1 < n {
-            if self.raw(i) == "," && self.is("relative_subject", i + 1) {
+            // ", qui ... ," and ", led by ... ," / ", fondée par ... ,": clauses a subject
+            // search from outside must not enter.
+            let participle = self
+                .match_section("passive", i + 1)
+                .is_some_and(|(_, n)| matches!(self.low(i + 1 + n), Some("by" | "par")));
+            if self.raw(i) == "," && (self.is("relative_subject", i + 1) || participle) {
                 let mut j = i + 2;
                 while j < n && self.raw(j) != "," && !self.boundary(j) {
                     j += 1;
@@ -274,6 +283,18 @@ impl<'a> Sent<'a> {
                 }
                 _ => break,
             }
+        }
+        // "A, B and others", "A, B et d'autres", "A, B, entre autres" close a list too.
+        if !closed && !right.is_empty() {
+            let after = |k: usize| self.low(i + k).unwrap_or("");
+            closed = matches!(
+                (after(0), after(1), after(2)),
+                ("and", "others", _)
+                    | (",", "and", "others")
+                    | ("et", "d'", "autres")
+                    | (",", "entre", "autres")
+                    | (",", "among", "others")
+            );
         }
         let mut g = vec![x.cluster];
         if closed {
@@ -449,6 +470,15 @@ impl<'a> Sent<'a> {
         if self.lex.has("pronouns_group", w) {
             return d.last_subject;
         }
+        if self.lex.has("pronouns_org", w) {
+            if let Some(ms) = self.main_subject {
+                if self.main_subject_at < i && self.m.clusters[ms].kind == EntityKind::Organization
+                {
+                    return Some(ms);
+                }
+            }
+            return d.last_org_subject;
+        }
         None
     }
 
@@ -496,6 +526,13 @@ impl<'a> Sent<'a> {
             {
                 if let Some(x) = self.mention_at(i + 2) {
                     return Some(self.group_from(x, i + 2));
+                }
+            }
+            // "led by chief executive X", "par le PDG X": a role title before the name.
+            if let Some((_, rn)) = self.match_section("roles", i) {
+                if self.mention_at(i + rn).is_some_and(|x| x.start == i + rn) {
+                    i += rn;
+                    continue;
                 }
             }
             // "possède le quotidien Le Monde", "acquired the startup Zenith".
@@ -829,12 +866,33 @@ impl<'a> Sent<'a> {
         } else if t >= 2 && self.low(t - 1) == Some("'s") {
             self.mention_at(t - 2).map(|x| vec![x.cluster])
         } else {
+            // The nearest organization to the left, unless it is only a complement ("a rival
+            // of Microsoft, announced a deal with Y"): then the clause's subject.
             let want_org = partner
                 .as_ref()
                 .and_then(|p| p.first())
                 .is_some_and(|c| self.m.clusters[*c].kind != EntityKind::Person);
-            self.nearest_left(t, |k| !want_org || k == EntityKind::Organization)
-                .map(|c| vec![c])
+            let my_rel = self.rel_span.get(t).copied().flatten();
+            let nearest = self
+                .ms
+                .iter()
+                .filter(|x| {
+                    x.end <= t
+                        && (!want_org
+                            || self.m.clusters[x.cluster].kind == EntityKind::Organization)
+                })
+                .filter(|x| {
+                    self.rel_span[x.start].is_none()
+                        || self.rel_span[x.start] == my_rel
+                        || x.form != MentionForm::Name
+                })
+                .max_by_key(|x| x.end);
+            match nearest {
+                Some(x) if !self.preceded_by_preposition(x) => Some(vec![x.cluster]),
+                _ => self
+                    .subject_within(t, d, 12)
+                    .or_else(|| nearest.map(|x| vec![x.cluster])),
+            }
         };
         match (owner, partner) {
             (Some(o), Some(p)) => {

@@ -127,6 +127,9 @@ en
 [pronouns_person]
 il, elle
 
+[pronouns_org]
+
+
 [pronouns_group]
 ils, elles
 
