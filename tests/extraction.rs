@@ -286,3 +286,56 @@ fn a_gazetteer_names_and_types_entities_and_the_store_remembers_it() {
         "{bad}"
     );
 }
+
+/// News-style articles written here, each with every edge a reader would annotate
+/// (`tests/data/articles/*.expected`): no false positive allowed, recall at least 0.75.
+#[test]
+fn articles_are_read_precisely_with_most_edges_found() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles");
+    let (mut found, mut expected_total, mut false_positives) = (0usize, 0usize, Vec::new());
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4);
+    for path in names {
+        let ex = extract_bytes(
+            &std::fs::read(&path).unwrap(),
+            "article",
+            &ExtractOptions::default(),
+        )
+        .unwrap();
+        let symmetric = |s: &str| s.contains("-partnered->") || s.contains("-competes_with->");
+        let flip = |s: &str| {
+            let (a, rest) = s.split_once(" -").unwrap();
+            let (rel, b) = rest.split_once("-> ").unwrap();
+            format!("{b} -{rel}-> {a}")
+        };
+        let expected: BTreeSet<String> = std::fs::read_to_string(path.with_extension("expected"))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        expected_total += expected.len();
+        for e in ex.unique_edges() {
+            let d = ex.describe(e);
+            if expected.contains(&d) || symmetric(&d) && expected.contains(&flip(&d)) {
+                found += 1;
+            } else {
+                false_positives.push(format!("{}: {d}", path.display()));
+            }
+        }
+    }
+    assert!(
+        false_positives.is_empty(),
+        "false positives: {false_positives:#?}"
+    );
+    let recall = found as f64 / expected_total as f64;
+    assert!(
+        recall >= 0.75,
+        "recall {recall:.2} ({found}/{expected_total})"
+    );
+}

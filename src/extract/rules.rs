@@ -63,7 +63,7 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon
         let mut st = Sent::new(text, s, lex, ms, m);
         st.main_subject = st.compute_main_subject(&d);
         st.speaker = st.compute_speaker(&d);
-        if !ms.is_empty() && !s.heading {
+        if !ms.is_empty() && !(s.heading && title_case(text, s)) {
             let before = out.len();
             st.run(si, &d, &mut out);
             // A sentence that names nobody on one side cannot make an edge; drop self-loops.
@@ -647,6 +647,7 @@ impl<'a> Sent<'a> {
     // ---- rules ----------------------------------------------------------------------
 
     fn run(&mut self, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        let first = out.len();
         let n = self.len();
         let mut i = 0;
         while i < n {
@@ -657,6 +658,7 @@ impl<'a> Sent<'a> {
                 .or_else(|| self.noun_rule(i, si, d, out));
             self.role_rule(i, si, d, out);
             self.quoted_judgement_rule(i, si, out);
+            self.subsidiary_rule(i, si, out);
             self.group_member_rule(i, si, out);
             self.possessed_product_rule(i, si, d, out);
             i += consumed.unwrap_or(1).max(1);
@@ -674,6 +676,24 @@ impl<'a> Sent<'a> {
                     0.7,
                     None,
                 );
+            }
+        }
+        // "Le PDG de Maravel, Sophie Arnaud, a annoncé le rachat de Quantix": a company's
+        // deal announced by its head is the company's.
+        let heads: Vec<(usize, usize)> = out[first..]
+            .iter()
+            .filter(|e| e.relation == RelationKind::Leads)
+            .map(|e| (e.source, e.target))
+            .collect();
+        for e in out[first..].iter_mut() {
+            if matches!(
+                e.relation,
+                RelationKind::Acquired | RelationKind::InvestedIn
+            ) && e.rule == "noun"
+            {
+                if let Some(&(_, org)) = heads.iter().find(|(p, _)| *p == e.source) {
+                    e.source = org;
+                }
             }
         }
     }
@@ -749,6 +769,17 @@ impl<'a> Sent<'a> {
             }
         }
         let subject = self.subject_before(t, d);
+        // "X and Y compete", "X et Y se sont associés": a symmetric verb without an object.
+        if rel.is_symmetric() && self.object_after(t + n, 3).is_none() {
+            if let Some(g) = subject.as_ref().filter(|g| g.len() >= 2) {
+                if !self.negated(t.saturating_sub(6), t) {
+                    for (a, x) in g.iter().enumerate() {
+                        self.emit(out, &[*x], rel, &g[a + 1..], si, "verb-mutual", 0.7, None);
+                    }
+                }
+                return Some(n);
+            }
+        }
         let object = self
             .object_after(t + n, 3)
             .or_else(|| self.object_relative(t, d).map(|c| vec![c]));
@@ -897,6 +928,24 @@ impl<'a> Sent<'a> {
         match (owner, partner) {
             (Some(o), Some(p)) => {
                 self.emit(out, &o, rel, &p, si, "partnership-with", 0.7, None);
+                Some(n)
+            }
+            (_, None)
+                if !plural_owner && self.subject_within(t, d, 12).is_some_and(|g| g.len() >= 2) =>
+            {
+                let o = self.subject_within(t, d, 12).unwrap_or_default();
+                for (a, x) in o.iter().enumerate() {
+                    self.emit(
+                        out,
+                        &[*x],
+                        rel,
+                        &o[a + 1..],
+                        si,
+                        "partnership-mutual",
+                        0.65,
+                        None,
+                    );
+                }
                 Some(n)
             }
             (Some(o), None) if plural_owner && o.len() >= 2 => {
@@ -1066,10 +1115,16 @@ impl<'a> Sent<'a> {
             None
         }
         .or_else(|| {
-            // English "Tesla CEO Elon Musk": the name right after the role.
+            // English "Tesla CEO Elon Musk" / "Voltara's founder, Ines Carvalho": the name
+            // right after the role.
             if org_after.is_none() {
-                self.mention_at(after)
-                    .filter(|x| x.start == after)
+                let at = if self.raw_at(after) == Some(",") {
+                    after + 1
+                } else {
+                    after
+                };
+                self.mention_at(at)
+                    .filter(|x| x.start == at)
                     .map(|x| x.cluster)
             } else {
                 None
@@ -1205,6 +1260,38 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// "Velis, filiale du groupe Horizon" / "Cellix, a unit of Brightline": Y owns X.
+    fn subsidiary_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
+        let Some((_, n)) = self.match_section("subsidiary", t) else {
+            return;
+        };
+        let mut k = t;
+        while k > 0 && self.is("determiners", k - 1) {
+            k -= 1;
+        }
+        if k < 2 || self.raw(k - 1) != "," {
+            return;
+        }
+        let Some(owned) = self.mention_at(k - 2).filter(|x| x.end == k - 1) else {
+            return;
+        };
+        if !matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")) {
+            return;
+        }
+        if let Some(owner) = self.object_after(t + n + 1, 2) {
+            self.emit(
+                out,
+                &owner,
+                RelationKind::Owns,
+                &[owned.cluster],
+                si,
+                "subsidiary",
+                0.7,
+                None,
+            );
+        }
+    }
+
     fn raw_at(&self, i: usize) -> Option<&str> {
         (i < self.len()).then(|| self.raw(i))
     }
@@ -1308,4 +1395,20 @@ fn iso_date(st: &Sent, y: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A headline in Title Case ("Musk Sues OpenAI Over Mission") has no reliable capitals; a
+/// sentence-case one is read like any sentence.
+fn title_case(text: &str, s: &Sentence) -> bool {
+    let words: Vec<&str> = s
+        .tokens
+        .iter()
+        .filter(|t| t.is_word && t.end - t.start > 3)
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    words.len() >= 3 && caps * 10 >= words.len() * 7
 }

@@ -2,9 +2,9 @@
 
 [verbs]
 founded = founded, founds, co-founded, cofounded, co-founds, co-found, cofound, started, starts, set up, sets up, established, establishes, created, creates, launched the company, launched the startup, helped found, helped to found, helped build, helped to build, helped create, helped start, was a co-founder of, was a cofounder of, is a co-founder of, is a cofounder of
-left = left, leaves, leave, leaving, quit, quits, quitting, resigned from, resigns from, resign from, resigned as * of, stepped down from, steps down from, stepped down as * of, stepped away from, departed, departs, departed from, walked away from, exited, was ousted from, was fired from, was pushed out of, was forced out of, was removed from, split from, parted ways with, broke with, broke away from
+left = left, leaves, leave, leaving, quit, quits, quitting, resigned from, resigns from, resign from, resigned as * of, resigned as * * of, ousted as * of, ousted as * * of, was fired as * of, was fired as * * of, removed as * of, removed as * * of, stepped down as * * of, stepped down from, steps down from, stepped down as * of, stepped away from, departed, departs, departed from, walked away from, exited, was ousted from, was fired from, was pushed out of, was forced out of, was removed from, split from, parted ways with, broke with, broke away from
 sued = sued, sues, sue, suing, filed a lawsuit against, files a lawsuit against, filed suit against, filed a suit against, filed a complaint against, filed a legal complaint against, brought a lawsuit against, brought suit against, took * to court, takes * to court, is suing, launched legal action against, took legal action against, filed legal action against, initiated legal proceedings against
-partnered = partnered with, partners with, partner with, partnering with, teamed up with, teams up with, team up with, allied with, signed a deal with, signs a deal with, struck a deal with, strikes a deal with, signed an agreement with, signed a partnership with, formed a partnership with, forged a partnership with, entered a partnership with, collaborated with, collaborates with, joined forces with, joins forces with
+partnered = partnered with, partners with, partner with, partnering with, partnered, teamed up, joined forces, teamed up with, teams up with, team up with, allied with, signed a deal with, signs a deal with, struck a deal with, strikes a deal with, signed an agreement with, signed a partnership with, formed a partnership with, forged a partnership with, entered a partnership with, collaborated with, collaborates with, joined forces with, joins forces with
 praised = praised, praises, praise, praising, lauded, lauds, hailed, hails, admired, admires, admire, thanked, thanks, commended, commends, applauded, applauds, celebrated, endorsed, endorses, complimented, compliments, defended, defends, paid tribute to, pays tribute to, heaped praise on, spoke highly of, speaks highly of, looked up to, looks up to
 criticized = criticized, criticised, criticizes, criticises, criticize, criticise, criticizing, criticising, attacked, attacks, attack, attacking, accused, accuses, accuse, accusing, slammed, slams, slamming, blasted, blasts, mocked, mocks, mocking, ridiculed, ridicules, denounced, denounces, lambasted, lambastes, condemned, condemns, derided, derides, insulted, insults, trolled, trolls, trolling, took aim at, takes aim at, taking aim at, lashed out at, lashes out at, hit out at, hits out at, went after, goes after, blamed, blames, rebuked, rebukes, chastised, excoriated, disparaged, berated, roasted, savaged, took a swipe at, takes a swipe at, taking a swipe at, railed against, rails against, called out, calls out
 leads = leads, led, heads, headed, runs, ran, chairs, chaired, is the ceo of, was the ceo of, is chief executive of, is the chief executive of, is at the helm of, helms, helmed, oversees
@@ -12,7 +12,7 @@ member_of = joined, joins, works at, worked at, works for, worked for, sits on t
 invested_in = invested in, invests in, invest in, investing in, invest * in, invest * * in, invest * * * in, invests * in, invests * * in, investing * * in, invested * in, invested * * in, invested * * * in, poured * into, poured * * into, poured * * * into, backed, backs, funded, funds, financed, finances, bet on, put money into
 acquired = acquired, acquires, acquire, acquiring, bought, buys, buy, buying, purchased, purchases, took over, takes over, snapped up, snaps up, absorbed
 owns = owns, owned, own, controls, controlled, operates, publishes, runs the, is the owner of, was the owner of, holds a stake in, holds a majority stake in
-competes_with = competes with, compete with, competed with, competing with, rivals, rivaled, rivalled, takes on, took on, goes head to head with, is up against, vies with, battles
+competes_with = competes with, compete with, competed with, competing with, compete, compete fiercely, competed, rivals, rivaled, rivalled, takes on, took on, goes head to head with, is up against, vies with, battles
 
 [passive]
 sued = sued
@@ -56,6 +56,10 @@ including, among them, such as, notably, like
 [object_heads]
 # Nouns whose "de X" / "of X" complement is the real object: "salué le travail de X".
 work, leadership, decision, decisions, strategy, efforts, role, contribution, success, handling, vision, courage, policies, policy, behavior, behaviour, comments, remarks, management, approach, response, record, products, plan, plans, choices
+
+[subsidiary]
+# "X, a subsidiary of Y": Y owns X.
+subsidiary, unit, division, arm, affiliate, property
 
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
