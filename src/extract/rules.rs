@@ -63,7 +63,8 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon
         let mut st = Sent::new(text, s, lex, ms, m);
         st.main_subject = st.compute_main_subject(&d);
         st.speaker = st.compute_speaker(&d);
-        if !ms.is_empty() && !(s.heading && title_case(text, s)) {
+        let skip = ms.is_empty() || s.heading && title_case(text, s);
+        if !skip {
             let before = out.len();
             st.run(si, &d, &mut out);
             // A sentence that names nobody on one side cannot make an edge; drop self-loops.
