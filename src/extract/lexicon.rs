@@ -1,6 +1,6 @@
 //! Per-language trigger lexicons, parsed from the data files beside this module.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::text::fold;
 use crate::model::RelationKind;

@@ -6,7 +6,7 @@
 //! first name joins the full name it belongs to; a descriptor joins the entity it most
 //! plausibly describes.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::lexicon::Lexicon;
 use super::text::{Sentence, Token};
@@ -64,7 +64,7 @@ fn word<'a>(text: &'a str, t: &Token) -> &'a str {
 /// Lowercase words of the document: a capitalized word that also appears in lowercase is a
 /// common word starting a sentence, not a name.
 fn lowercase_vocabulary(text: &str, sentences: &[Sentence]) -> HashSet<String> {
-    let mut v = HashSet::new();
+    let mut v = HashSet::default();
     for s in sentences {
         for t in &s.tokens {
             if t.is_word && !t.cap && text[t.start..].starts_with(|c: char| c.is_lowercase()) {
@@ -126,7 +126,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
     let spans: Vec<Vec<(usize, usize)>> = sentences.iter().map(|s| name_spans(&ctx, s)).collect();
     // First pass: multi-word person-like names become clusters, so a surname met before the
     // full name still joins it.
-    let mut by_form: HashMap<String, usize> = HashMap::new();
+    let mut by_form: HashMap<String, usize> = HashMap::default();
     for (si, s) in sentences.iter().enumerate() {
         for &(a, b) in &spans[si] {
             if b - a >= 2 {
@@ -158,7 +158,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
         }
     }
     let mut recent: Vec<usize> = Vec::new(); // clusters, most recent last
-    let mut descriptor_memory: HashMap<String, usize> = HashMap::new();
+    let mut descriptor_memory: HashMap<String, usize> = HashMap::default();
     let mut last_seen: Vec<Option<usize>> = vec![None; m.clusters.len()];
     let mut prev_topic_org: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
