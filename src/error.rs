@@ -15,7 +15,7 @@ pub enum Error {
         found: u32,
         expected: u32,
     },
-    #[error("the store at {path} is damaged ({detail}); run `relgraph --db {path} check`, or restore it from a dump")]
+    #[error("the store at {path} is damaged: {detail}; restore it from a dump, or see `relgraph --db {path} check`")]
     Corrupt { path: PathBuf, detail: String },
     #[error("store error: {0}")]
     Store(String),

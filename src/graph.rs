@@ -49,6 +49,14 @@ impl Graph {
         })
     }
 
+    /// Opens a store that lost data to damaged files, keeping what is left.
+    pub fn open_accepting_loss(path: impl AsRef<Path>) -> Result<Graph> {
+        Ok(Graph {
+            store: Store::open_accepting_loss(path)?,
+            max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+        })
+    }
+
     /// Sets the largest document accepted, in bytes.
     pub fn set_max_doc_bytes(&mut self, bytes: u64) {
         self.max_doc_bytes = bytes;

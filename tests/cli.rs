@@ -458,6 +458,7 @@ fn help_has_an_example_for_every_command_and_completions_work() {
         "dump",
         "restore",
         "check",
+        "repair",
         "export",
         "render",
         "demo",

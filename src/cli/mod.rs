@@ -203,6 +203,9 @@ enum Command {
     /// Verify the store's invariants; exits 1 when something is wrong.
     #[command(after_help = "Example: relgraph check")]
     Check,
+    /// Accept the loss after damaged files: keep what is left and check it.
+    #[command(after_help = "Example: relgraph --db news.db repair")]
+    Repair,
     /// Export the graph (or a focus) as DOT, JSON, CSV, GraphML, Cypher or Neo4j CSV files.
     #[command(
         after_help = "Example: relgraph export --format dot --focus \"Elon Musk\" --depth 2 -o musk.dot"
@@ -332,6 +335,7 @@ fn found(n: usize) -> i32 {
 
 fn dispatch(cli: Cli) -> Result<i32, Error> {
     let db = cli.db;
+    let cli_command_is_repair = matches!(cli.command, Command::Repair);
     match cli.command {
         Command::Extract {
             file,
@@ -593,8 +597,12 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
             eprintln!("restored {n} records into {}", db.display());
             Ok(FOUND)
         }
-        Command::Check => {
-            let graph = open_existing(&db)?;
+        Command::Check | Command::Repair => {
+            let graph = if cli_command_is_repair {
+                Graph::open_accepting_loss(&db)?
+            } else {
+                open_existing(&db)?
+            };
             let rep = graph.check()?;
             println!(
                 "{} entities, {} edges, {} evidence, {} documents, {} names",

@@ -65,6 +65,22 @@ pub struct Counts {
 impl Store {
     /// Opens (creating if needed) the store in directory `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let store = Store::open_unchecked(path)?;
+        store.check_committed()?;
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    /// Opens a store whose files lost data (see [`Error::Corrupt`]) and accepts what is
+    /// left: the record of the last commit is rewritten to match.
+    pub fn open_accepting_loss(path: impl AsRef<Path>) -> Result<Store> {
+        let store = Store::open_unchecked(path)?;
+        store.check_schema()?;
+        store.flush()?;
+        Ok(store)
+    }
+
+    fn open_unchecked(path: impl AsRef<Path>) -> Result<Store> {
         let path = path.as_ref().to_path_buf();
         if path.exists() && !path.is_dir() {
             return Err(Error::Invalid(format!(
@@ -103,7 +119,6 @@ impl Store {
             writes: std::sync::atomic::AtomicU64::new(0),
             snapshot: std::sync::Mutex::new(None),
         };
-        store.check_schema()?;
         Ok(store)
     }
 
@@ -144,7 +159,49 @@ impl Store {
 
     /// Makes every write so far durable.
     pub fn flush(&self) -> Result<()> {
-        self.db.flush().map(|_| ()).map_err(|e| self.sled_err(e))
+        // Counters read before the flush are covered by it, whatever other threads commit
+        // meanwhile: the record never runs ahead of what is durable.
+        let c = self.counts_unlocked()?;
+        self.db.flush().map_err(|e| self.sled_err(e))?;
+        self.write_committed(c)
+    }
+
+    /// sled recovers damaged files by dropping what follows the damage, silently. So each
+    /// flush also records the counters in a small file beside sled's; a store that opens
+    /// with fewer records than were last committed has lost data and is refused.
+    fn committed_path(&self) -> PathBuf {
+        self.path.join("relgraph.committed")
+    }
+
+    fn write_committed(&self, c: Counts) -> Result<()> {
+        let text = format!("{} {} {}\n", c.entities, c.edges, c.documents);
+        let tmp = self.path.join("relgraph.committed.tmp");
+        let io = |e: std::io::Error| Error::Io {
+            path: self.committed_path(),
+            source: e,
+        };
+        std::fs::write(&tmp, text).map_err(io)?;
+        std::fs::rename(&tmp, self.committed_path()).map_err(io)
+    }
+
+    fn check_committed(&self) -> Result<()> {
+        let Ok(text) = std::fs::read_to_string(self.committed_path()) else {
+            return Ok(());
+        };
+        let recorded: Vec<u64> = text
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        let c = self.counts_unlocked()?;
+        if let [e, x, d] = recorded[..] {
+            if c.entities < e || c.edges < x || c.documents < d {
+                return Err(self.corrupt(&format!(
+                    "its files hold {} entities, {} edges and {} documents where {e}, {x} and {d} were committed; data was lost (run `relgraph repair` to keep what is left)",
+                    c.entities, c.edges, c.documents
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Bytes the store takes on disk.
@@ -211,6 +268,10 @@ impl Store {
 
     pub fn counts(&self) -> Result<Counts> {
         let _r = self.read_gate();
+        self.counts_unlocked()
+    }
+
+    fn counts_unlocked(&self) -> Result<Counts> {
         Ok(Counts {
             entities: self.meta_u64(META_ENTITIES)?,
             edges: self.meta_u64(META_EDGES)?,
