@@ -89,6 +89,34 @@ impl Section {
         best
     }
 
+    /// Every phrase starting at `words(0)`: (relation, length), longest first.
+    pub fn all_matches_at<'a>(
+        &self,
+        words: impl Fn(usize) -> Option<&'a str>,
+    ) -> Vec<(Option<RelationKind>, usize)> {
+        let Some(first) = words(0) else {
+            return Vec::new();
+        };
+        let exact = self
+            .by_first
+            .get(first)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
+        let mut found: Vec<(Option<RelationKind>, usize)> = exact
+            .iter()
+            .chain(self.open_first.iter())
+            .map(|&i| &self.phrases[i])
+            .filter(|(_, p)| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, pat)| words(k).is_some_and(|w| pat.matches(w)))
+            })
+            .map(|(r, p)| (*r, p.len()))
+            .collect();
+        found.sort_by_key(|m| std::cmp::Reverse(m.1));
+        found
+    }
+
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
     }

@@ -333,6 +333,16 @@ impl<'a> Sent<'a> {
             }
             if let Some(x) = self.mention_at(i) {
                 if x.start == i && !self.preceded_by_preposition(x) {
+                    // "Podwave co-founder Luis Ortega left...": the person is the subject.
+                    if let Some((_, rn)) = self.match_section("roles", x.end) {
+                        if let Some(y) = self
+                            .mention_at(x.end + rn)
+                            .filter(|y| y.start == x.end + rn)
+                        {
+                            self.main_subject_at = y.start;
+                            return Some(y.cluster);
+                        }
+                    }
                     self.main_subject_at = i;
                     return Some(x.cluster);
                 }
@@ -660,6 +670,7 @@ impl<'a> Sent<'a> {
             self.role_rule(i, si, d, out);
             self.quoted_judgement_rule(i, si, out);
             self.subsidiary_rule(i, si, out);
+            self.parent_rule(i, si, out);
             self.group_member_rule(i, si, out);
             self.possessed_product_rule(i, si, d, out);
             i += consumed.unwrap_or(1).max(1);
@@ -739,15 +750,32 @@ impl<'a> Sent<'a> {
         if self.mention_at(t).is_some() {
             return None;
         }
-        let (rel, n) = self.match_section("verbs", t)?;
-        let rel = rel?;
+        let active = self.match_section("verbs", t);
         // Passive with an agent: "Y a été racheté par X", "Y was sued by X".
-        // Also the participle in apposition: "Acme, fondée par X en 2012, ...".
-        let appositive = t >= 2 && self.raw(t - 1) == "," && self.mention_at(t - 2).is_some();
+        // Also the participle in apposition ("Acme, fondée par X en 2012, ...") or right
+        // after its noun ("the startup backed by X").
+        let passive = self.match_section("passive", t);
+        if active.is_none() && passive.is_none() {
+            return None;
+        }
+        let by_follows = |pn: usize| {
+            (t + pn..(t + pn + 3).min(self.len()))
+                .any(|k| matches!(self.low(k), Some("par" | "by")))
+        };
+        let reduced = t >= 1
+            && self.mention_at(t - 1).is_some_and(|x| x.end == t)
+            && passive.is_some_and(|(_, pn)| by_follows(pn));
+        let appositive =
+            reduced || t >= 2 && self.raw(t - 1) == "," && self.mention_at(t - 2).is_some();
         let passive_aux = appositive || (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
+        if active.is_none() && !passive_aux {
+            return None;
+        }
         if passive_aux {
             if let Some((Some(prel), pn)) = self.match_section("passive", t) {
-                let patient = if appositive {
+                let patient = if reduced {
+                    self.mention_at(t - 1).map(|x| self.group(x))
+                } else if appositive {
                     self.mention_at(t - 2).map(|x| self.group(x))
                 } else {
                     self.subject_before(t, d)
@@ -769,7 +797,29 @@ impl<'a> Sent<'a> {
                 }
             }
         }
-        let subject = self.subject_before(t, d);
+        let (rel, n) = active?;
+        let rel = rel?;
+        // "left the company to start X", "a quitté Y pour fonder X": a purpose infinitive
+        // belongs to the subject of the sentence, not to the nearest noun.
+        let subject = if matches!(self.low(t), Some("to" | "pour")) {
+            self.main_subject.map(|c| vec![c])
+        } else {
+            self.subject_before(t, d)
+        };
+        // A wildcard phrase may overreach ("invested * * in" over "invested in X in 2021"):
+        // the longest reading that finds an object wins.
+        let n = if self.object_after(t + n, 3).is_some() {
+            n
+        } else {
+            self.lex
+                .section("verbs")
+                .all_matches_at(|k| self.low(t + k))
+                .into_iter()
+                .filter(|(r, _)| *r == Some(rel))
+                .map(|(_, len)| len)
+                .find(|len| self.object_after(t + len, 3).is_some())
+                .unwrap_or(n)
+        };
         // "X and Y compete", "X et Y se sont associés": a symmetric verb without an object.
         if rel.is_symmetric() && self.object_after(t + n, 3).is_none() {
             if let Some(g) = subject.as_ref().filter(|g| g.len() >= 2) {
@@ -1002,7 +1052,10 @@ impl<'a> Sent<'a> {
         let rel = rel?;
         let of_is_target = matches!(
             rel,
-            RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::CompetesWith
+            RelationKind::Acquired
+                | RelationKind::InvestedIn
+                | RelationKind::CompetesWith
+                | RelationKind::Left
         );
         let window = (t + n + 9).min(self.len());
         let mut target = None;
@@ -1290,6 +1343,61 @@ impl<'a> Sent<'a> {
                 0.7,
                 None,
             );
+        }
+    }
+
+    /// "Mediacorp, Streamly's parent company" / "Agrivo, maison mère de Semalis": X owns Y.
+    fn parent_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
+        let Some((_, n)) = self.match_section("parent", t) else {
+            return;
+        };
+        let owner_before = |k: usize| -> Option<usize> {
+            (k >= 2 && self.raw(k - 1) == ",")
+                .then(|| {
+                    self.mention_at(k - 2)
+                        .filter(|x| x.end == k - 1)
+                        .map(|x| x.cluster)
+                })
+                .flatten()
+        };
+        // Genitive: A, B's parent company
+        if t >= 2 && self.low(t - 1) == Some("'s") {
+            if let Some(owned) = self.mention_at(t - 2).filter(|x| x.end == t - 1) {
+                if let Some(owner) = owner_before(owned.start) {
+                    self.emit(
+                        out,
+                        &[owner],
+                        RelationKind::Owns,
+                        &[owned.cluster],
+                        si,
+                        "parent",
+                        0.7,
+                        None,
+                    );
+                }
+            }
+            return;
+        }
+        let mut k = t;
+        while k > 0 && self.is("determiners", k - 1) {
+            k -= 1;
+        }
+        if let (Some(owner), true) = (
+            owner_before(k),
+            matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")),
+        ) {
+            if let Some(owned) = self.object_after(t + n + 1, 2) {
+                self.emit(
+                    out,
+                    &[owner],
+                    RelationKind::Owns,
+                    &owned,
+                    si,
+                    "parent",
+                    0.7,
+                    None,
+                );
+            }
         }
     }
 

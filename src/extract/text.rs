@@ -165,6 +165,12 @@ pub fn normalize(text: &str) -> String {
             out.push('\n');
             continue;
         }
+        // ASCII needs no composition; most of an English text is ASCII.
+        if line.is_ascii() && !line.bytes().any(|b| b.is_ascii_control() && b != b'\t') {
+            out.push_str(&line.replace('\t', " "));
+            out.push('\n');
+            continue;
+        }
         for c in line.nfc() {
             let c = match c {
                 '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' => '\'',

@@ -1,7 +1,7 @@
 # English lexicon; same format as fr.lex.
 
 [verbs]
-founded = founded, founds, co-founded, cofounded, co-founds, co-found, cofound, started, starts, set up, sets up, established, establishes, created, creates, launched the company, launched the startup, helped found, helped to found, helped build, helped to build, helped create, helped start, was a co-founder of, was a cofounder of, is a co-founder of, is a cofounder of
+founded = founded, founds, to start, to found, to launch, co-founded, cofounded, co-founds, co-found, cofound, started, starts, set up, sets up, established, establishes, created, creates, launched the company, launched the startup, helped found, helped to found, helped build, helped to build, helped create, helped start, was a co-founder of, was a cofounder of, is a co-founder of, is a cofounder of
 left = left, leaves, leave, leaving, quit, quits, quitting, resigned from, resigns from, resign from, resigned as * of, resigned as * * of, ousted as * of, ousted as * * of, was fired as * of, was fired as * * of, removed as * of, removed as * * of, stepped down as * * of, stepped down from, steps down from, stepped down as * of, stepped away from, departed, departs, departed from, walked away from, exited, was ousted from, was fired from, was pushed out of, was forced out of, was removed from, split from, parted ways with, broke with, broke away from
 sued = sued, sues, sue, suing, filed a lawsuit against, files a lawsuit against, filed suit against, filed a suit against, filed a complaint against, filed a legal complaint against, brought a lawsuit against, brought suit against, took * to court, takes * to court, is suing, launched legal action against, took legal action against, filed legal action against, initiated legal proceedings against
 partnered = partnered with, partners with, partner with, partnering with, partnered, teamed up, joined forces, teamed up with, teams up with, team up with, allied with, signed a deal with, signs a deal with, struck a deal with, strikes a deal with, signed an agreement with, signed a partnership with, formed a partnership with, forged a partnership with, entered a partnership with, collaborated with, collaborates with, joined forces with, joins forces with
@@ -25,8 +25,9 @@ owns = owned, controlled, operated
 leads = led, headed, run, chaired
 
 [nouns]
+left = departure, resignation, exit, ouster
 sued = lawsuit, lawsuits, suit, legal complaint, complaint, legal action, legal challenge, litigation, legal battle, case
-criticized = criticism, criticisms, critique, attack, attacks, accusation, accusations, broadside, tirade, swipe, jab, jabs, rant, diatribe
+criticized = critic, critics, detractor, criticism, criticisms, critique, attack, attacks, accusation, accusations, broadside, tirade, swipe, jab, jabs, rant, diatribe
 praised = praise, tribute, compliment, compliments
 acquired = acquisition, takeover, purchase, buyout
 invested_in = investment, stake
@@ -60,6 +61,10 @@ work, leadership, decision, decisions, strategy, efforts, role, contribution, su
 [subsidiary]
 # "X, a subsidiary of Y": Y owns X.
 subsidiary, unit, division, arm, affiliate, property
+
+[parent]
+# "X, Y's parent company" / "X, the owner of Y": X owns Y.
+parent company, parent, owner, holding company
 
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman

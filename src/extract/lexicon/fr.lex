@@ -4,10 +4,10 @@
 
 [verbs]
 # A subject on the left, an object after the trigger.
-founded = fondé, fondée, fondés, fondées, fonda, fondèrent, fondent, fonder, cofond*, co-fond*, créé, créée, créa, créer, crée, contribué à construire, contribué à créer, contribué à fonder, aidé à construire, aidé à créer, aidé à fonder, participé à la création de, participé à la fondation de, mis sur pied, lancé la société, lancé l'entreprise, lancé la start-up
+founded = pour fonder, pour créer, pour lancer, fondé, fondée, fondés, fondées, fonda, fondèrent, fondent, fonder, cofond*, co-fond*, créé, créée, créa, créer, crée, contribué à construire, contribué à créer, contribué à fonder, aidé à construire, aidé à créer, aidé à fonder, participé à la création de, participé à la fondation de, mis sur pied, lancé la société, lancé l'entreprise, lancé la start-up
 left = quitté, quitte, quittent, quitter, quittera, quittait, démissionné de, démissionne de, démissionner de, démissionné du, démissionne du, parti de, partie de, claqué la porte de, claqué la porte d', évincé de, évincée de, évincé du, limogé de, limogée de, renvoyé de, écarté de, écartée de, s'est retiré de, s'est retirée de, a pris ses distances avec
 sued = poursuivi en justice, poursuivie en justice, poursuit en justice, poursuivent en justice, poursuivre en justice, attaqué en justice, attaquée en justice, attaque en justice, attaquer en justice, assigné en justice, assigné, assignée, assigne, traîné devant la justice, traîné en justice, porté plainte contre, porte plainte contre, portent plainte contre, déposé plainte contre, déposé une plainte contre, intenté un procès contre, intenté un procès à, intente un procès à, intenté une action en justice contre, intenté une action contre, engagé des poursuites contre, engagé une action en justice contre
-partnered = se sont associés, se sont alliés, s'associent, s'allient, s'est associé à, s'est associée à, s'est associé avec, s'est associée avec, s'associe à, s'associe avec, s'allie à, s'allie avec, s'est allié à, s'est alliée à, s'est alliée avec, s'est allié avec, a noué un partenariat avec, noue un partenariat avec, a conclu un partenariat avec, conclut un partenariat avec, a signé un partenariat avec, signe un partenariat avec, a signé un accord avec, signe un accord avec, a conclu un accord avec, collabore avec, a collaboré avec, s'est associé, s'est associée
+partnered = collaborent, collaboraient, collaborent avec, collaboraient avec, coopèrent, coopéraient, se sont associés, se sont alliés, s'associent, s'allient, s'est associé à, s'est associée à, s'est associé avec, s'est associée avec, s'associe à, s'associe avec, s'allie à, s'allie avec, s'est allié à, s'est alliée à, s'est alliée avec, s'est allié avec, a noué un partenariat avec, noue un partenariat avec, a conclu un partenariat avec, conclut un partenariat avec, a signé un partenariat avec, signe un partenariat avec, a signé un accord avec, signe un accord avec, a conclu un accord avec, collabore avec, a collaboré avec, s'est associé, s'est associée
 praised = salué, saluée, salue, saluent, saluer, félicité, félicitée, félicite, félicitent, féliciter, loué, louée, loue, louent, admire, admirent, admirons, admirez, admiré, admirée, admirer, admirait, remercié, remerciée, remercie, remercient, remercier, encensé, encensée, encense, applaudi, applaudit, rendu hommage à, rend hommage à, a fait l'éloge de, fait l'éloge de, a vanté, vante, vanté, soutenu publiquement, défendu publiquement
 criticized = critiqué, critiquée, critique, critiquent, critiquer, critiquait, critiquant, accusé, accusée, accuse, accusent, accuser, accusait, accusant, dénoncé, dénoncée, dénonce, dénoncent, dénoncer, fustigé, fustigée, fustige, fustigent, fustiger, étrillé, étrille, attaqué, attaquée, attaque, attaquent, attaquer, attaquait, taclé, taclée, tacle, raillé, raillée, raille, ridiculisé, ridiculise, moqué, insulté, insultée, insulte, insulter, dénigré, dénigre, vilipendé, troller, trollé, trolle, trollait, s'en est pris à, s'en prend à, s'en prennent à, s'est moqué de, se moque de, s'est moquée de, reproché à, reproche à, tiré sur, tire sur, tirant sur, tirer sur, tiré à boulets rouges sur, tire à boulets rouges sur, mis en cause, met en cause, pris pour cible, prend pour cible, blâmé, blâme, condamné, condamne
 leads = dirige, dirigent, dirigeait, dirigé, dirigée, préside, présidait, présidé, est à la tête de, était à la tête de, pilote
@@ -22,13 +22,14 @@ competes_with = rivalise avec, rivalisent avec, rivaliser avec, rivalisent, se f
 sued = poursuivi, poursuivie, poursuivis, attaqué en justice, attaquée en justice, assigné, assignée
 criticized = critiqué, critiquée, accusé, accusée, attaqué, attaquée, dénoncé, dénoncée, fustigé, fustigée, moqué, moquée
 praised = salué, saluée, félicité, félicitée, loué, louée, encensé, encensée, admiré, admirée
-founded = fondé, fondée, fondés, fondées, cofondé, cofondée, co-fondé, co-fondée, créé, créée
+founded = pour fonder, pour créer, pour lancer, fondé, fondée, fondés, fondées, cofondé, cofondée, co-fondé, co-fondée, créé, créée
 acquired = racheté, rachetée, acquis, acquise, absorbé, absorbée
 invested_in = financé, financée, soutenu, soutenue
 owns = détenu, détenue, possédé, possédée, contrôlé, contrôlée
 leads = dirigé, dirigée, présidé, présidée
 
 [nouns]
+left = départ, démission, sortie, éviction, limogeage
 # A noun whose source follows "par" or "de" (or is the clause subject) and whose target follows "contre", "à l'encontre de"...
 sued = procès, plainte, poursuite, poursuites, action en justice, recours
 criticized = critique, critiques, attaque, attaques, accusation, accusations, charge, diatribe, réquisitoire, pique, piques
@@ -65,6 +66,9 @@ travail, action, actions, bilan, décision, décisions, stratégie, gestion, lea
 [subsidiary]
 # "X, filiale de Y": Y owns X.
 filiale, propriété, division, branche, marque
+
+[parent]
+maison mère, société mère, propriétaire, actionnaire principal, actionnaire majoritaire
 
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
