@@ -195,3 +195,38 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod property_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        /// Arbitrary bytes never panic the parsers: rows or an error with a line number.
+        #[test]
+        fn import_parsers_never_panic(body in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let mut csv = b"source,relation,target,source_kind,target_kind\n".to_vec();
+            csv.extend_from_slice(&body);
+            match parse_rows(csv.as_slice(), ImportFormat::Csv, "fuzz.csv") {
+                Ok(rows) => prop_assert!(rows.iter().all(|r| !crate::model::name_key(&r.source).is_empty())),
+                Err(Error::Parse { line, .. }) => prop_assert!(line <= body.len() + 2),
+                Err(e) => prop_assert!(false, "unexpected error kind {e}"),
+            }
+            let _ = parse_rows(body.as_slice(), ImportFormat::Jsonl, "fuzz.jsonl");
+        }
+
+        /// Rows built from arbitrary names survive a CSV round trip through the parser.
+        #[test]
+        fn csv_rows_round_trip(a in "\\PC{1,30}", b in "\\PC{1,30}") {
+            prop_assume!(!crate::model::name_key(&a).is_empty() && !crate::model::name_key(&b).is_empty());
+            let mut w = ::csv::Writer::from_writer(Vec::new());
+            w.write_record(["source", "relation", "target", "source_kind", "target_kind"]).unwrap();
+            w.write_record([a.as_str(), "owns", b.as_str(), "organization", "product"]).unwrap();
+            let bytes = w.into_inner().unwrap();
+            let rows = parse_rows(bytes.as_slice(), ImportFormat::Csv, "t.csv").unwrap();
+            prop_assert_eq!(&rows[0].source, &a);
+            prop_assert_eq!(&rows[0].target, &b);
+        }
+    }
+}

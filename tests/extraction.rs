@@ -207,6 +207,12 @@ proptest! {
     }
 
     #[test]
+    fn gazetteer_files_never_panic(s in "\\PC{0,300}") {
+        let _ = relgraph::extract::Gazetteer::parse(&s, "fuzz.csv");
+        let _ = relgraph::extract::Gazetteer::parse(&format!("{{\"name\": {s:?}, \"kind\": \"person\"}}"), "fuzz.jsonl");
+    }
+
+    #[test]
     fn name_like_soup_never_panics(words in proptest::collection::vec(prop_oneof![
         Just("Acme"), Just("Zenith"), Just("Jean"), Just("Dupont"), Just("a"), Just("fondé"), Just("sued"), Just("«"), Just("»"),
         Just(","), Just("."), Just("qui"), Just("que"), Just("d'"), Just("le"), Just("PDG"), Just("de"), Just("et"), Just("avec"),
