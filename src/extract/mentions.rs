@@ -586,13 +586,15 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
                 let Some(t) = toks.get(j + skip - 1) else {
                     break;
                 };
-                let modifier = t.is_word
-                    && !t.cap
-                    && t.low.len() > 2
-                    && !lex.has("stop", &t.low)
-                    && !lex.has("determiners", &t.low)
-                    && !lex.has("verbs", &t.low)
-                    && !lex.has("aux", &t.low);
+                let former = matches!(t.low.as_str(), "former" | "ancien" | "ancienne" | "ex");
+                let modifier = former
+                    || t.is_word
+                        && !t.cap
+                        && t.low.len() > 2
+                        && !lex.has("stop", &t.low)
+                        && !lex.has("determiners", &t.low)
+                        && !lex.has("verbs", &t.low)
+                        && !lex.has("aux", &t.low);
                 if !modifier {
                     break;
                 }

@@ -205,7 +205,18 @@ impl<'a> Sent<'a> {
             let participle = self
                 .match_section("passive", i + 1)
                 .is_some_and(|(_, n)| matches!(self.low(i + 1 + n), Some("by" | "par")));
-            if self.raw(i) == "," && (self.is("relative_subject", i + 1) || participle) {
+            // ", a former OpenAI executive," after a name: an apposition, also closed to
+            // a subject search from outside.
+            let apposition = i > 0
+                && self.mention_at(i - 1).is_some_and(|x| x.end == i)
+                && matches!(
+                    self.low(i + 1),
+                    Some("a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'")
+                )
+                && (i + 2..self.len()).take(12).any(|k| self.raw(k) == ",");
+            if self.raw(i) == ","
+                && (self.is("relative_subject", i + 1) || participle || apposition)
+            {
                 let mut j = i + 2;
                 while j < n && self.raw(j) != "," && !self.boundary(j) {
                     j += 1;
@@ -623,9 +634,11 @@ impl<'a> Sent<'a> {
         None
     }
 
+    /// Negation, denial, or an unrealized plan ("in talks to buy", "envisage de racheter")
+    /// between the subject and the trigger: no edge.
     fn negated(&self, from: usize, t: usize) -> bool {
         let lo = from.min(t);
-        (lo..t).any(|i| self.is("negation", i))
+        (lo..t).any(|i| self.is("negation", i) || self.match_section("modal", i).is_some())
             || (t + 1 < self.len() && matches!(self.low(t + 1), Some("pas" | "jamais")))
     }
 
@@ -678,6 +691,11 @@ impl<'a> Sent<'a> {
         // Role descriptors ("le PDG de Tesla") carry their own edge.
         for x in self.ms {
             if let (MentionForm::Descriptor, Some((rel, org))) = (x.form, x.role) {
+                let rel = if (x.start..x.end).any(|k| self.former(k + 1)) {
+                    RelationKind::Left
+                } else {
+                    rel
+                };
                 self.emit(
                     out,
                     &[x.cluster],
@@ -1122,6 +1140,12 @@ impl<'a> Sent<'a> {
         let Some((Some(rel), n)) = self.match_section("roles", t) else {
             return;
         };
+        // "ancien PDG de Y", "former CEO of Y": someone who left.
+        let rel = if self.former(t) {
+            RelationKind::Left
+        } else {
+            rel
+        };
         let after = t + n;
         let org_after = if matches!(
             self.low(after),
@@ -1149,7 +1173,7 @@ impl<'a> Sent<'a> {
             return;
         };
         let mut det = t;
-        while det > 0 && self.is("determiners", det - 1) {
+        while det > 0 && (self.is("determiners", det - 1) || self.former(det)) {
             det -= 1;
         }
         let left_start = if org_after.is_none() {
@@ -1399,6 +1423,25 @@ impl<'a> Sent<'a> {
                 );
             }
         }
+    }
+
+    /// The word before `t` makes a role a past one.
+    fn former(&self, t: usize) -> bool {
+        t > 0
+            && matches!(
+                self.low(t - 1),
+                Some(
+                    "former"
+                        | "ex"
+                        | "ex-"
+                        | "ancien"
+                        | "ancienne"
+                        | "anciens"
+                        | "ex-pdg"
+                        | "onetime"
+                        | "erstwhile"
+                )
+            )
     }
 
     fn raw_at(&self, i: usize) -> Option<&str> {

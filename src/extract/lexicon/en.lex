@@ -91,6 +91,10 @@ said, says, say, wrote, writes, write, told, tells, added, adds, stated, states,
 [negation]
 not, never, no, n't, didn, doesn, don, hasn, haven, hadn, wasn, isn, aren, weren, won, wouldn, denied, denies, deny, denying, refused to, refuses to, declined to, neither, nor
 
+[modal]
+# Plans and attempts: what they introduce has not happened.
+in talks to, in talks with, talks to, considering, is considering, weighing, plans to, planning to, planned to, intends to, intend to, threatened to, threatens to, could, might, is expected to, are expected to, is set to, hopes to, wants to, seeking to, seeks to, tried to, attempted to, failed to, proposed to, offered to, bid to
+
 [hedges]
 reportedly, allegedly, apparently, purportedly, supposedly, may, might, could, would, according to, reported, rumored, rumoured, possibly, perhaps
 

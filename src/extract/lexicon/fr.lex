@@ -98,6 +98,10 @@ déclaré, déclare, déclarait, dit, dire, écrit, écrivent, écrivait, affirm
 [negation]
 ne, n', pas, jamais, aucun, aucune, nullement, guère, nié, nie, nient, démenti, dément, démentent, réfuté, réfute, refusé de, refuse de
 
+[modal]
+# Plans and attempts: what they introduce has not happened.
+en discussions pour, en négociations pour, négocie pour, envisage de, envisagerait de, envisageait de, projette de, compte, comptait, menace de, menacé de, a menacé de, pourrait, pourraient, souhaite, voudrait, veut, tente de, a tenté de, cherche à, propose de, a proposé de, a renoncé à, renonce à
+
 [hedges]
 aurait, auraient, serait, seraient, selon, apparemment, présumé, présumément, prétendument, supposé, supposément, possiblement, peut-être, pourrait, pourraient
 
@@ -148,7 +152,7 @@ nous, je, j', on
 quelqu'un, quelqu'une
 
 [person_descriptors]
-milliardaire, multimilliardaire, entrepreneur, entrepreneuse, homme d'affaires, femme d'affaires, patron, patronne, dirigeant, dirigeante, fondateur, fondatrice, cofondateur, cofondatrice, pdg, directeur général, directrice générale, président, présidente, investisseur, investisseuse, journaliste, chercheur, chercheuse, ingénieur, ingénieure, magnat, homme le plus riche du monde, ministre, sénateur, sénatrice, député, députée, juge, avocat, avocate, directeur, directrice, ancien patron, ancien pdg
+milliardaire, multimilliardaire, entrepreneur, entrepreneuse, homme d'affaires, femme d'affaires, patron, patronne, dirigeant, dirigeante, fondateur, fondatrice, cofondateur, cofondatrice, pdg, directeur général, directrice générale, président, présidente, investisseur, investisseuse, journaliste, chercheur, chercheuse, ingénieur, ingénieure, magnat, homme le plus riche du monde, ministre, sénateur, sénatrice, député, députée, juge, avocat, avocate, directeur, directrice
 
 [org_descriptors]
 société, entreprise, groupe, laboratoire, start-up, startup, jeune pousse, firme, compagnie, constructeur, géant, éditeur, fabricant, banque, fonds, organisation, association, fondation, institution, plateforme, réseau social, opérateur, labo, filiale, maison mère
