@@ -93,15 +93,30 @@ impl Store {
             .cache_capacity(CACHE_BYTES)
             .flush_every_ms(Some(500));
         // sled panics on some kinds of damaged files instead of returning an error.
-        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
-        let db = match opened {
-            Ok(Ok(db)) => db,
-            Ok(Err(e)) => return Err(open_error(&path, e)),
-            Err(_) => {
-                return Err(Error::Corrupt {
-                    path,
-                    detail: "the storage engine could not read its files".into(),
-                })
+        // A handle dropped a moment ago (sled's flusher thread lets go of the file lock
+        // asynchronously) or a process just exiting holds the lock briefly: retry for a
+        // short while before calling the store in use, well within a second.
+        let started = std::time::Instant::now();
+        let db = loop {
+            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
+            match opened {
+                Ok(Ok(db)) => break db,
+                Ok(Err(e)) => {
+                    let err = open_error(&path, e);
+                    if matches!(err, Error::StoreLocked { .. })
+                        && started.elapsed() < std::time::Duration::from_millis(400)
+                    {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        continue;
+                    }
+                    return Err(err);
+                }
+                Err(_) => {
+                    return Err(Error::Corrupt {
+                        path,
+                        detail: "the storage engine could not read its files".into(),
+                    })
+                }
             }
         };
         let tree = |name: &str| db.open_tree(name).map_err(|e| open_error(&path, e));
