@@ -89,7 +89,12 @@ impl Ctx<'_> {
     /// Can token `i` of `toks` be part of a proper name?
     fn name_word(&self, toks: &[Token], i: usize, heading: bool) -> bool {
         let t = &toks[i];
-        if !t.is_word || !t.cap || self.is_stop(&t.low) {
+        let raw = word(self.text, t);
+        // "xAI", "eBay", "iPhone": a lowercase letter, then capitals, is a name too.
+        let camel = !t.cap
+            && raw.chars().next().is_some_and(|c| c.is_lowercase())
+            && raw.chars().skip(1).any(|c| c.is_uppercase());
+        if !t.is_word || !(t.cap || camel) || self.is_stop(&t.low) {
             return false;
         }
         if t.low.chars().all(|c| c.is_ascii_digit()) {
@@ -108,6 +113,14 @@ impl Ctx<'_> {
                 "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—"
             );
         if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
+            return false;
+        }
+        // "Separately, ...", "Finalement, ...": a sentence adverb, not a name.
+        if i == 0
+            && raw.len() > 5
+            && (t.low.ends_with("ly") || t.low.ends_with("ment"))
+            && toks.get(1).is_some_and(|n| !n.cap)
+        {
             return false;
         }
         true

@@ -839,8 +839,26 @@ impl<'a> Sent<'a> {
                 .unwrap_or(n)
         };
         // "X and Y compete", "X et Y se sont associés": a symmetric verb without an object.
+        // Only right after the coordinated subject ("X and Y compete"), not "... hurt rivals".
+        let adjacent = |g: &Vec<usize>| {
+            let end = self
+                .ms
+                .iter()
+                .filter(|x| g.contains(&x.cluster) && x.end <= t)
+                .map(|x| x.end)
+                .max()
+                .unwrap_or(0);
+            (end..t).all(|k| {
+                ["aux", "skip", "negation"]
+                    .iter()
+                    .any(|sec| self.is(sec, k))
+                    || self
+                        .low(k)
+                        .is_some_and(|w| w.ends_with("ly") || w.ends_with("ment"))
+            })
+        };
         if rel.is_symmetric() && self.object_after(t + n, 3).is_none() {
-            if let Some(g) = subject.as_ref().filter(|g| g.len() >= 2) {
+            if let Some(g) = subject.as_ref().filter(|g| g.len() >= 2 && adjacent(g)) {
                 if !self.negated(t.saturating_sub(6), t) {
                     for (a, x) in g.iter().enumerate() {
                         self.emit(out, &[*x], rel, &g[a + 1..], si, "verb-mutual", 0.7, None);
@@ -1185,7 +1203,9 @@ impl<'a> Sent<'a> {
         } else {
             det
         };
-        let holder = if left_start >= 2 && self.raw(left_start - 1) == "," {
+        // With the organization before the role ("Meta chief executive X"), the holder
+        // follows; with "ROLE of ORG", a name before the comma holds it.
+        let holder = if org_after.is_some() && left_start >= 2 && self.raw(left_start - 1) == "," {
             self.mention_at(left_start - 2)
                 .filter(|x| x.end == left_start - 1)
                 .map(|x| x.cluster)
