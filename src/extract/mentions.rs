@@ -115,11 +115,13 @@ impl Ctx<'_> {
         if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
             return false;
         }
-        // "Separately, ...", "Finalement, ...": a sentence adverb, not a name.
+        // "Separately, ...", "Finalement, ...": a sentence adverb before a comma, not a name.
         if i == 0
             && raw.len() > 5
             && (t.low.ends_with("ly") || t.low.ends_with("ment"))
-            && toks.get(1).is_some_and(|n| !n.cap)
+            && toks
+                .get(1)
+                .is_some_and(|n| self.text[n.start..n.end] == *",")
         {
             return false;
         }
@@ -516,10 +518,11 @@ fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) 
         }
     }
     let words_plain = toks[a..b].iter().all(|t| {
-        let raw = word(ctx.text, t);
-        let mut cs = raw.chars();
-        cs.next().is_some_and(|c| c.is_uppercase())
-            && cs.all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        // Each hyphen part capitalized, then lowercase: "Jean-Marc", "Saint-Exupéry".
+        word(ctx.text, t).split('-').all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(|c| c.is_uppercase()) && cs.all(|c| c.is_lowercase() || c == '\'')
+        })
     });
     if b - a >= 2 && words_plain {
         (EntityKind::Person, false)
@@ -697,13 +700,23 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
         let mut apposition = None;
         let mut span_end = end;
         let mut span_start = det;
-        if let Some(nm) = name_at(end).or_else(|| {
-            if low(end) == Some(",") {
-                name_at(end + 1)
-            } else {
-                None
-            }
-        }) {
+        // "la maison de parfums Creed": a descriptor naming its kind, then the name.
+        let named_after_kind = || {
+            (matches!(low(end), Some("de" | "d'" | "of"))
+                && toks.get(end + 1).is_some_and(|t| t.is_word && !t.cap))
+            .then(|| name_at(end + 2))
+            .flatten()
+        };
+        if let Some(nm) = name_at(end)
+            .or_else(|| {
+                if low(end) == Some(",") {
+                    name_at(end + 1)
+                } else {
+                    None
+                }
+            })
+            .or_else(named_after_kind)
+        {
             if kind != DescKind::Group(usize::MAX)
                 && !matches!(kind, DescKind::Group(_))
                 && Some(nm.cluster) != role_org

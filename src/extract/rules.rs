@@ -92,6 +92,7 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon
             None
         };
     }
+    coerce_kinds(&out, m);
     out.retain(|e| {
         e.source != e.target
             && kinds_fit(
@@ -101,6 +102,36 @@ pub fn apply(text: &str, sentences: &[Sentence], m: &mut Mentions, lex: &Lexicon
             )
     });
     out
+}
+
+/// A name whose kind was only guessed takes the kind its relation requires: the subject of
+/// "a rejoint" is a person even when it looks like a company ("Jean-Marc Duplaix"), the
+/// object of "a racheté" an organization even when it looks like "Firstname Lastname".
+fn coerce_kinds(edges: &[RawEdge], m: &mut Mentions) {
+    for e in edges {
+        let (sk, tk) = (m.clusters[e.source].kind, m.clusters[e.target].kind);
+        if e.source == e.target || kinds_fit(e.relation, sk, tk) {
+            continue;
+        }
+        for (side, is_source) in [(e.target, false), (e.source, true)] {
+            if m.clusters[side].kind_sure {
+                continue;
+            }
+            let (sk, tk) = (m.clusters[e.source].kind, m.clusters[e.target].kind);
+            for k in [EntityKind::Organization, EntityKind::Person] {
+                let fits = if is_source {
+                    kinds_fit(e.relation, k, tk)
+                } else {
+                    kinds_fit(e.relation, sk, k)
+                };
+                if fits {
+                    m.clusters[side].kind = k;
+                    m.clusters[side].kind_sure = true;
+                    break;
+                }
+            }
+        }
+    }
 }
 
 /// Type constraints of each relation (SCHEMA.md): who can found, lead, own...
@@ -209,10 +240,12 @@ impl<'a> Sent<'a> {
             // a subject search from outside.
             let apposition = i > 0
                 && self.mention_at(i - 1).is_some_and(|x| x.end == i)
-                && matches!(
+                && (matches!(
                     self.low(i + 1),
                     Some("a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'")
-                )
+                ) || ["roles", "parent", "subsidiary", "person_descriptors"]
+                    .iter()
+                    .any(|sec| self.match_section(sec, i + 1).is_some()))
                 && (i + 2..self.len()).take(12).any(|k| self.raw(k) == ",");
             if self.raw(i) == ","
                 && (self.is("relative_subject", i + 1) || participle || apposition)
@@ -279,11 +312,15 @@ impl<'a> Sent<'a> {
         let mut i = x.end;
         while i + 1 < self.len() && (self.raw(i) == "," || self.is("and", i)) {
             let is_and = self.is("and", i) || (self.raw(i) == "," && self.is("and", i + 1));
-            let j = if self.raw(i) == "," && self.is("and", i + 1) {
+            let mut j = if self.raw(i) == "," && self.is("and", i + 1) {
                 i + 2
             } else {
                 i + 1
             };
+            // "de Louis Vuitton et de Dior", "of X and of Y"
+            if is_and && matches!(self.low(j), Some("de" | "d'" | "du" | "of")) {
+                j += 1;
+            }
             match self.mention_at(j) {
                 Some(y) if y.start == j => {
                     right.push(y.cluster);
@@ -569,6 +606,18 @@ impl<'a> Sent<'a> {
             if descriptor_noun {
                 if let Some(x) = self.mention_at(i + 1).filter(|x| x.start == i + 1) {
                     return Some(self.group_from(x, i + 1));
+                }
+                // "la maison de parfums Creed", "the maker of chips Zeta"
+                if matches!(self.low(i + 1), Some("de" | "d'" | "of"))
+                    && self
+                        .s
+                        .tokens
+                        .get(i + 2)
+                        .is_some_and(|t| t.is_word && !t.cap)
+                {
+                    if let Some(x) = self.mention_at(i + 3).filter(|x| x.start == i + 3) {
+                        return Some(self.group_from(x, i + 3));
+                    }
                 }
             }
             let skippable = self.lex.has("determiners", w)
