@@ -224,6 +224,19 @@ impl Store {
         self.db.size_on_disk().map_err(|e| self.sled_err(e))
     }
 
+    /// Every tree, for a transaction over a whole document.
+    pub(crate) fn all_trees(&self) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
+        (
+            &self.entities,
+            &self.names,
+            &self.out,
+            &self.inn,
+            &self.evidence,
+            &self.docs,
+            &self.meta,
+        )
+    }
+
     pub(crate) fn read_gate(&self) -> std::sync::RwLockReadGuard<'_, ()> {
         self.gate.read().unwrap_or_else(|p| p.into_inner())
     }

@@ -188,15 +188,7 @@ impl Store {
         }
         let now = now_secs();
         let _w = self.write_gate();
-        let trees = (
-            &self.entities,
-            &self.names,
-            &self.out,
-            &self.inn,
-            &self.evidence,
-            &self.docs,
-            &self.meta,
-        );
+        let trees = self.all_trees();
         let outcome = trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
                 let counter = WriteCounter {
@@ -475,15 +467,7 @@ impl Store {
         let all_names: Vec<String> = std::iter::once(src.name.clone())
             .chain(src.aliases.iter().cloned())
             .collect();
-        let trees = (
-            &self.entities,
-            &self.names,
-            &self.out,
-            &self.inn,
-            &self.evidence,
-            &self.docs,
-            &self.meta,
-        );
+        let trees = self.all_trees();
         trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
                 for k in &remove_evidence {
@@ -803,15 +787,7 @@ impl Store {
         for (k, ids) in &names {
             batches[1].insert(k.as_bytes(), encode(ids));
         }
-        let trees = (
-            &self.entities,
-            &self.names,
-            &self.out,
-            &self.inn,
-            &self.evidence,
-            &self.docs,
-            &self.meta,
-        );
+        let trees = self.all_trees();
         trees
             .transaction(|(te, tn, to, ti, tv, td, tm)| {
                 for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
