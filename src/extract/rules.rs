@@ -1224,18 +1224,7 @@ impl<'a> Sent<'a> {
         } else {
             None
         };
-        let org_before = if t >= 1 {
-            let k = if self.low(t - 1) == Some("'s") {
-                t.saturating_sub(2)
-            } else {
-                t - 1
-            };
-            self.mention_at(k)
-                .filter(|x| x.end == k + 1)
-                .map(|x| x.cluster)
-        } else {
-            None
-        };
+        let org_before = self.name_before(t);
         let Some(org) = org_after.or(org_before) else {
             return;
         };
@@ -1321,17 +1310,8 @@ impl<'a> Sent<'a> {
             };
             k = x.end;
             Some(x.cluster)
-        } else if t >= 1 {
-            let j = if self.low(t - 1) == Some("'s") {
-                t.saturating_sub(2)
-            } else {
-                t - 1
-            };
-            self.mention_at(j)
-                .filter(|x| x.end == j + 1)
-                .map(|x| x.cluster)
         } else {
-            None
+            self.name_before(t)
         };
         let Some(org) = org else { return };
         if self.m.clusters[org].kind == EntityKind::Person {
@@ -1511,6 +1491,19 @@ impl<'a> Sent<'a> {
                         | "erstwhile"
                 )
             )
+    }
+
+    /// The mention ending right before `t`, through an English genitive: "Tesla CEO",
+    /// "Voltara's founder".
+    fn name_before(&self, t: usize) -> Option<usize> {
+        let k = match t {
+            0 => return None,
+            _ if self.low(t - 1) == Some("'s") => t.checked_sub(2)?,
+            _ => t - 1,
+        };
+        self.mention_at(k)
+            .filter(|x| x.end == k + 1)
+            .map(|x| x.cluster)
     }
 
     fn raw_at(&self, i: usize) -> Option<&str> {
