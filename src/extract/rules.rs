@@ -1419,12 +1419,18 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// "Mediacorp, Streamly's parent company" / "Agrivo, maison mère de Semalis": X owns Y.
+    /// An apposition that relates the name before it to another: "Mediacorp, Streamly's
+    /// parent company" / "Agrivo, maison mère de Semalis" (owns), "Airbus, Boeing's main
+    /// rival" / "Velis, un concurrent de Maravel" (competes_with).
     fn parent_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
-        let Some((_, n)) = self.match_section("parent", t) else {
+        let (rel, n) = if let Some((_, n)) = self.match_section("parent", t) {
+            (RelationKind::Owns, n)
+        } else if let Some((_, n)) = self.match_section("rivals", t) {
+            (RelationKind::CompetesWith, n)
+        } else {
             return;
         };
-        let owner_before = |k: usize| -> Option<usize> {
+        let first_before = |k: usize| -> Option<usize> {
             (k >= 2 && self.raw(k - 1) == ",")
                 .then(|| {
                     self.mention_at(k - 2)
@@ -1433,17 +1439,26 @@ impl<'a> Sent<'a> {
                 })
                 .flatten()
         };
-        // Genitive: A, B's parent company
-        if t >= 2 && self.low(t - 1) == Some("'s") {
-            if let Some(owned) = self.mention_at(t - 2).filter(|x| x.end == t - 1) {
-                if let Some(owner) = owner_before(owned.start) {
+        // Genitive, with up to two adjectives: "A, B's (main) rival".
+        let mut g = t;
+        while g > 0
+            && t - g < 2
+            && self.s.tokens[g - 1].is_word
+            && !self.s.tokens[g - 1].cap
+            && self.low(g - 1) != Some("'s")
+        {
+            g -= 1;
+        }
+        if g >= 2 && self.low(g - 1) == Some("'s") {
+            if let Some(other) = self.mention_at(g - 2).filter(|x| x.end == g - 1) {
+                if let Some(first) = first_before(other.start) {
                     self.emit(
                         out,
-                        &[owner],
-                        RelationKind::Owns,
-                        &[owned.cluster],
+                        &[first],
+                        rel,
+                        &[other.cluster],
                         si,
-                        "parent",
+                        "apposition",
                         0.7,
                         None,
                     );
@@ -1452,24 +1467,22 @@ impl<'a> Sent<'a> {
             return;
         }
         let mut k = t;
-        while k > 0 && self.is("determiners", k - 1) {
+        while k > 0
+            && (self.is("determiners", k - 1)
+                || self.is("skip", k - 1)
+                || matches!(
+                    self.low(k - 1),
+                    Some("main" | "principal" | "grand" | "biggest" | "largest" | "chief" | "key")
+                ))
+        {
             k -= 1;
         }
-        if let (Some(owner), true) = (
-            owner_before(k),
+        if let (Some(first), true) = (
+            first_before(k),
             matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")),
         ) {
-            if let Some(owned) = self.object_after(t + n + 1, 2) {
-                self.emit(
-                    out,
-                    &[owner],
-                    RelationKind::Owns,
-                    &owned,
-                    si,
-                    "parent",
-                    0.7,
-                    None,
-                );
+            if let Some(other) = self.object_after(t + n + 1, 2) {
+                self.emit(out, &[first], rel, &other, si, "apposition", 0.7, None);
             }
         }
     }
@@ -1486,7 +1499,6 @@ impl<'a> Sent<'a> {
                         | "ancien"
                         | "ancienne"
                         | "anciens"
-                        | "ex-pdg"
                         | "onetime"
                         | "erstwhile"
                 )

@@ -66,6 +66,10 @@ subsidiary, unit, division, arm, affiliate, property
 # "X, Y's parent company" / "X, the owner of Y": X owns Y.
 parent company, parent, owner, holding company
 
+[rivals]
+# "X, Y's main rival" / "X, principal concurrent de Y": X competes with Y.
+rival, rivals, competitor, competitors, archrival, arch-rival
+
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
 member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, investor, shareholder, manager

@@ -70,6 +70,10 @@ filiale, propriété, division, branche, marque
 [parent]
 maison mère, société mère, propriétaire, actionnaire principal, actionnaire majoritaire
 
+[rivals]
+# "X, Y's main rival" / "X, principal concurrent de Y": X competes with Y.
+concurrent, concurrente, rival, rivale, adversaire
+
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
 leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, fondateur et pdg, cofondateur et pdg, directeur exécutif, ceo
