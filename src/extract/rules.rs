@@ -775,6 +775,33 @@ impl<'a> Sent<'a> {
                 }
             }
         }
+        // "Boeing chief executive Dave Calhoun will step down": leaving without an object
+        // leaves the organization the sentence says the person heads.
+        for t in 0..self.len() {
+            if self.match_section("resigns", t).is_none() {
+                continue;
+            }
+            let Some(subject) = self.subject_before(t, d) else {
+                continue;
+            };
+            if self.negated(t.saturating_sub(4), t) {
+                continue;
+            }
+            for s in subject {
+                if let Some(&(_, org)) = heads.iter().find(|(p, _)| *p == s) {
+                    self.emit(
+                        out,
+                        &[s],
+                        RelationKind::Left,
+                        &[org],
+                        si,
+                        "resigns",
+                        0.65,
+                        None,
+                    );
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -70,6 +70,10 @@ parent company, parent, owner, holding company
 # "X, Y's main rival" / "X, principal concurrent de Y": X competes with Y.
 rival, rivals, competitor, competitors, archrival, arch-rival
 
+[resigns]
+# Leaving without naming what is left: the organization the person heads in the sentence.
+step down, steps down, stepped down, stepping down, resign, resigns, resigned, resigning, quit, quits, retire, retires, retired, leave the company, leaves the company
+
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
 member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, investor, shareholder, manager

@@ -74,6 +74,10 @@ maison mère, société mère, propriétaire, actionnaire principal, actionnaire
 # "X, Y's main rival" / "X, principal concurrent de Y": X competes with Y.
 concurrent, concurrente, rival, rivale, adversaire
 
+[resigns]
+# Leaving without naming what is left: the organization the person heads in the sentence.
+démissionne, démissionné, démissionnera, quittera ses fonctions, quitte ses fonctions, a quitté ses fonctions, quittera son poste, quitte son poste, a quitté son poste, prend sa retraite, prendra sa retraite, cède sa place, cédera sa place
+
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
 leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, fondateur et pdg, cofondateur et pdg, directeur exécutif, ceo
