@@ -987,12 +987,8 @@ impl<'a> Sent<'a> {
             {
                 break;
             }
-            if self.match_section("praise_words", k).is_some() {
-                verdict = Some(RelationKind::Praised);
-                break;
-            }
-            if self.match_section("insult_words", k).is_some() {
-                verdict = Some(RelationKind::Criticized);
+            if let Some(v) = self.judgement_at(k) {
+                verdict = Some(v);
                 break;
             }
         }
@@ -1391,11 +1387,7 @@ impl<'a> Sent<'a> {
             return;
         };
         for k in t + 1..(t + 5).min(self.len()) {
-            let rel = if self.match_section("insult_words", k).is_some() {
-                RelationKind::Criticized
-            } else if self.match_section("praise_words", k).is_some() {
-                RelationKind::Praised
-            } else {
+            let Some(rel) = self.judgement_at(k) else {
                 continue;
             };
             if !self.negated(t, k) {
@@ -1511,6 +1503,17 @@ impl<'a> Sent<'a> {
             if let Some(other) = self.object_after(t + n + 1, 2) {
                 self.emit(out, &[first], rel, &other, si, "apposition", 0.7, None);
             }
+        }
+    }
+
+    /// A judgement word at `k`: praise ("héros", "genius") or insult ("idiot", "liar").
+    fn judgement_at(&self, k: usize) -> Option<RelationKind> {
+        if self.match_section("insult_words", k).is_some() {
+            Some(RelationKind::Criticized)
+        } else if self.match_section("praise_words", k).is_some() {
+            Some(RelationKind::Praised)
+        } else {
+            None
         }
     }
 
