@@ -1,12 +1,12 @@
 //! An in-memory adjacency snapshot (compressed sparse rows) for multi-hop walks. Built from
-//! the `out` keys and the entity names in one scan; rebuilt only when this process has
+//! the `out` rows and the entity names in one scan; rebuilt only when this process has
 //! written to the store since (sled lets one process hold a store, so no one else can).
 
 use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::model::{EntityId, RelationKind};
-use crate::store::codec::{read_u64, split_triple};
+use crate::store::codec::{for_each_row_edge, read_u64};
 use crate::store::Store;
 
 /// Undirected adjacency of the whole graph with entity names.
@@ -48,14 +48,24 @@ impl Snapshot {
             .map(|(i, id)| (*id, i as u32))
             .collect();
         let mut pairs: Vec<(u32, u32, u8)> = Vec::new();
+        let mut missing = false;
         for item in store.out.iter() {
-            let (k, _) = item.map_err(|e| store.sled_err(e))?;
-            let (a, r, b) = split_triple(&k).ok_or_else(|| store.corrupt("malformed edge key"))?;
-            let (Some(&ia), Some(&ib)) = (index.get(&a), index.get(&b)) else {
-                return Err(store.corrupt("edge to a missing entity"));
+            let (k, v) = item.map_err(|e| store.sled_err(e))?;
+            let a = read_u64(&k).ok_or_else(|| store.corrupt("malformed edge row key"))?;
+            let Some(&ia) = index.get(&a) else {
+                return Err(store.corrupt("edge from a missing entity"));
             };
-            pairs.push((ia, ib, r.code()));
-            pairs.push((ib, ia, r.code() | 0x80));
+            for_each_row_edge(&v, true, |r, b| match index.get(&b) {
+                Some(&ib) => {
+                    pairs.push((ia, ib, r.code()));
+                    pairs.push((ib, ia, r.code() | 0x80));
+                }
+                None => missing = true,
+            })
+            .map_err(|e| store.corrupt(&format!("edges of {a}: {e}")))?;
+        }
+        if missing {
+            return Err(store.corrupt("edge to a missing entity"));
         }
         pairs.sort_unstable();
         let mut offsets = vec![0u32; ids.len() + 1];
@@ -67,7 +77,6 @@ impl Snapshot {
         }
         let neighbors = pairs.iter().map(|p| p.1).collect();
         let relations = pairs.iter().map(|p| p.2).collect();
-        let _ = read_u64;
         let by_name = names
             .iter()
             .enumerate()

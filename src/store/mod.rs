@@ -1,8 +1,9 @@
 //! The persistent store: sled trees with big-endian keys and versioned bincode values.
 //!
-//! Trees: `entities` id → Entity; `names` name key → ids; `out` (src, rel, dst) → EdgeData;
-//! `in` (dst, rel, src) → (); `evidence` (src, rel, dst, doc, n) → Evidence; `docs` id →
-//! Document; `meta` schema version and counters. One document is written in one transaction
+//! Trees: `entities` id → Entity; `names` name key → ids; `out` source id → row of
+//! (relation, target, EdgeData); `in` target id → row of (relation, source); `evidence`
+//! (src, rel, dst, doc, n) → Evidence; `docs` id → Document; `meta` schema version and
+//! counters. One document is written in one transaction
 //! over all of them. The store knows nothing of language: it takes resolved input.
 
 pub mod codec;
@@ -24,7 +25,7 @@ pub use ops::{
 };
 
 /// Bumped when the tree layout changes; a store of another version is refused.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const META_SCHEMA: &[u8] = b"schema";
 const META_NEXT_ID: &[u8] = b"next_id";
@@ -347,9 +348,25 @@ impl Store {
 
     pub fn edge(&self, key: &EdgeKey) -> Result<Option<EdgeData>> {
         let key = EdgeKey::new(key.source, key.relation, key.target);
-        match self.out.get(out_key(&key)).map_err(|e| self.sled_err(e))? {
-            Some(v) => Ok(Some(self.decode("edge", &v)?)),
-            None => Ok(None),
+        let row = self.out_row(key.source)?;
+        Ok(row_position(&row, key.relation, key.target)
+            .ok()
+            .map(|i| row[i].2.clone()))
+    }
+
+    pub(crate) fn out_row(&self, id: EntityId) -> Result<Vec<OutEntry>> {
+        match self.out.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+            Some(v) => decode_out_row(&v).map_err(|e| self.corrupt(&format!("edges of {id}: {e}"))),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    pub(crate) fn in_row(&self, id: EntityId) -> Result<Vec<InEntry>> {
+        match self.inn.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+            Some(v) => {
+                decode_in_row(&v).map_err(|e| self.corrupt(&format!("edges into {id}: {e}")))
+            }
+            None => Ok(Vec::new()),
         }
     }
 
@@ -362,42 +379,48 @@ impl Store {
 
     // ---- adjacency --------------------------------------------------------------------
 
-    /// Edges stored with `id` as source, with their figures (one prefix scan).
+    /// Edges stored with `id` as source, with their figures (one read).
     pub fn out_edges(&self, id: EntityId) -> Result<Vec<(EdgeKey, EdgeData)>> {
-        let mut v = Vec::new();
-        for item in self.out.scan_prefix(id_key(id)) {
-            let (k, val) = item.map_err(|e| self.sled_err(e))?;
-            let key = edge_from_out_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
-            v.push((key, self.decode("edge", &val)?));
-        }
-        Ok(v)
+        Ok(self
+            .out_row(id)?
+            .into_iter()
+            .map(|(relation, target, d)| {
+                (
+                    EdgeKey {
+                        source: id,
+                        relation,
+                        target,
+                    },
+                    d,
+                )
+            })
+            .collect())
     }
 
-    /// Keys of the edges stored with `id` as target (one prefix scan, no values).
+    /// Keys of the edges stored with `id` as target (one read, no figures).
     pub fn in_edge_keys(&self, id: EntityId) -> Result<Vec<EdgeKey>> {
-        let mut v = Vec::new();
-        for item in self.inn.scan_prefix(id_key(id)) {
-            let (k, _) = item.map_err(|e| self.sled_err(e))?;
-            v.push(edge_from_in_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?);
-        }
-        Ok(v)
+        Ok(self
+            .in_row(id)?
+            .into_iter()
+            .map(|(relation, source)| EdgeKey {
+                source,
+                relation,
+                target: id,
+            })
+            .collect())
     }
 
-    /// Neighbor ids of `id` in both directions, read from the key bytes only.
+    /// Neighbor ids of `id` in both directions: two reads, no figures decoded.
     pub fn for_each_neighbor(
         &self,
         id: EntityId,
         mut f: impl FnMut(EntityId, RelationKind, bool),
     ) -> Result<()> {
-        for item in self.out.scan_prefix(id_key(id)) {
-            let (k, _) = item.map_err(|e| self.sled_err(e))?;
-            let (_, r, b) = split_triple(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
-            f(b, r, true);
-        }
-        for item in self.inn.scan_prefix(id_key(id)) {
-            let (k, _) = item.map_err(|e| self.sled_err(e))?;
-            let (_, r, b) = split_triple(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
-            f(b, r, false);
+        for (tree, outgoing) in [(&self.out, true), (&self.inn, false)] {
+            if let Some(v) = tree.get(id_key(id)).map_err(|e| self.sled_err(e))? {
+                for_each_row_edge(&v, outgoing, |r, other| f(other, r, outgoing))
+                    .map_err(|e| self.corrupt(&format!("edges of {id}: {e}")))?;
+            }
         }
         Ok(())
     }
@@ -423,10 +446,27 @@ impl Store {
     }
 
     pub fn all_edges(&self) -> impl Iterator<Item = Result<(EdgeKey, EdgeData)>> + '_ {
-        self.out.iter().map(move |item| {
-            let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            let key = edge_from_out_key(&k).ok_or_else(|| self.corrupt("malformed edge key"))?;
-            Ok((key, self.decode("edge", &v)?))
+        self.out.iter().flat_map(move |item| {
+            let row = item.map_err(|e| self.sled_err(e)).and_then(|(k, v)| {
+                let source = read_u64(&k).ok_or_else(|| self.corrupt("malformed edge row key"))?;
+                let row = decode_out_row(&v)
+                    .map_err(|e| self.corrupt(&format!("edges of {source}: {e}")))?;
+                Ok(row.into_iter().map(move |(relation, target, d)| {
+                    Ok((
+                        EdgeKey {
+                            source,
+                            relation,
+                            target,
+                        },
+                        d,
+                    ))
+                }))
+            });
+            let (ok, err) = match row {
+                Ok(it) => (Some(it), None),
+                Err(e) => (None, Some(Err(e))),
+            };
+            ok.into_iter().flatten().chain(err)
         })
     }
 

@@ -92,6 +92,82 @@ fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResu
         .map_err(|e| ConflictableTransactionError::Abort(Error::Store(format!("{what}: {e}"))))
 }
 
+fn tx_out_row(to: &TransactionalTree, id: EntityId) -> TxResult<Vec<OutEntry>> {
+    match to.get(id_key(id))? {
+        Some(v) => decode_out_row(&v).map_err(|e| {
+            ConflictableTransactionError::Abort(Error::Store(format!("edges of {id}: {e}")))
+        }),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn tx_in_row(ti: &TransactionalTree, id: EntityId) -> TxResult<Vec<InEntry>> {
+    match ti.get(id_key(id))? {
+        Some(v) => decode_in_row(&v).map_err(|e| {
+            ConflictableTransactionError::Abort(Error::Store(format!("edges into {id}: {e}")))
+        }),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn tx_edge(to: &TransactionalTree, key: &EdgeKey) -> TxResult<Option<EdgeData>> {
+    let row = tx_out_row(to, key.source)?;
+    Ok(row_position(&row, key.relation, key.target)
+        .ok()
+        .map(|i| row[i].2.clone()))
+}
+
+/// Writes an edge's figures into both rows; true when the edge is new.
+fn tx_put_edge(
+    to: &TransactionalTree,
+    ti: &TransactionalTree,
+    key: &EdgeKey,
+    data: EdgeData,
+) -> TxResult<bool> {
+    let mut row = tx_out_row(to, key.source)?;
+    let new = match row_position(&row, key.relation, key.target) {
+        Ok(i) => {
+            row[i].2 = data;
+            false
+        }
+        Err(i) => {
+            row.insert(i, (key.relation, key.target, data));
+            let mut back = tx_in_row(ti, key.target)?;
+            if let Err(j) = in_row_position(&back, key.relation, key.source) {
+                back.insert(j, (key.relation, key.source));
+                ti.insert(&id_key(key.target), encode_in_row(&back))?;
+            }
+            true
+        }
+    };
+    to.insert(&id_key(key.source), encode_out_row(&row))?;
+    Ok(new)
+}
+
+/// Takes an edge out of both rows (a row left empty goes); true when it was there.
+fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
+    let mut row = tx_out_row(to, key.source)?;
+    let Ok(i) = row_position(&row, key.relation, key.target) else {
+        return Ok(false);
+    };
+    row.remove(i);
+    if row.is_empty() {
+        to.remove(&id_key(key.source))?;
+    } else {
+        to.insert(&id_key(key.source), encode_out_row(&row))?;
+    }
+    let mut back = tx_in_row(ti, key.target)?;
+    if let Ok(j) = in_row_position(&back, key.relation, key.source) {
+        back.remove(j);
+        if back.is_empty() {
+            ti.remove(&id_key(key.target))?;
+        } else {
+            ti.insert(&id_key(key.target), encode_in_row(&back))?;
+        }
+    }
+    Ok(true)
+}
+
 /// Adds `id` under every form of `names` in the names index, inside a transaction.
 fn tx_index_names<'a>(
     t: &TransactionalTree,
@@ -272,15 +348,7 @@ impl Store {
                         .push(&e.evidence);
                 }
                 for (key, evs) in &by_edge {
-                    let ok = out_key(key);
-                    let mut data: EdgeData = match to.get(ok)? {
-                        Some(v) => tx_decode("edge", &v)?,
-                        None => {
-                            tx_add(tm, META_EDGES, 1)?;
-                            outcome.edges_added += 1;
-                            EdgeData::default()
-                        }
-                    };
+                    let mut data = tx_edge(to, key)?.unwrap_or_default();
                     let mut all: Vec<Evidence> = Vec::with_capacity(evs.len());
                     for (n, ev) in evs.iter().enumerate() {
                         let mut ev = (*ev).clone();
@@ -297,8 +365,10 @@ impl Store {
                     data.first_date = min_date(data.first_date.take(), fresh.first_date);
                     data.last_date = max_date(data.last_date.take(), fresh.last_date);
                     counter.tick()?;
-                    to.insert(&ok, encode(&data))?;
-                    ti.insert(&in_key(key), &[])?;
+                    if tx_put_edge(to, ti, key, data)? {
+                        tx_add(tm, META_EDGES, 1)?;
+                        outcome.edges_added += 1;
+                    }
                 }
                 let doc = Document {
                     id: input.id,
@@ -353,13 +423,12 @@ impl Store {
                 for (key, data) in &updates {
                     match data {
                         Some(d) => {
-                            to.insert(&out_key(key), encode(d))?;
+                            tx_put_edge(to, ti, key, d.clone())?;
                         }
                         None => {
-                            if to.remove(&out_key(key))?.is_some() {
+                            if tx_remove_edge(to, ti, key)? {
                                 tx_add(tm, META_EDGES, -1)?;
                             }
-                            ti.remove(&in_key(key))?;
                         }
                     }
                 }
@@ -447,7 +516,10 @@ impl Store {
         let old_count = old_edges.len() as i64;
         let new_existing = merged
             .keys()
-            .filter(|k| self.out.contains_key(out_key(k)).unwrap_or(false))
+            .map(|k| self.edge(k).map(|d| d.is_some()))
+            .collect::<Result<Vec<bool>>>()?
+            .into_iter()
+            .filter(|exists| *exists)
             .count() as i64;
         let mut doc_updates = Vec::new();
         for (doc_id, rewrites) in &doc_rewrites {
@@ -474,8 +546,7 @@ impl Store {
                     tv.remove(k.as_ref())?;
                 }
                 for old in &old_edges {
-                    to.remove(&out_key(old))?;
-                    ti.remove(&in_key(old))?;
+                    tx_remove_edge(to, ti, old)?;
                 }
                 for (key, (asserted, evs)) in &merged {
                     // Renumber per document so keys from both sides cannot collide.
@@ -485,8 +556,7 @@ impl Store {
                         tv.insert(&evidence_key(key, ev.doc, *n), encode(ev))?;
                         *n += 1;
                     }
-                    to.insert(&out_key(key), encode(&summarize(evs, *asserted)))?;
-                    ti.insert(&in_key(key), &[])?;
+                    tx_put_edge(to, ti, key, summarize(evs, *asserted))?;
                 }
                 for doc in &doc_updates {
                     td.insert(&id_key(doc.id), encode(doc))?;
@@ -624,48 +694,67 @@ impl Store {
         if timing {
             eprintln!("timing: entities written");
         }
-        // Existing edges (only possible when the store had some) are marked imported; new
-        // ones are written in key order, `out` and `in` on two threads.
-        let asserted = encode(&EdgeData {
+        // Rows are built whole: edges are sorted by source, so each source's row is one run;
+        // the `in` rows come from the same keys sorted by target. An edge already stored
+        // (only possible when the store had some) is marked imported and keeps its figures.
+        let imported = EdgeData {
             confidence: 1.0,
             asserted: true,
             ..Default::default()
-        });
-        let mut fresh: Vec<EdgeKey> = Vec::with_capacity(edges.len());
-        for k in &edges {
-            if !empty_before {
-                if let Some(v) = self.out.get(out_key(k)).map_err(|e| self.sled_err(e))? {
-                    let mut d: EdgeData = self.decode("edge", &v)?;
-                    if !d.asserted {
-                        d.asserted = true;
-                        d.confidence = 1.0;
-                        self.out
-                            .insert(out_key(k), encode(&d))
-                            .map_err(|e| self.sled_err(e))?;
-                    }
-                    continue;
-                }
-            }
-            fresh.push(*k);
-        }
-        counts.edges_added = fresh.len() as u64;
-        let mut in_keys: Vec<[u8; EDGE_KEY_LEN]> = fresh.iter().map(in_key).collect();
-        in_keys.sort_unstable();
+        };
+        let mut by_target: Vec<(EntityId, RelationKind, EntityId)> = edges
+            .iter()
+            .map(|k| (k.target, k.relation, k.source))
+            .collect();
+        by_target.sort_unstable();
         let done_edges = std::sync::atomic::AtomicU64::new(0);
-        // Plain inserts in key order: sled's batches hold every page they touch in memory
-        // (gigabytes at a million edges), single inserts do not.
+        let added = std::sync::atomic::AtomicU64::new(0);
         let write_out = || -> Result<()> {
-            for k in &fresh {
+            for run in edges.chunk_by(|a, b| a.source == b.source) {
+                let source = run[0].source;
+                let mut row = if empty_before {
+                    Vec::with_capacity(run.len())
+                } else {
+                    self.out_row(source)?
+                };
+                for k in run {
+                    match row_position(&row, k.relation, k.target) {
+                        Ok(i) => {
+                            let d = &mut row[i].2;
+                            if !d.asserted {
+                                d.asserted = true;
+                                d.confidence = 1.0;
+                            }
+                        }
+                        Err(i) => {
+                            row.insert(i, (k.relation, k.target, imported.clone()));
+                            added.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                }
                 self.out
-                    .insert(out_key(k), asserted.as_slice())
+                    .insert(id_key(source), encode_out_row(&row))
                     .map_err(|e| self.sled_err(e))?;
-                done_edges.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                done_edges.fetch_add(run.len() as u64, std::sync::atomic::Ordering::Relaxed);
             }
             Ok(())
         };
         let write_in = || -> Result<()> {
-            for k in &in_keys {
-                self.inn.insert(k, &[]).map_err(|e| self.sled_err(e))?;
+            for run in by_target.chunk_by(|a, b| a.0 == b.0) {
+                let target = run[0].0;
+                let mut row = if empty_before {
+                    Vec::with_capacity(run.len())
+                } else {
+                    self.in_row(target)?
+                };
+                for &(_, relation, source) in run {
+                    if let Err(i) = in_row_position(&row, relation, source) {
+                        row.insert(i, (relation, source));
+                    }
+                }
+                self.inn
+                    .insert(id_key(target), encode_in_row(&row))
+                    .map_err(|e| self.sled_err(e))?;
             }
             Ok(())
         };
@@ -675,6 +764,7 @@ impl Store {
             t.join()
                 .unwrap_or_else(|_| Err(Error::Store("import thread failed".into())))
         })?;
+        counts.edges_added = added.into_inner();
         done += done_edges.into_inner();
         progress(done.max(total), total);
         self.meta
@@ -746,6 +836,8 @@ impl Store {
         let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);
         let mut evidence_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
         let mut batches: [Batch; 6] = Default::default();
+        let mut out_rows: BTreeMap<EntityId, Vec<OutEntry>> = BTreeMap::new();
+        let mut in_rows: BTreeMap<EntityId, Vec<InEntry>> = BTreeMap::new();
         for rec in &records {
             match rec {
                 DumpRecord::Entity(e) => {
@@ -755,8 +847,15 @@ impl Store {
                 }
                 DumpRecord::Edge { key, data } => {
                     nx += 1;
-                    batches[2].insert(&out_key(key), encode(data));
-                    batches[3].insert(&in_key(key), &[]);
+                    out_rows.entry(key.source).or_default().push((
+                        key.relation,
+                        key.target,
+                        data.clone(),
+                    ));
+                    in_rows
+                        .entry(key.target)
+                        .or_default()
+                        .push((key.relation, key.source));
                 }
                 DumpRecord::Evidence { key, evidence } => {
                     let n = evidence_seq.entry((*key, evidence.doc)).or_insert(0);
@@ -768,6 +867,19 @@ impl Store {
                     batches[5].insert(&id_key(d.id), encode(d));
                 }
             }
+        }
+        for (source, mut row) in out_rows {
+            row.sort_by_key(|e| (e.0, e.1));
+            if row.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)) {
+                return Err(Error::Invalid(format!(
+                    "{source_name}: an edge of entity {source} appears twice"
+                )));
+            }
+            batches[2].insert(&id_key(source), encode_out_row(&row));
+        }
+        for (target, mut row) in in_rows {
+            row.sort_unstable();
+            batches[3].insert(&id_key(target), encode_in_row(&row));
         }
         // Names are rebuilt from the entities, in id order, as ingest would have built them.
         let mut names: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
@@ -853,21 +965,49 @@ impl Store {
         let mut edges: BTreeMap<EdgeKey, EdgeData> = BTreeMap::new();
         for item in self.out.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            let Some(key) = edge_from_out_key(&k) else {
+            let Some(source) = read_u64(&k).filter(|_| k.len() == 8) else {
                 p.push("malformed key in out tree".into());
                 continue;
             };
-            match decode::<EdgeData>(&v) {
-                Ok(d) => {
-                    edges.insert(key, d);
+            let row = match decode_out_row(&v) {
+                Ok(row) => row,
+                Err(err) => {
+                    p.push(format!("edges of {source}: {err}"));
+                    continue;
                 }
-                Err(err) => p.push(format!("edge {key:?}: {err}")),
+            };
+            if row.is_empty() {
+                p.push(format!("empty edge row for {source}"));
             }
-            if !self
-                .inn
-                .contains_key(in_key(&key))
-                .map_err(|e| self.sled_err(e))?
-            {
+            for (relation, target, d) in row {
+                edges.insert(
+                    EdgeKey {
+                        source,
+                        relation,
+                        target,
+                    },
+                    d,
+                );
+            }
+        }
+        let mut in_edges: BTreeSet<EdgeKey> = BTreeSet::new();
+        for item in self.inn.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let Some(target) = read_u64(&k).filter(|_| k.len() == 8) else {
+                p.push("malformed key in in tree".into());
+                continue;
+            };
+            match decode_in_row(&v) {
+                Ok(row) => in_edges.extend(row.into_iter().map(|(relation, source)| EdgeKey {
+                    source,
+                    relation,
+                    target,
+                })),
+                Err(err) => p.push(format!("edges into {target}: {err}")),
+            }
+        }
+        for key in edges.keys() {
+            if !in_edges.contains(key) {
                 p.push(format!("edge {key:?} has no in-edge"));
             }
             for end in [key.source, key.target] {
@@ -878,24 +1018,14 @@ impl Store {
             if key.relation.is_symmetric() && key.source > key.target {
                 p.push(format!("symmetric edge {key:?} not in canonical order"));
             }
-        }
-        rep.edges = edges.len() as u64;
-        for item in self.inn.iter() {
-            let (k, _) = item.map_err(|e| self.sled_err(e))?;
-            match edge_from_in_key(&k) {
-                Some(key)
-                    if !edges.contains_key(&key)
-                        && !self
-                            .out
-                            .contains_key(out_key(&key))
-                            .map_err(|e| self.sled_err(e))? =>
-                {
-                    p.push(format!("in-edge {key:?} has no out-edge"))
-                }
-                None => p.push("malformed key in in tree".into()),
-                _ => {}
+            if key.source == key.target {
+                p.push(format!("edge {key:?} joins an entity to itself"));
             }
         }
+        for key in in_edges.difference(&edges.keys().copied().collect()) {
+            p.push(format!("in-edge {key:?} has no out-edge"));
+        }
+        rep.edges = edges.len() as u64;
         let mut doc_ids = BTreeSet::new();
         let mut doc_edges: BTreeMap<DocId, BTreeSet<EdgeKey>> = BTreeMap::new();
         for item in self.docs.iter() {
