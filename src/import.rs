@@ -39,7 +39,8 @@ fn kind_or_default(s: &str) -> Result<EntityKind> {
 }
 
 fn check_name(name: &str) -> std::result::Result<(), String> {
-    if crate::model::name_key(name).is_empty() {
+    // A letter or digit always survives folding; only a name without one needs the fold.
+    if !name.chars().any(char::is_alphanumeric) && crate::model::name_key(name).is_empty() {
         return Err(format!("empty entity name `{}`", name.escape_debug()));
     }
     if name.len() > 4096 {

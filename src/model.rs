@@ -253,6 +253,26 @@ pub fn doc_id_for(normalized_text: &str) -> DocId {
 /// The key under which a name is indexed: accents and case folded, apostrophes and quotes
 /// unified, white space collapsed, surrounding punctuation dropped.
 pub fn name_key(name: &str) -> String {
+    // Most names are ASCII, where decomposition changes nothing: skip its machinery (it
+    // was the largest cost of a million-row import).
+    if name.is_ascii() {
+        let mut out = String::with_capacity(name.len());
+        for word in name
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        let is_edge = |c: char| c.is_ascii_punctuation() || c.is_whitespace();
+        return out.trim_matches(is_edge).to_string();
+    }
+    name_key_unicode(name)
+}
+
+fn name_key_unicode(name: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(name.len());
@@ -285,6 +305,13 @@ pub fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_shortcut_folds_like_the_general_path(name in "[ -~\t\n\x0b\x0c\r]{0,24}") {
+            proptest::prop_assert_eq!(name_key(&name), name_key_unicode(&name));
+        }
+    }
 
     #[test]
     fn relation_names_round_trip() {
