@@ -469,3 +469,95 @@ fn an_ingest_is_on_disk_when_it_returns() {
     assert!(crashed.check().unwrap().problems.is_empty());
     drop(g);
 }
+
+/// Bulk loads keep an entity's edges in one row, ingest writes an edge per key: every
+/// operation has to see both, and an edge is never stored twice.
+#[test]
+fn imported_rows_and_ingested_edges_work_together() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Graph::open(dir.path()).unwrap();
+    let csv = |rows: &str| format!("source,relation,target,source_kind,target_kind\n{rows}");
+    let import = |g: &Graph, rows: &str| {
+        g.import_reader(
+            csv(rows).as_bytes(),
+            relgraph::import::ImportFormat::Csv,
+            "rows.csv",
+            &mut |_, _| {},
+        )
+        .unwrap()
+    };
+    let first = import(
+        &g,
+        "Jane Roe,founded,Acme Corp,person,organization\n\
+         Acme Corp,partnered,Zenith Labs,organization,organization\n\
+         Acme Corp,acquired,Orbit Ltd,organization,organization\n\
+         J. Roe,praised,Orbit Ltd,person,organization\n",
+    );
+    assert_eq!(first.edges_added, 4);
+    let clean = |g: &Graph| {
+        let rep = g.check().unwrap();
+        assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+        rep
+    };
+    clean(&g);
+
+    // The article supports two imported edges (they leave the rows) and adds one.
+    let out = g.ingest(&doc(1)).unwrap();
+    assert_eq!(out.edges_added, 1);
+    let founded = g
+        .edges(&relgraph::query::EdgeFilter {
+            relations: vec![RelationKind::Founded],
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(founded.len(), 1);
+    assert_eq!(founded[0].evidence_count, 1);
+    assert_eq!(founded[0].confidence, 1.0);
+    assert_eq!(clean(&g).edges, 5);
+
+    // Importing again adds only what is new, wherever the old edges live now.
+    let again = import(
+        &g,
+        "Jane Roe,founded,Acme Corp,person,organization\n\
+         Jane Roe,sued,Zenith Labs,person,organization\n\
+         Zenith Labs,competes_with,Orbit Ltd,organization,organization\n",
+    );
+    assert_eq!(again.edges_added, 1);
+    assert_eq!(clean(&g).edges, 6);
+    let acme = g.resolve("Acme Corp").unwrap().id;
+    let names: BTreeSet<String> = g
+        .neighbors(acme, 1, relgraph::query::Direction::Both, &[])
+        .unwrap()
+        .into_iter()
+        .map(|n| n.name)
+        .collect();
+    assert_eq!(
+        names,
+        BTreeSet::from(["Jane Roe", "Zenith Labs", "Orbit Ltd"].map(String::from))
+    );
+
+    // Removing the article keeps the imported edges it supported, figures reset.
+    assert!(g.remove_document(1).unwrap());
+    assert!(triples(&g).contains("Jane Roe -founded-> Acme Corp"));
+    assert!(triples(&g).contains("Jane Roe -sued-> Zenith Labs"));
+    assert_eq!(clean(&g).edges, 6);
+
+    // Merging an entity whose only edge sits in a row moves that edge too.
+    let alias = g.resolve("J. Roe").unwrap().id;
+    let jane = g.resolve("Jane Roe").unwrap().id;
+    g.merge(alias, jane).unwrap();
+    assert!(triples(&g).contains("Jane Roe -praised-> Orbit Ltd"));
+    assert_eq!(clean(&g).edges, 6);
+
+    let b = tempfile::tempdir().unwrap();
+    let restored = Store::open(b.path()).unwrap();
+    restored.restore(dump(&g).as_bytes(), "dump").unwrap();
+    assert_eq!(dump(&restored), dump(&g));
+    assert_eq!(triples(&restored), triples(&g));
+    clean_store(&restored);
+}
+
+fn clean_store(s: &Store) {
+    let rep = s.check().unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+}

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::model::{EntityId, RelationKind};
-use crate::store::codec::{for_each_row_edge, read_u64};
+use crate::store::codec::{adjacency_key, for_each_row_edge, AdjacencyKey};
 use crate::store::Store;
 
 /// Undirected adjacency of the whole graph with entity names.
@@ -49,20 +49,22 @@ impl Snapshot {
             .collect();
         let mut pairs: Vec<(u32, u32, u8)> = Vec::new();
         let mut missing = false;
-        for item in store.out.iter() {
-            let (k, v) = item.map_err(|e| store.sled_err(e))?;
-            let a = read_u64(&k).ok_or_else(|| store.corrupt("malformed edge row key"))?;
-            let Some(&ia) = index.get(&a) else {
-                return Err(store.corrupt("edge from a missing entity"));
-            };
-            for_each_row_edge(&v, true, |r, b| match index.get(&b) {
-                Some(&ib) => {
+        let mut push =
+            |a: EntityId, r: RelationKind, b: EntityId| match (index.get(&a), index.get(&b)) {
+                (Some(&ia), Some(&ib)) => {
                     pairs.push((ia, ib, r.code()));
                     pairs.push((ib, ia, r.code() | 0x80));
                 }
-                None => missing = true,
-            })
-            .map_err(|e| store.corrupt(&format!("edges of {a}: {e}")))?;
+                _ => missing = true,
+            };
+        for item in store.out.iter() {
+            let (k, v) = item.map_err(|e| store.sled_err(e))?;
+            match adjacency_key(&k, false) {
+                Some(AdjacencyKey::Row(a)) => for_each_row_edge(&v, true, |r, b| push(a, r, b))
+                    .map_err(|e| store.corrupt(&format!("edges of {a}: {e}")))?,
+                Some(AdjacencyKey::Single(e)) => push(e.source, e.relation, e.target),
+                None => return Err(store.corrupt("malformed key in the out tree")),
+            }
         }
         if missing {
             return Err(store.corrupt("edge to a missing entity"));

@@ -55,22 +55,70 @@ pub fn out_key(k: &EdgeKey) -> [u8; EDGE_KEY_LEN] {
 }
 
 pub fn edge_from_out_key(key: &[u8]) -> Option<EdgeKey> {
+    let (source, relation, target) = split_triple(key)?;
+    Some(EdgeKey {
+        source,
+        relation,
+        target,
+    })
+}
+
+/// `in` tree key of an edge written on its own: target, relation, source.
+pub fn in_key(k: &EdgeKey) -> [u8; EDGE_KEY_LEN] {
+    out_key(&EdgeKey {
+        source: k.target,
+        relation: k.relation,
+        target: k.source,
+    })
+}
+
+pub fn edge_from_in_key(key: &[u8]) -> Option<EdgeKey> {
+    let (target, relation, source) = split_triple(key)?;
+    Some(EdgeKey {
+        source,
+        relation,
+        target,
+    })
+}
+
+fn split_triple(key: &[u8]) -> Option<(EntityId, RelationKind, EntityId)> {
     if key.len() != EDGE_KEY_LEN {
         return None;
     }
-    Some(EdgeKey {
-        source: read_u64(&key[..8])?,
-        relation: RelationKind::from_code(key[8])?,
-        target: read_u64(&key[9..])?,
-    })
+    Some((
+        read_u64(&key[..8])?,
+        RelationKind::from_code(key[8])?,
+        read_u64(&key[9..])?,
+    ))
+}
+
+/// What one entry of the `out` or `in` tree holds.
+pub enum AdjacencyKey {
+    /// An 8-byte key: the entity's row of bulk-loaded edges.
+    Row(EntityId),
+    /// A 17-byte key: one edge written by ingest, merge or document removal.
+    Single(EdgeKey),
+}
+
+/// Reads an `out` (`incoming == false`) or `in` tree key.
+pub fn adjacency_key(key: &[u8], incoming: bool) -> Option<AdjacencyKey> {
+    match key.len() {
+        8 => read_u64(key).map(AdjacencyKey::Row),
+        EDGE_KEY_LEN if incoming => edge_from_in_key(key).map(AdjacencyKey::Single),
+        EDGE_KEY_LEN => edge_from_out_key(key).map(AdjacencyKey::Single),
+        _ => None,
+    }
 }
 
 // ---- adjacency rows ---------------------------------------------------------------------
 //
-// One value per entity and direction holds all its edges, sorted by (relation, other end).
-// A key per edge cost sled about 180 bytes and 6 µs of import each; a row costs a few bytes
-// per edge: the relation, the other end as a varint delta from the previous entry, and for
-// outgoing edges a flags byte followed only by the figures that differ from an imported edge.
+// Bulk loads (import, restore) write one value per entity and direction holding all its
+// edges, sorted by (relation, other end). A key per edge cost sled about 180 bytes and 6 µs
+// of import each; a row costs a few bytes per edge: the relation, the other end as a varint
+// delta from the previous entry, and for outgoing edges a flags byte followed only by the
+// figures that differ from an imported edge. Ingest writes one key per edge instead: growing
+// a row by one edge per document would rewrite it whole each time (quadratic for an entity
+// that every article mentions).
 
 /// An outgoing edge in a row: relation, target, figures.
 pub type OutEntry = (RelationKind, EntityId, EdgeData);
@@ -376,6 +424,7 @@ mod tests {
     fn keys_round_trip_and_sort_by_source() {
         let k = EdgeKey::new(7, RelationKind::Sued, 300);
         assert_eq!(edge_from_out_key(&out_key(&k)), Some(k));
+        assert_eq!(edge_from_in_key(&in_key(&k)), Some(k));
         let (e, d, n) = split_evidence_key(&evidence_key(&k, 42, 3)).unwrap();
         assert_eq!((e, d, n), (k, 42, 3));
         let lo = out_key(&EdgeKey::new(1, RelationKind::Sued, u64::MAX));

@@ -348,6 +348,9 @@ impl Store {
 
     pub fn edge(&self, key: &EdgeKey) -> Result<Option<EdgeData>> {
         let key = EdgeKey::new(key.source, key.relation, key.target);
+        if let Some(v) = self.out.get(out_key(&key)).map_err(|e| self.sled_err(e))? {
+            return Ok(Some(self.decode("edge", &v)?));
+        }
         let row = self.out_row(key.source)?;
         Ok(row_position(&row, key.relation, key.target)
             .ok()
@@ -379,50 +382,91 @@ impl Store {
 
     // ---- adjacency --------------------------------------------------------------------
 
-    /// Edges stored with `id` as source, with their figures (one read).
+    /// Edges stored with `id` as source, with their figures, in key order (one prefix scan:
+    /// the bulk-loaded row, then edges written one by one).
     pub fn out_edges(&self, id: EntityId) -> Result<Vec<(EdgeKey, EdgeData)>> {
-        Ok(self
-            .out_row(id)?
-            .into_iter()
-            .map(|(relation, target, d)| {
-                (
-                    EdgeKey {
-                        source: id,
-                        relation,
-                        target,
-                    },
-                    d,
-                )
-            })
-            .collect())
+        let mut edges = Vec::new();
+        for item in self.out.scan_prefix(id_key(id)) {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            self.push_out_entries(&k, &v, &mut edges)?;
+        }
+        edges.sort_unstable_by_key(|e| e.0);
+        Ok(edges)
     }
 
-    /// Keys of the edges stored with `id` as target (one read, no figures).
+    /// Decodes one `out` tree entry (a row or a single edge) into `edges`.
+    fn push_out_entries(
+        &self,
+        key: &[u8],
+        value: &[u8],
+        edges: &mut Vec<(EdgeKey, EdgeData)>,
+    ) -> Result<()> {
+        match adjacency_key(key, false) {
+            Some(AdjacencyKey::Row(source)) => {
+                let row = decode_out_row(value)
+                    .map_err(|e| self.corrupt(&format!("edges of {source}: {e}")))?;
+                edges.extend(row.into_iter().map(|(relation, target, d)| {
+                    (
+                        EdgeKey {
+                            source,
+                            relation,
+                            target,
+                        },
+                        d,
+                    )
+                }));
+            }
+            Some(AdjacencyKey::Single(k)) => edges.push((k, self.decode("edge", value)?)),
+            None => return Err(self.corrupt("malformed key in the out tree")),
+        }
+        Ok(())
+    }
+
+    /// Keys of the edges stored with `id` as target (one prefix scan, no figures).
     pub fn in_edge_keys(&self, id: EntityId) -> Result<Vec<EdgeKey>> {
-        Ok(self
-            .in_row(id)?
-            .into_iter()
-            .map(|(relation, source)| EdgeKey {
+        let mut keys = Vec::new();
+        self.for_each_in(id, |source, relation| {
+            keys.push(EdgeKey {
                 source,
                 relation,
                 target: id,
             })
-            .collect())
+        })?;
+        keys.sort_unstable();
+        Ok(keys)
     }
 
-    /// Neighbor ids of `id` in both directions: two reads, no figures decoded.
+    fn for_each_in(&self, id: EntityId, mut f: impl FnMut(EntityId, RelationKind)) -> Result<()> {
+        for item in self.inn.scan_prefix(id_key(id)) {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            match adjacency_key(&k, true) {
+                Some(AdjacencyKey::Row(_)) => for_each_row_edge(&v, false, |r, other| f(other, r))
+                    .map_err(|e| self.corrupt(&format!("edges into {id}: {e}")))?,
+                Some(AdjacencyKey::Single(k)) => f(k.source, k.relation),
+                None => return Err(self.corrupt("malformed key in the in tree")),
+            }
+        }
+        Ok(())
+    }
+
+    /// Neighbor ids of `id` in both directions: two prefix scans, no figures decoded.
     pub fn for_each_neighbor(
         &self,
         id: EntityId,
         mut f: impl FnMut(EntityId, RelationKind, bool),
     ) -> Result<()> {
-        for (tree, outgoing) in [(&self.out, true), (&self.inn, false)] {
-            if let Some(v) = tree.get(id_key(id)).map_err(|e| self.sled_err(e))? {
-                for_each_row_edge(&v, outgoing, |r, other| f(other, r, outgoing))
-                    .map_err(|e| self.corrupt(&format!("edges of {id}: {e}")))?;
+        for item in self.out.scan_prefix(id_key(id)) {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            match adjacency_key(&k, false) {
+                Some(AdjacencyKey::Row(_)) => {
+                    for_each_row_edge(&v, true, |r, other| f(other, r, true))
+                        .map_err(|e| self.corrupt(&format!("edges of {id}: {e}")))?
+                }
+                Some(AdjacencyKey::Single(k)) => f(k.target, k.relation, true),
+                None => return Err(self.corrupt("malformed key in the out tree")),
             }
         }
-        Ok(())
+        self.for_each_in(id, |other, r| f(other, r, false))
     }
 
     /// The evidence sentences of one edge, in document order.
@@ -445,28 +489,49 @@ impl Store {
         })
     }
 
+    /// Every edge in key order. One source's entries (its row and its single edges) are
+    /// gathered and sorted before they are yielded, so memory stays at one entity's edges.
     pub fn all_edges(&self) -> impl Iterator<Item = Result<(EdgeKey, EdgeData)>> + '_ {
-        self.out.iter().flat_map(move |item| {
-            let row = item.map_err(|e| self.sled_err(e)).and_then(|(k, v)| {
-                let source = read_u64(&k).ok_or_else(|| self.corrupt("malformed edge row key"))?;
-                let row = decode_out_row(&v)
-                    .map_err(|e| self.corrupt(&format!("edges of {source}: {e}")))?;
-                Ok(row.into_iter().map(move |(relation, target, d)| {
-                    Ok((
-                        EdgeKey {
-                            source,
-                            relation,
-                            target,
-                        },
-                        d,
-                    ))
-                }))
-            });
-            let (ok, err) = match row {
-                Ok(it) => (Some(it), None),
-                Err(e) => (None, Some(Err(e))),
-            };
-            ok.into_iter().flatten().chain(err)
+        let mut scan = self.out.iter().peekable();
+        let mut pending: std::vec::IntoIter<(EdgeKey, EdgeData)> = Vec::new().into_iter();
+        let mut failed = false;
+        std::iter::from_fn(move || loop {
+            if let Some(edge) = pending.next() {
+                return Some(Ok(edge));
+            }
+            if failed {
+                return None;
+            }
+            let mut group = Vec::new();
+            let mut prefix: Option<[u8; 8]> = None;
+            while let Some(Ok((k, _))) = scan.peek() {
+                let this: Option<[u8; 8]> = k.get(..8).and_then(|p| p.try_into().ok());
+                if prefix.is_some() && this != prefix {
+                    break;
+                }
+                prefix = this;
+                let Some(Ok((k, v))) = scan.next() else {
+                    unreachable!("peeked an entry")
+                };
+                if let Err(e) = self.push_out_entries(&k, &v, &mut group) {
+                    failed = true;
+                    return Some(Err(e));
+                }
+            }
+            if let Some(Err(_)) = scan.peek() {
+                if group.is_empty() {
+                    failed = true;
+                    let Some(Err(e)) = scan.next() else {
+                        unreachable!("peeked an error")
+                    };
+                    return Some(Err(self.sled_err(e)));
+                }
+            }
+            if group.is_empty() {
+                return None;
+            }
+            group.sort_unstable_by_key(|e| e.0);
+            pending = group.into_iter();
         })
     }
 

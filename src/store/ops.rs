@@ -94,58 +94,42 @@ fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResu
 
 fn tx_out_row(to: &TransactionalTree, id: EntityId) -> TxResult<Vec<OutEntry>> {
     match to.get(id_key(id))? {
-        Some(v) => decode_out_row(&v).map_err(|e| {
-            ConflictableTransactionError::Abort(Error::Store(format!("edges of {id}: {e}")))
-        }),
+        Some(v) => decode_out_row(&v).map_err(|e| tx_abort(format!("edges of {id}: {e}"))),
         None => Ok(Vec::new()),
     }
 }
 
 fn tx_in_row(ti: &TransactionalTree, id: EntityId) -> TxResult<Vec<InEntry>> {
     match ti.get(id_key(id))? {
-        Some(v) => decode_in_row(&v).map_err(|e| {
-            ConflictableTransactionError::Abort(Error::Store(format!("edges into {id}: {e}")))
-        }),
+        Some(v) => decode_in_row(&v).map_err(|e| tx_abort(format!("edges into {id}: {e}"))),
         None => Ok(Vec::new()),
     }
 }
 
+fn tx_abort(e: String) -> ConflictableTransactionError<Error> {
+    ConflictableTransactionError::Abort(Error::Store(e))
+}
+
+/// An edge's figures, from its own key or else from its source's row.
 fn tx_edge(to: &TransactionalTree, key: &EdgeKey) -> TxResult<Option<EdgeData>> {
+    if let Some(v) = to.get(out_key(key))? {
+        return decode(&v).map(Some).map_err(tx_abort);
+    }
     let row = tx_out_row(to, key.source)?;
     Ok(row_position(&row, key.relation, key.target)
         .ok()
         .map(|i| row[i].2.clone()))
 }
 
-/// Writes an edge's figures into both rows; true when the edge is new.
-fn tx_put_edge(
+/// Takes an edge out of its ends' rows, if it is there; true when it was.
+fn tx_take_from_rows(
     to: &TransactionalTree,
     ti: &TransactionalTree,
     key: &EdgeKey,
-    data: EdgeData,
 ) -> TxResult<bool> {
-    let mut row = tx_out_row(to, key.source)?;
-    let new = match row_position(&row, key.relation, key.target) {
-        Ok(i) => {
-            row[i].2 = data;
-            false
-        }
-        Err(i) => {
-            row.insert(i, (key.relation, key.target, data));
-            let mut back = tx_in_row(ti, key.target)?;
-            if let Err(j) = in_row_position(&back, key.relation, key.source) {
-                back.insert(j, (key.relation, key.source));
-                ti.insert(&id_key(key.target), encode_in_row(&back))?;
-            }
-            true
-        }
-    };
-    to.insert(&id_key(key.source), encode_out_row(&row))?;
-    Ok(new)
-}
-
-/// Takes an edge out of both rows (a row left empty goes); true when it was there.
-fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
+    if to.get(id_key(key.source))?.is_none() {
+        return Ok(false);
+    }
     let mut row = tx_out_row(to, key.source)?;
     let Ok(i) = row_position(&row, key.relation, key.target) else {
         return Ok(false);
@@ -166,6 +150,31 @@ fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey)
         }
     }
     Ok(true)
+}
+
+/// Writes an edge under its own keys (moving it out of the rows if a bulk load put it
+/// there, so later updates stay cheap); true when the edge is new.
+fn tx_put_edge(
+    to: &TransactionalTree,
+    ti: &TransactionalTree,
+    key: &EdgeKey,
+    data: EdgeData,
+) -> TxResult<bool> {
+    let existed = to.insert(&out_key(key), encode(&data))?.is_some();
+    if existed {
+        return Ok(false);
+    }
+    ti.insert(&in_key(key), &[])?;
+    Ok(!tx_take_from_rows(to, ti, key)?)
+}
+
+/// Removes an edge wherever it is stored; true when it was there.
+fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
+    if to.remove(&out_key(key))?.is_some() {
+        ti.remove(&in_key(key))?;
+        return Ok(true);
+    }
+    tx_take_from_rows(to, ti, key)
 }
 
 /// Adds `id` under every form of `names` in the names index, inside a transaction.
@@ -731,6 +740,9 @@ impl Store {
                     self.out_row(source)?
                 };
                 for k in run {
+                    if !empty_before && self.mark_single_imported(k)? {
+                        continue;
+                    }
                     match row_position(&row, k.relation, k.target) {
                         Ok(i) => {
                             let d = &mut row[i].2;
@@ -745,9 +757,11 @@ impl Store {
                         }
                     }
                 }
-                self.out
-                    .insert(id_key(source), encode_out_row(&row))
-                    .map_err(|e| self.sled_err(e))?;
+                if !row.is_empty() {
+                    self.out
+                        .insert(id_key(source), encode_out_row(&row))
+                        .map_err(|e| self.sled_err(e))?;
+                }
                 done_edges.fetch_add(run.len() as u64, std::sync::atomic::Ordering::Relaxed);
             }
             Ok(())
@@ -761,13 +775,28 @@ impl Store {
                     self.in_row(target)?
                 };
                 for &(_, relation, source) in run {
+                    let single = EdgeKey {
+                        source,
+                        relation,
+                        target,
+                    };
+                    if !empty_before
+                        && self
+                            .inn
+                            .contains_key(in_key(&single))
+                            .map_err(|e| self.sled_err(e))?
+                    {
+                        continue;
+                    }
                     if let Err(i) = in_row_position(&row, relation, source) {
                         row.insert(i, (relation, source));
                     }
                 }
-                self.inn
-                    .insert(id_key(target), encode_in_row(&row))
-                    .map_err(|e| self.sled_err(e))?;
+                if !row.is_empty() {
+                    self.inn
+                        .insert(id_key(target), encode_in_row(&row))
+                        .map_err(|e| self.sled_err(e))?;
+                }
             }
             Ok(())
         };
@@ -796,6 +825,22 @@ impl Store {
             .map_err(|e: TransactionError<Error>| self.tx_err(e))?;
         self.flush()?;
         Ok(counts)
+    }
+
+    /// Marks an edge stored under its own key as imported; false when it has no own key.
+    fn mark_single_imported(&self, key: &EdgeKey) -> Result<bool> {
+        let Some(v) = self.out.get(out_key(key)).map_err(|e| self.sled_err(e))? else {
+            return Ok(false);
+        };
+        let mut d: EdgeData = self.decode("edge", &v)?;
+        if !d.asserted {
+            d.asserted = true;
+            d.confidence = 1.0;
+            self.out
+                .insert(out_key(key), encode(&d))
+                .map_err(|e| self.sled_err(e))?;
+        }
+        Ok(true)
     }
 
     /// Writes every record as JSON lines, in key order: entities, edges, evidence, documents.
@@ -984,45 +1029,69 @@ impl Store {
         let mut edges: BTreeMap<EdgeKey, EdgeData> = BTreeMap::new();
         for item in self.out.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            let Some(source) = read_u64(&k).filter(|_| k.len() == 8) else {
-                p.push("malformed key in out tree".into());
-                continue;
-            };
-            let row = match decode_out_row(&v) {
-                Ok(row) => row,
-                Err(err) => {
-                    p.push(format!("edges of {source}: {err}"));
-                    continue;
-                }
-            };
-            if row.is_empty() {
-                p.push(format!("empty edge row for {source}"));
-            }
-            for (relation, target, d) in row {
-                edges.insert(
-                    EdgeKey {
-                        source,
-                        relation,
-                        target,
+            let found: Vec<(EdgeKey, std::result::Result<EdgeData, String>)> =
+                match adjacency_key(&k, false) {
+                    Some(AdjacencyKey::Row(source)) => match decode_out_row(&v) {
+                        Ok(row) if row.is_empty() => {
+                            p.push(format!("empty edge row for {source}"));
+                            Vec::new()
+                        }
+                        Ok(row) => row
+                            .into_iter()
+                            .map(|(relation, target, d)| {
+                                let key = EdgeKey {
+                                    source,
+                                    relation,
+                                    target,
+                                };
+                                (key, Ok(d))
+                            })
+                            .collect(),
+                        Err(err) => {
+                            p.push(format!("edges of {source}: {err}"));
+                            Vec::new()
+                        }
                     },
-                    d,
-                );
+                    Some(AdjacencyKey::Single(key)) => vec![(key, decode::<EdgeData>(&v))],
+                    None => {
+                        p.push("malformed key in out tree".into());
+                        Vec::new()
+                    }
+                };
+            for (key, data) in found {
+                match data {
+                    Ok(d) => {
+                        if edges.insert(key, d).is_some() {
+                            p.push(format!("edge {key:?} stored twice"));
+                        }
+                    }
+                    Err(err) => p.push(format!("edge {key:?}: {err}")),
+                }
             }
         }
         let mut in_edges: BTreeSet<EdgeKey> = BTreeSet::new();
         for item in self.inn.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            let Some(target) = read_u64(&k).filter(|_| k.len() == 8) else {
-                p.push("malformed key in in tree".into());
-                continue;
+            let mut note = |key: EdgeKey| {
+                if !in_edges.insert(key) {
+                    p.push(format!("in-edge {key:?} stored twice"));
+                }
             };
-            match decode_in_row(&v) {
-                Ok(row) => in_edges.extend(row.into_iter().map(|(relation, source)| EdgeKey {
-                    source,
-                    relation,
-                    target,
-                })),
-                Err(err) => p.push(format!("edges into {target}: {err}")),
+            match adjacency_key(&k, true) {
+                Some(AdjacencyKey::Row(target)) => match decode_in_row(&v) {
+                    Ok(row) => {
+                        for (relation, source) in row {
+                            note(EdgeKey {
+                                source,
+                                relation,
+                                target,
+                            });
+                        }
+                    }
+                    Err(err) => p.push(format!("edges into {target}: {err}")),
+                },
+                Some(AdjacencyKey::Single(key)) => note(key),
+                None => p.push("malformed key in in tree".into()),
             }
         }
         for key in edges.keys() {
