@@ -1,4 +1,5 @@
-//! Benchmarks (`cargo bench`): extraction throughput, import, neighbor lookup (indexes and
+//! Benchmarks (`cargo bench`): extraction throughput, import, ingest into one busy entity,
+//! neighbor lookup (indexes and
 //! snapshot), shortest path, two-hop and DOT export, on a generated graph.
 
 use std::hint::black_box;
@@ -42,6 +43,28 @@ fn generated_csv() -> String {
     s
 }
 
+/// Short articles that all name one company: each adds an edge to the same entity, the case
+/// where rewriting a whole adjacency row per article turned quadratic.
+fn hub_articles(n: usize) -> Vec<String> {
+    const SYLLABLES: [&str; 12] = [
+        "bor", "vex", "tal", "min", "quo", "rad", "sel", "tun", "pex", "lor", "gan", "dri",
+    ];
+    (0..n)
+        .map(|i| {
+            let name: String = [i % 12, i / 12 % 12, i / 144 % 12]
+                .iter()
+                .map(|&k| SYLLABLES[k])
+                .collect();
+            let mut chars = name.chars();
+            let first = chars.next().unwrap().to_ascii_uppercase();
+            format!(
+                "Hubco Group has acquired {first}{} Systems, the company said on Monday.",
+                chars.as_str()
+            )
+        })
+        .collect()
+}
+
 fn bench_extraction(c: &mut Criterion) {
     let seed = include_str!("../examples/seed-fr-musk-altman.txt");
     let text: String = std::iter::repeat_n(seed, 50)
@@ -69,6 +92,19 @@ fn bench_graph(c: &mut Criterion) {
                 .unwrap();
         })
     });
+    let articles = hub_articles(1_000);
+    g.bench_function(
+        BenchmarkId::new("ingest articles naming one company", articles.len()),
+        |b| {
+            b.iter(|| {
+                let dir = tempfile::tempdir().unwrap();
+                let graph = Graph::open(dir.path()).unwrap();
+                for (i, text) in articles.iter().enumerate() {
+                    graph.ingest_text(text, &format!("a{i}"), None).unwrap();
+                }
+            })
+        },
+    );
     g.finish();
 
     let dir = tempfile::tempdir().unwrap();
