@@ -561,3 +561,40 @@ fn clean_store(s: &Store) {
     let rep = s.check().unwrap();
     assert!(rep.problems.is_empty(), "{:?}", rep.problems);
 }
+
+/// Schema 1 kept every edge under its own keys, the form ingest still writes: such a store
+/// opens as is and is marked with the current version.
+#[test]
+fn a_schema_1_store_opens_and_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = Store::open(dir.path()).unwrap();
+        s.ingest(&doc(1)).unwrap();
+        s.flush().unwrap();
+    }
+    let set_schema = |v: u32| {
+        let db = sled::open(dir.path()).unwrap();
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema", &v.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    };
+    set_schema(1);
+    {
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(triples(&s).len(), 3);
+        clean_store(&s);
+    }
+    let db = sled::open(dir.path()).unwrap();
+    let v = db
+        .open_tree("meta")
+        .unwrap()
+        .get("schema")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        u32::from_be_bytes(v.as_ref().try_into().unwrap()),
+        relgraph::store::SCHEMA_VERSION
+    );
+}

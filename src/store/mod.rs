@@ -146,6 +146,15 @@ impl Store {
                     .try_into()
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.corrupt("the schema version record is unreadable"))?;
+                if found == 1 {
+                    // Version 1 stored every edge under its own keys, which version 2 still
+                    // reads as is; recording the new version keeps older binaries out of the
+                    // rows this one may add.
+                    self.meta
+                        .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+                        .map_err(|e| self.sled_err(e))?;
+                    return self.flush();
+                }
                 if found != SCHEMA_VERSION {
                     return Err(Error::SchemaMismatch {
                         path: self.path.clone(),
