@@ -340,6 +340,7 @@ fn articles_are_read_precisely_with_most_edges_found() {
         "false positives: {false_positives:#?}"
     );
     let recall = found as f64 / expected_total as f64;
+    eprintln!("articles: {found} of {expected_total} edges found");
     assert!(
         recall >= 0.75,
         "recall {recall:.2} ({found}/{expected_total})"

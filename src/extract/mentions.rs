@@ -86,6 +86,33 @@ impl Ctx<'_> {
         self.lex.has("stop", low)
     }
 
+    /// "Mistral AI", "Scale AI": a capitalized company suffix that is no name on its own
+    /// ends a name when what follows is not the noun it would qualify ("Nvidia AI chips"):
+    /// punctuation, the end, another name, a function word or a verb.
+    fn acronym_tail(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        let raw = word(self.text, t);
+        if !t.is_word
+            || raw.chars().count() < 2
+            || !raw.chars().all(|c| c.is_uppercase())
+            || !self.lex.has("org_suffixes", &t.low)
+        {
+            return false;
+        }
+        let Some(next) = toks.get(i + 1) else {
+            return true;
+        };
+        // Function words ("in", "pour", "and") are listed as stop words.
+        if !next.is_word || next.cap || self.is_stop(&next.low) {
+            return true;
+        }
+        let words = |k: usize| toks.get(i + 1 + k).map(|t| t.low.as_str());
+        ["aux", "passive_aux", "speech_verbs", "relative_subject"]
+            .iter()
+            .any(|section| self.lex.has(section, &next.low))
+            || self.lex.section("verbs").match_at(words).is_some()
+    }
+
     /// Can token `i` of `toks` be part of a proper name?
     fn name_word(&self, toks: &[Token], i: usize, heading: bool) -> bool {
         let t = &toks[i];
@@ -427,6 +454,9 @@ fn name_spans(ctx: &Ctx, s: &Sentence) -> Vec<(usize, usize)> {
         loop {
             if end < toks.len() && ctx.name_word(toks, end, false) {
                 end += 1;
+            } else if end < toks.len() && ctx.acronym_tail(toks, end) {
+                end += 1;
+                break;
             } else if end + 1 < toks.len()
                 && PARTICLES.contains(&toks[end].low.as_str())
                 && ctx.name_word(toks, end + 1, false)

@@ -881,12 +881,22 @@ impl<'a> Sent<'a> {
                         break;
                     }
                 }
-                // Without an agent this was no passive: read it as active below.
                 if let (Some(p), Some(a)) = (patient, agent) {
                     if !self.negated(t.saturating_sub(6), t) {
                         let date = self.date_near(t, t.saturating_sub(4), self.clause_end(t + pn));
                         self.emit(out, &a, prel, &p, si, "passive", 0.75, date);
                     }
+                    return Some(pn);
+                }
+                // A passive without its agent ("Y a été fondée à Lyon", "Y, founded in
+                // 2015,") says who was acted on, not by whom: no edge. An auxiliary further
+                // back ("It was Musk who founded X") or a verb taking its object after an
+                // apposition ("X, the founder of Z, criticized Y") keeps the active reading.
+                let participle_then_preposition = appositive
+                    && self
+                        .low(t + pn)
+                        .is_some_and(crate::extract::mentions::is_preposition);
+                if participle_then_preposition || self.auxiliary_right_before(t) {
                     return Some(pn);
                 }
             }
@@ -1406,35 +1416,78 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// "Velis, filiale du groupe Horizon" / "Cellix, a unit of Brightline": Y owns X.
+    /// "Velis, filiale du groupe Horizon" / "Cellix, a unit of Brightline" / "Waymo, the
+    /// self-driving unit of Alphabet": Y owns X.
     fn subsidiary_rule(&self, t: usize, si: usize, out: &mut Vec<RawEdge>) {
         let Some((_, n)) = self.match_section("subsidiary", t) else {
             return;
         };
-        let mut k = t;
-        while k > 0 && self.is("determiners", k - 1) {
-            k -= 1;
-        }
-        if k < 2 || self.raw(k - 1) != "," {
-            return;
-        }
-        let Some(owned) = self.mention_at(k - 2).filter(|x| x.end == k - 1) else {
+        let Some(owned) = self.apposition_head(t, n) else {
             return;
         };
         if !matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")) {
             return;
         }
-        if let Some(owner) = self.object_after(t + n + 1, 2) {
+        if let Some(owner) = self.apposition_object(t + n + 1, owned) {
             self.emit(
                 out,
                 &owner,
                 RelationKind::Owns,
-                &[owned.cluster],
+                &[owned],
                 si,
                 "subsidiary",
                 0.7,
                 None,
             );
+        }
+    }
+
+    /// The name an apposition noun at `t` (`n` words) describes: "X, (the) (main) NOUN":
+    /// the name right before the comma, or the mention that already joins both.
+    fn apposition_head(&self, t: usize, n: usize) -> Option<usize> {
+        let mut k = t;
+        let mut adjectives = 0;
+        while k > 0 {
+            let prev = k - 1;
+            if self.is("determiners", prev) || self.is("skip", prev) {
+                k -= 1;
+            } else if adjectives < 2
+                && self.s.tokens[prev].is_word
+                && !self.s.tokens[prev].cap
+                && self.raw(prev) != ","
+                && !self.is("and", prev)
+            {
+                adjectives += 1;
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if k < 2 || self.raw(k - 1) != "," {
+            return None;
+        }
+        self.ms
+            .iter()
+            .filter(|x| x.end == k - 1 && x.start < x.end)
+            .max_by_key(|x| x.start)
+            .or_else(|| {
+                self.mention_at(t)
+                    .filter(|x| x.start + 1 < k && x.end > t + n)
+            })
+            .map(|x| x.cluster)
+    }
+
+    /// The name after "of"/"de" in an apposition, looking inside a mention that joined it
+    /// with the head.
+    fn apposition_object(&self, i: usize, head: usize) -> Option<Vec<usize>> {
+        match self.object_after(i, 2) {
+            Some(o) if o != [head] => Some(o),
+            _ => self
+                .ms
+                .iter()
+                .filter(|x| x.start == i && x.cluster != head)
+                .min_by_key(|x| x.end - x.start)
+                .map(|x| vec![x.cluster]),
         }
     }
 
@@ -1449,11 +1502,15 @@ impl<'a> Sent<'a> {
         } else {
             return;
         };
+        // The name right before the comma, even when a wider mention (the name with this very
+        // apposition, "Alphabet, the parent company of Google") covers it.
         let first_before = |k: usize| -> Option<usize> {
             (k >= 2 && self.raw(k - 1) == ",")
                 .then(|| {
-                    self.mention_at(k - 2)
-                        .filter(|x| x.end == k - 1)
+                    self.ms
+                        .iter()
+                        .filter(|x| x.end == k - 1 && x.start < x.end)
+                        .max_by_key(|x| x.start)
                         .map(|x| x.cluster)
                 })
                 .flatten()
@@ -1485,25 +1542,36 @@ impl<'a> Sent<'a> {
             }
             return;
         }
-        let mut k = t;
-        while k > 0
-            && (self.is("determiners", k - 1)
-                || self.is("skip", k - 1)
-                || matches!(
-                    self.low(k - 1),
-                    Some("main" | "principal" | "grand" | "biggest" | "largest" | "chief" | "key")
-                ))
-        {
-            k -= 1;
-        }
         if let (Some(first), true) = (
-            first_before(k),
+            self.apposition_head(t, n),
             matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")),
         ) {
-            if let Some(other) = self.object_after(t + n + 1, 2) {
+            if let Some(other) = self.apposition_object(t + n + 1, first) {
                 self.emit(out, &[first], rel, &other, si, "apposition", 0.7, None);
             }
         }
+    }
+
+    /// A passive auxiliary right before `t`, with only auxiliaries, negation and adverbs
+    /// between: "a été fondée", "was later acquired", "n'a jamais été poursuivi".
+    fn auxiliary_right_before(&self, t: usize) -> bool {
+        let mut k = t;
+        while k > 0 && t - k < 4 {
+            k -= 1;
+            if self.is("passive_aux", k) {
+                return true;
+            }
+            let adverb = self
+                .low(k)
+                .is_some_and(|w| w.ends_with("ly") || w.ends_with("ment"));
+            let filler = ["aux", "skip", "negation", "hedges"]
+                .iter()
+                .any(|sec| self.is(sec, k));
+            if !(adverb || filler) {
+                return false;
+            }
+        }
+        false
     }
 
     /// A judgement word at `k`: praise ("héros", "genius") or insult ("idiot", "liar").

@@ -76,7 +76,7 @@ step down, steps down, stepped down, stepping down, resign, resigns, resigned, r
 
 [roles]
 leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
-member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, investor, shareholder, manager
+member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, manager
 founded = founder, co-founder, cofounder
 owns = owner
 invested_in = investor, backer, shareholder

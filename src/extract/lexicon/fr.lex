@@ -81,7 +81,7 @@ démissionne, démissionné, démissionnera, quittera ses fonctions, quitte ses 
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
 leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, fondateur et pdg, cofondateur et pdg, directeur exécutif, ceo
-member_of = directeur financier, directrice financière, directeur technique, directrice technique, directeur, directrice, vice-président, vice-présidente, responsable, salarié, salariée, employé, employée, ingénieur, ingénieure, chercheur, chercheuse, administrateur, administratrice, membre du conseil d'administration, porte-parole, associé, associée, conseiller, conseillère, avocat, avocate, actionnaire
+member_of = directeur financier, directrice financière, directeur technique, directrice technique, directeur, directrice, vice-président, vice-présidente, responsable, salarié, salariée, employé, employée, ingénieur, ingénieure, chercheur, chercheuse, administrateur, administratrice, membre du conseil d'administration, porte-parole, associé, associée, conseiller, conseillère, avocat, avocate
 founded = fondateur, fondatrice, cofondateur, cofondatrice, co-fondateur, co-fondatrice
 owns = propriétaire
 invested_in = investisseur, investisseuse, actionnaire
