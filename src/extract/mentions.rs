@@ -43,6 +43,8 @@ pub struct Mention {
     pub form: MentionForm,
     /// For descriptors built on a role ("le PDG de Tesla"): the role and the organization.
     pub role: Option<(RelationKind, usize)>,
+    /// A second role coordinated with the first ("le cofondateur et PDG de Tesla").
+    pub also: Option<RelationKind>,
 }
 
 /// All mentions of a document, per sentence, and the clusters they point to.
@@ -125,6 +127,9 @@ impl Ctx<'_> {
             return false;
         }
         if t.low.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        if is_place_modifier(&t.low) {
             return false;
         }
         // Acronyms of roles ("PDG", "CEO") and titles are not names.
@@ -253,6 +258,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 cluster,
                 form: MentionForm::Name,
                 role: None,
+                also: None,
             });
         }
         // Descriptors, resolved against what came before.
@@ -362,6 +368,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 cluster,
                 form,
                 role: d.role,
+                also: d.also,
             });
         }
         ms.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
@@ -480,6 +487,14 @@ fn name_spans(ctx: &Ctx, s: &Sentence) -> Vec<(usize, usize)> {
                 break;
             }
         }
+        // "San Francisco-based": the words before the modifier name a place, not an entity.
+        if toks
+            .get(end)
+            .is_some_and(|t| t.cap && is_place_modifier(&t.low))
+        {
+            i = end + 1;
+            continue;
+        }
         out.push((start, end));
         i = end;
     }
@@ -578,6 +593,7 @@ struct Descriptor {
     surface: String,
     apposition: Option<usize>,
     role: Option<(RelationKind, usize)>,
+    also: Option<RelationKind>,
 }
 
 /// Determiner + descriptor noun (+ "de" + name, + adjectives), and its apposition to a name.
@@ -670,6 +686,14 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             continue;
         }
         let mut end = j + n;
+        // "le cofondateur et PDG de Tesla": both roles, one organization.
+        let mut also = None;
+        if role.is_some() && matches!(low(end), Some("et" | "and" | "&")) {
+            if let Some((Some(r2), n2)) = lex.section("roles").match_at(|k| low(end + 1 + k)) {
+                also = Some(r2);
+                end += 1 + n2;
+            }
+        }
         // Adjectives after the noun ("son produit phare", "la société d'IA").
         let mut role_org: Option<usize> = None;
         let mut steps = 0;
@@ -726,6 +750,7 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             (Some(r), Some(org)) if kind == DescKind::Person => Some((r, org)),
             _ => None,
         };
+        let also = also.filter(|_| role.is_some());
         // Apposition: "Satya Nadella, le PDG de Microsoft" / "le PDG de Microsoft, Satya Nadella" / "son produit phare, ChatGPT".
         let mut apposition = None;
         let mut span_end = end;
@@ -788,10 +813,25 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             surface,
             apposition,
             role,
+            also,
         });
         i = span_end.max(det + 1);
     }
     out
+}
+
+/// "Paris-based", "German-born", "Microsoft-backed": a modifier, not part of a name.
+fn is_place_modifier(low: &str) -> bool {
+    [
+        "-based",
+        "-born",
+        "-backed",
+        "-owned",
+        "-headquartered",
+        "-listed",
+    ]
+    .iter()
+    .any(|suffix| low.ends_with(suffix))
 }
 
 /// Words after which a name is a complement, not a subject.

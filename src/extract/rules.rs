@@ -245,7 +245,13 @@ impl<'a> Sent<'a> {
                     Some("a" | "an" | "the" | "un" | "une" | "le" | "la" | "l'")
                 ) || ["roles", "parent", "subsidiary", "person_descriptors"]
                     .iter()
-                    .any(|sec| self.match_section(sec, i + 1).is_some()))
+                    .any(|sec| self.match_section(sec, i + 1).is_some())
+                    // ", Microsoft chief executive," / ", Apple's chief executive,"
+                    || self
+                        .mention_at(i + 1)
+                        .filter(|x| x.start == i + 1)
+                        .map(|x| x.end + usize::from(self.low(x.end) == Some("'s")))
+                        .is_some_and(|k| self.match_section("roles", k).is_some()))
                 && (i + 2..self.len()).take(12).any(|k| self.raw(k) == ",");
             if self.raw(i) == ","
                 && (self.is("relative_subject", i + 1) || participle || apposition)
@@ -740,21 +746,20 @@ impl<'a> Sent<'a> {
         // Role descriptors ("le PDG de Tesla") carry their own edge.
         for x in self.ms {
             if let (MentionForm::Descriptor, Some((rel, org))) = (x.form, x.role) {
-                let rel = if (x.start..x.end).any(|k| self.former(k + 1)) {
-                    RelationKind::Left
-                } else {
-                    rel
-                };
-                self.emit(
-                    out,
-                    &[x.cluster],
-                    rel,
-                    &[org],
-                    si,
-                    "role-descriptor",
-                    0.7,
-                    None,
-                );
+                let former = (x.start..x.end).any(|k| self.former(k + 1));
+                for rel in std::iter::once(rel).chain(x.also) {
+                    let rel = if former { RelationKind::Left } else { rel };
+                    self.emit(
+                        out,
+                        &[x.cluster],
+                        rel,
+                        &[org],
+                        si,
+                        "role-descriptor",
+                        0.7,
+                        None,
+                    );
+                }
             }
         }
         // "Le PDG de Maravel, Sophie Arnaud, a annoncé le rachat de Quantix": a company's
@@ -1246,7 +1251,18 @@ impl<'a> Sent<'a> {
         } else {
             rel
         };
-        let after = t + n;
+        // Coordinated roles share their organization and holder: "cofondateur et directeur
+        // général de Y", "X, co-founder and chief executive of Y".
+        let mut after = t + n;
+        for _ in 0..3 {
+            match self.low(after) {
+                Some("et" | "and" | "&") => match self.match_section("roles", after + 1) {
+                    Some((_, n2)) => after += 1 + n2,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
         let org_after = if matches!(
             self.low(after),
             Some("de" | "d'" | "du" | "of" | "at" | "chez")
@@ -1265,40 +1281,62 @@ impl<'a> Sent<'a> {
         while det > 0 && (self.is("determiners", det - 1) || self.former(det)) {
             det -= 1;
         }
+        while det >= 2 && matches!(self.low(det - 1), Some("et" | "and" | "&")) {
+            let Some(k) = (det.saturating_sub(6)..det - 1).find(|&k| {
+                self.match_section("roles", k)
+                    .is_some_and(|(_, n1)| k + n1 == det - 1)
+            }) else {
+                break;
+            };
+            det = k;
+            while det > 0 && (self.is("determiners", det - 1) || self.former(det)) {
+                det -= 1;
+            }
+        }
         let left_start = if org_after.is_none() {
-            det.saturating_sub(if self.low(t.saturating_sub(1)) == Some("'s") {
-                2
-            } else {
+            let org_end = det.saturating_sub(if self.low(det.saturating_sub(1)) == Some("'s") {
                 1
-            })
+            } else {
+                0
+            });
+            self.mention_at(org_end.saturating_sub(1))
+                .filter(|x| x.end == org_end)
+                .map_or(org_end.saturating_sub(1), |x| x.start)
         } else {
             det
         };
-        // With the organization before the role ("Meta chief executive X"), the holder
-        // follows; with "ROLE of ORG", a name before the comma holds it.
-        let holder = if org_after.is_some() && left_start >= 2 && self.raw(left_start - 1) == "," {
-            self.mention_at(left_start - 2)
-                .filter(|x| x.end == left_start - 1)
-                .map(|x| x.cluster)
+        // "Former Google engineer X": the word before the organization dates the role.
+        let rel = if org_after.is_none() && self.former(left_start) {
+            RelationKind::Left
         } else {
-            None
-        }
-        .or_else(|| {
-            // English "Tesla CEO Elon Musk" / "Voltara's founder, Ines Carvalho": the name
-            // right after the role.
-            if org_after.is_none() {
-                let at = if self.raw_at(after) == Some(",") {
-                    after + 1
-                } else {
-                    after
-                };
-                self.mention_at(at)
-                    .filter(|x| x.start == at)
-                    .map(|x| x.cluster)
+            rel
+        };
+        let name_before_comma = || {
+            (left_start >= 2 && self.raw(left_start - 1) == ",")
+                .then(|| {
+                    self.mention_at(left_start - 2)
+                        .filter(|x| x.end == left_start - 1)
+                        .map(|x| x.cluster)
+                })
+                .flatten()
+        };
+        // With "ROLE of ORG", a name before the comma holds it. With the organization
+        // before the role, the name right after it ("Tesla CEO Elon Musk", "Voltara's
+        // founder, Ines Carvalho"), else one before the comma ("Tim Cook, Apple's chief
+        // executive").
+        let holder = if org_after.is_some() {
+            name_before_comma()
+        } else {
+            let at = if self.raw_at(after) == Some(",") {
+                after + 1
             } else {
-                None
-            }
-        })
+                after
+            };
+            self.mention_at(at)
+                .filter(|x| x.start == at)
+                .map(|x| x.cluster)
+                .or_else(name_before_comma)
+        }
         .or_else(|| {
             let copula = (left_start.saturating_sub(3)..left_start).any(|k| {
                 matches!(

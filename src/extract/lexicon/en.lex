@@ -9,10 +9,10 @@ praised = praised, praises, praise, praising, lauded, lauds, hailed, hails, admi
 criticized = criticized, criticised, criticizes, criticises, criticize, criticise, criticizing, criticising, attacked, attacks, attack, attacking, accused, accuses, accuse, accusing, slammed, slams, slamming, blasted, blasts, mocked, mocks, mocking, ridiculed, ridicules, denounced, denounces, lambasted, lambastes, condemned, condemns, derided, derides, insulted, insults, trolled, trolls, trolling, took aim at, takes aim at, taking aim at, lashed out at, lashes out at, hit out at, hits out at, went after, goes after, blamed, blames, rebuked, rebukes, chastised, excoriated, disparaged, berated, roasted, savaged, took a swipe at, takes a swipe at, taking a swipe at, railed against, rails against, called out, calls out
 leads = leads, led, heads, headed, runs, ran, chairs, chaired, is the ceo of, was the ceo of, is chief executive of, is the chief executive of, is at the helm of, helms, helmed, oversees
 member_of = joined, joins, works at, worked at, works for, worked for, sits on the board of, sat on the board of, serves on the board of, served on the board of, is a member of, was a member of, was hired by, was recruited by
-invested_in = invested in, invests in, invest in, investing in, invested * * * * in, invested * * * * * in, invested * * * * * * in, invest * in, invest * * in, invest * * * in, invests * in, invests * * in, investing * * in, invested * in, invested * * in, invested * * * in, poured * into, poured * * into, poured * * * into, backed, backs, funded, funds, financed, finances, bet on, put money into
+invested_in = invested in, invests in, invest in, investing in, invested * * * * in, invested * * * * * in, invested * * * * * * in, invest * in, invest * * in, invest * * * in, invests * in, invests * * in, investing * * in, invested * in, invested * * in, invested * * * in, poured * into, poured * * into, poured * * * into, backed, backs, funded, funds, financed, finances, bet on, put money into, invested * * * * * * * in, invested * * * * * * * * in, poured * * * * into, poured * * * * * into, poured * * * * * * into
 acquired = acquired, acquires, acquire, acquiring, bought, buys, buy, buying, purchased, purchases, took over, takes over, snapped up, snaps up, absorbed
 owns = owns, owned, own, controls, controlled, operates, publishes, runs the, is the owner of, was the owner of, holds a stake in, holds a majority stake in
-competes_with = competes with, compete with, competed with, competing with, compete, compete fiercely, competed, rivals, rivaled, rivalled, takes on, took on, goes head to head with, is up against, vies with, battles
+competes_with = competes with, are locked in a price war, are locked in a battle, are in a price war, compete with, competed with, competing with, compete, compete fiercely, competed, rivals, rivaled, rivalled, takes on, took on, goes head to head with, is up against, vies with, battles
 
 [passive]
 sued = sued
@@ -75,7 +75,7 @@ rival, rivals, competitor, competitors, archrival, arch-rival
 step down, steps down, stepped down, stepping down, resign, resigns, resigned, resigning, quit, quits, retire, retires, retired, leave the company, leaves the company
 
 [roles]
-leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, founder and ceo, co-founder and ceo, managing director, executive chairman
+leads = ceo, chief executive, chief executive officer, president, chairman, chairwoman, chair, head, boss, leader, managing director, executive chairman
 member_of = cfo, cto, coo, chief financial officer, chief technology officer, chief operating officer, chief scientist, chief, director, vice president, vp, executive, employee, engineer, researcher, board member, member, spokesman, spokeswoman, spokesperson, partner, adviser, advisor, lawyer, general counsel, manager
 founded = founder, co-founder, cofounder
 owns = owner

@@ -12,10 +12,10 @@ praised = salué, saluée, salue, saluent, saluer, félicité, félicitée, fél
 criticized = critiqué, critiquée, critique, critiquent, critiquer, critiquait, critiquant, accusé, accusée, accuse, accusent, accuser, accusait, accusant, dénoncé, dénoncée, dénonce, dénoncent, dénoncer, fustigé, fustigée, fustige, fustigent, fustiger, étrillé, étrille, attaqué, attaquée, attaque, attaquent, attaquer, attaquait, taclé, taclée, tacle, raillé, raillée, raille, ridiculisé, ridiculise, moqué, insulté, insultée, insulte, insulter, dénigré, dénigre, vilipendé, troller, trollé, trolle, trollait, s'en est pris à, s'en prend à, s'en prennent à, s'est moqué de, se moque de, s'est moquée de, reproché à, reproche à, tiré sur, tire sur, tirant sur, tirer sur, tiré à boulets rouges sur, tire à boulets rouges sur, mis en cause, met en cause, pris pour cible, prend pour cible, blâmé, blâme, condamné, condamne
 leads = dirige, dirigent, dirigeait, dirigé, dirigée, préside, présidait, présidé, est à la tête de, était à la tête de, pilote
 member_of = a rejoint, rejoint, rejoignent, rejoindre, travaille chez, travaillait chez, travaille pour, siège au conseil d'administration de, siège au conseil de, est membre de, était membre de, a été embauché par, a été recruté par
-invested_in = investi dans, investit dans, investissent dans, investir dans, investi * dans, investi * * dans, investi * * * dans, investi * * * * dans, investi * * * * * dans, injecté * * * * dans, injecté * * * dans, a financé, finance, financé, financée, a soutenu financièrement, misé sur, parié sur
+invested_in = investi dans, investit dans, investissent dans, investir dans, investi * dans, investi * * dans, investi * * * dans, investi * * * * dans, investi * * * * * dans, injecté * * * * dans, injecté * * * dans, a financé, finance, financé, financée, a soutenu financièrement, misé sur, parié sur, investi * * * * * * dans, investi * * * * * * * dans, investi * * * * * * * * dans, injecté * * * * * dans, injecté * * * * * * dans, injecté * * * * * * * dans, injecté * * * * * * * * dans
 acquired = racheté, rachetée, rachète, rachètent, racheter, acquis, acquiert, acquièrent, acquérir, a mis la main sur, met la main sur, a pris le contrôle de, prend le contrôle de, absorbé, absorbe
 owns = possède, possèdent, possédait, détient, détiennent, détenait, contrôle, contrôlent, contrôlait, est propriétaire de, était propriétaire de, édite, exploite
-competes_with = rivalise avec, rivalisent avec, rivaliser avec, rivalisent, se font concurrence, s'affrontent, concurrence, concurrencent, concurrencer, fait concurrence à, font concurrence à, faire concurrence à, se bat contre, affronte, affrontent
+competes_with = rivalise avec, se livrent une guerre, se livrent une bataille, se livrent une concurrence, rivalisent avec, rivaliser avec, rivalisent, se font concurrence, s'affrontent, concurrence, concurrencent, concurrencer, fait concurrence à, font concurrence à, faire concurrence à, se bat contre, affronte, affrontent
 
 [passive]
 # Triggers after an auxiliary of the passive ("a été racheté par X"): object on the left, agent after "par".
@@ -80,7 +80,7 @@ démissionne, démissionné, démissionnera, quittera ses fonctions, quitte ses 
 
 [roles]
 # A role noun, "de" and an organization: the person who holds it.
-leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, fondateur et pdg, cofondateur et pdg, directeur exécutif, ceo
+leads = pdg, p.-d.g., président-directeur général, président directeur général, directeur général, directrice générale, patron, patronne, président, présidente, dirigeant, dirigeante, chef, directeur exécutif, ceo
 member_of = directeur financier, directrice financière, directeur technique, directrice technique, directeur, directrice, vice-président, vice-présidente, responsable, salarié, salariée, employé, employée, ingénieur, ingénieure, chercheur, chercheuse, administrateur, administratrice, membre du conseil d'administration, porte-parole, associé, associée, conseiller, conseillère, avocat, avocate
 founded = fondateur, fondatrice, cofondateur, cofondatrice, co-fondateur, co-fondatrice
 owns = propriétaire
