@@ -206,6 +206,9 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
     }
     let mut recent: Vec<usize> = Vec::new(); // clusters, most recent last
     let mut descriptor_memory: HashMap<String, usize> = HashMap::default();
+    // Sentence where an organization descriptor was last read: a reading from the previous
+    // sentence is still the topic ("criticized the company. X bought a stake in the company").
+    let mut org_descriptor_seen: HashMap<String, usize> = HashMap::default();
     let mut last_seen: Vec<Option<usize>> = vec![None; m.clusters.len()];
     let mut prev_topic_org: Option<usize> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -262,9 +265,25 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
             });
         }
         // Descriptors, resolved against what came before.
+        // The first name not after a preposition, passing over one that qualifies a role
+        // ("Podwave co-founder Luis Ortega", "Streamly's chief executive").
+        let qualifies_role = |x: &Mention| {
+            let mut k = x.end;
+            if s.tokens.get(k).is_some_and(|t| t.low == "'s") {
+                k += 1;
+            }
+            ["roles", "group_nouns"].iter().any(|sec| {
+                ctx.lex
+                    .section(sec)
+                    .match_at(|j| s.tokens.get(k + j).map(|t| t.low.as_str()))
+                    .is_some()
+            })
+        };
         let subject = ms
             .iter()
-            .find(|x| x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low))
+            .find(|x| {
+                (x.start == 0 || !is_preposition(&s.tokens[x.start - 1].low)) && !qualifies_role(x)
+            })
             .map(|x| x.cluster);
         let descs = descriptor_spans(&ctx, s, &ms);
         for d in descs {
@@ -305,30 +324,54 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 {
                     prev_topic_org
                 }
-                DescKind::Org => descriptor_memory.get(&d.text_key).copied().or_else(|| {
-                    let here = ms
-                        .iter()
-                        .rev()
-                        .find(|x| {
-                            x.end <= d.start
-                                && m.clusters[x.cluster].kind == EntityKind::Organization
-                        })
-                        .map(|x| x.cluster);
-                    here.or_else(|| {
-                        recent
-                            .iter()
+                // Elsewhere, "the company" is not the subject of its own clause (that would
+                // be "itself"), unless it reports the subject's words ("Apple said the
+                // company would..."). Otherwise it is an organization named earlier in the
+                // sentence ("Podwave co-founder X left the company"), else the one the
+                // same words meant in the previous sentence, else the organization the
+                // previous sentence was about, else an older reading, else the nearest.
+                DescKind::Org => {
+                    let is_org = |c: usize| m.clusters[c].kind == EntityKind::Organization;
+                    let reported =
+                        (0..d.start).any(|k| ctx.lex.has("speech_verbs", &s.tokens[k].low));
+                    let usable = |c: &usize| is_org(*c) && (reported || Some(*c) != subject);
+                    let earlier_here = || {
+                        ms.iter()
                             .rev()
-                            .copied()
-                            .find(|c| m.clusters[*c].kind == EntityKind::Organization)
-                    })
-                }),
+                            .map(|x| x.cluster)
+                            .zip(ms.iter().rev().map(|x| x.end))
+                            .find(|(c, end)| *end <= d.start && usable(c))
+                            .map(|(c, _)| c)
+                    };
+                    let remembered = descriptor_memory.get(&d.text_key).copied();
+                    let fresh = org_descriptor_seen
+                        .get(&d.text_key)
+                        .is_some_and(|&seen| si <= seen + 1);
+                    if reported {
+                        subject.filter(|c| is_org(*c)).or(remembered.filter(usable))
+                    } else if fresh {
+                        earlier_here()
+                            .or(remembered.filter(usable))
+                            .or(prev_topic_org.filter(usable))
+                    } else {
+                        earlier_here()
+                            .or(prev_topic_org.filter(usable))
+                            .or(remembered.filter(usable))
+                    }
+                    .or_else(|| recent.iter().rev().copied().find(|c| usable(c)))
+                }
                 DescKind::Product => None,
             };
             let Some(cluster) = resolved else { continue };
             if d.apposition.is_none() {
-                descriptor_memory
-                    .entry(d.text_key.clone())
-                    .or_insert(cluster);
+                if d.kind == DescKind::Org {
+                    descriptor_memory.insert(d.text_key.clone(), cluster);
+                    org_descriptor_seen.insert(d.text_key.clone(), si);
+                } else {
+                    descriptor_memory
+                        .entry(d.text_key.clone())
+                        .or_insert(cluster);
+                }
             }
             if let DescKind::Product = d.kind {
                 let c = &mut m.clusters[cluster];

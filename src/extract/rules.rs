@@ -582,6 +582,24 @@ impl<'a> Sent<'a> {
         let mut skipped = 0;
         while i < self.len() && skipped <= max_skip {
             if let Some(x) = self.mention_at(i) {
+                // "by former OpenAI employees A and B", "sued Acme executives A and B": the
+                // organization qualifies the people named after it.
+                let after = x.end;
+                let role_words = if x.form == MentionForm::Group {
+                    Some(0)
+                } else {
+                    ["roles", "group_nouns"]
+                        .iter()
+                        .find_map(|sec| self.match_section(sec, after).map(|m| m.1))
+                };
+                if let Some(rn) = role_words {
+                    if let Some(y) = self
+                        .mention_at(after + rn)
+                        .filter(|y| y.start == after + rn && y.form == MentionForm::Name)
+                    {
+                        return Some(self.group_from(y, after + rn));
+                    }
+                }
                 return Some(self.group_from(x, i));
             }
             let w = self.low(i)?;
@@ -647,7 +665,8 @@ impl<'a> Sent<'a> {
                         | "l'"
                 )
                 || w.ends_with("ment") && w.len() > 6
-                || w.ends_with("ly") && w.len() > 4;
+                || w.ends_with("ly") && w.len() > 4
+                || self.former(i + 1);
             if !skippable {
                 return None;
             }
