@@ -147,6 +147,21 @@ impl Ctx<'_> {
         if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
             return false;
         }
+        // "Investors backed...", "Analysts said...": a common noun of the lexicon opening
+        // the sentence, capitalized for that reason only.
+        if i == 0
+            && !has_inner_cap
+            && [
+                "group_nouns",
+                "person_descriptors",
+                "org_descriptors",
+                "product_nouns",
+            ]
+            .iter()
+            .any(|sec| self.lex.has(sec, &t.low))
+        {
+            return false;
+        }
         // "Separately, ...", "Finalement, ...": a sentence adverb before a comma, not a name.
         if i == 0
             && raw.len() > 5

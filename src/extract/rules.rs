@@ -760,6 +760,7 @@ impl<'a> Sent<'a> {
             self.parent_rule(i, si, out);
             self.group_member_rule(i, si, out);
             self.possessed_product_rule(i, si, d, out);
+            self.maker_behind_rule(i, si, d, out);
             i += consumed.unwrap_or(1).max(1);
         }
         // Role descriptors ("le PDG de Tesla") carry their own edge.
@@ -1631,6 +1632,61 @@ impl<'a> Sent<'a> {
         false
     }
 
+    /// "OpenAI, the startup behind ChatGPT" / "X est l'entreprise derrière Y": the
+    /// organization makes (owns) what it is behind.
+    fn maker_behind_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        if !matches!(self.low(t), Some("behind" | "derriere")) || t < 2 {
+            return;
+        }
+        // The company noun right before: "the startup", "l'entreprise", "the AI lab".
+        let Some(noun) = (t.saturating_sub(3)..t).find(|&k| {
+            self.match_section("org_descriptors", k)
+                .is_some_and(|(_, n)| k + n == t)
+        }) else {
+            return;
+        };
+        let mut det = noun;
+        while det > 0 && !self.s.tokens[det - 1].cap && self.s.tokens[det - 1].is_word {
+            det -= 1;
+            if self.is("determiners", det) {
+                break;
+            }
+        }
+        let copula = det > 0
+            && matches!(
+                self.low(det - 1),
+                Some("is" | "was" | "est" | "etait" | "remains" | "reste")
+            );
+        let maker = self.apposition_head(noun, t - noun).or_else(|| {
+            copula
+                .then(|| self.subject_within(det - 1, d, 4))
+                .flatten()
+                .and_then(|g| g.first().copied())
+        });
+        let Some(maker) = maker else {
+            return;
+        };
+        if self.m.clusters[maker].kind != EntityKind::Organization {
+            return;
+        }
+        if let Some(made) = self.apposition_object(t + 1, maker) {
+            let made: Vec<usize> = made
+                .into_iter()
+                .filter(|c| self.m.clusters[*c].kind != EntityKind::Person)
+                .collect();
+            self.emit(
+                out,
+                &[maker],
+                RelationKind::Owns,
+                &made,
+                si,
+                "maker",
+                0.65,
+                None,
+            );
+        }
+    }
+
     /// A judgement word at `k`: praise ("héros", "genius") or insult ("idiot", "liar").
     fn judgement_at(&self, k: usize) -> Option<RelationKind> {
         if self.match_section("insult_words", k).is_some() {
@@ -1683,10 +1739,29 @@ impl<'a> Sent<'a> {
         if !(self.is("possessive", t) || genitive) {
             return;
         }
-        let Some((_, n)) = self.match_section("product_nouns", t + 1) else {
+        // The noun may follow up to three modifiers: "Elon Musk's artificial intelligence
+        // company xAI". After a genitive a company noun counts too ("Microsoft's
+        // professional network LinkedIn"); after "son"/"its" only a product noun does.
+        let mut noun = None;
+        for start in t + 1..(t + 5).min(self.len()) {
+            let found = self.match_section("product_nouns", start).or_else(|| {
+                genitive
+                    .then(|| self.match_section("org_descriptors", start))
+                    .flatten()
+            });
+            if let Some((_, n)) = found {
+                noun = Some((start, n));
+                break;
+            }
+            let tok = &self.s.tokens[start];
+            if !tok.is_word || tok.cap || self.is("stop", start) || self.is("determiners", start) {
+                break;
+            }
+        }
+        let Some((start, n)) = noun else {
             return;
         };
-        let mut k = t + 1 + n;
+        let mut k = start + n;
         let mut steps = 0;
         while k < self.len()
             && steps < 2
