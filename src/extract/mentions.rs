@@ -45,6 +45,8 @@ pub struct Mention {
     pub role: Option<(RelationKind, usize)>,
     /// A second role coordinated with the first ("le cofondateur et PDG de Tesla").
     pub also: Option<RelationKind>,
+    /// A second organization of the same role ("le patron de Tesla et de SpaceX").
+    pub also_org: Option<usize>,
 }
 
 /// All mentions of a document, per sentence, and the clusters they point to.
@@ -277,6 +279,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 form: MentionForm::Name,
                 role: None,
                 also: None,
+                also_org: None,
             });
         }
         // Descriptors, resolved against what came before.
@@ -427,6 +430,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 form,
                 role: d.role,
                 also: d.also,
+                also_org: d.also_org,
             });
         }
         ms.sort_by_key(|x| (x.start, std::cmp::Reverse(x.end)));
@@ -652,6 +656,7 @@ struct Descriptor {
     apposition: Option<usize>,
     role: Option<(RelationKind, usize)>,
     also: Option<RelationKind>,
+    also_org: Option<usize>,
 }
 
 /// Determiner + descriptor noun (+ "de" + name, + adjectives), and its apposition to a name.
@@ -777,15 +782,36 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             break;
         }
         // "de"/"d'"/"of" + name: the organization of a role or a group; "d'IA" qualifies.
-        if end + 1 < toks.len()
-            && matches!(
-                toks[end].low.as_str(),
-                "de" | "d'" | "du" | "of" | "at" | "chez"
-            )
-        {
+        // A department may come between: "le directeur de la communication de Kering".
+        let is_of = |k: usize| matches!(low(k), Some("de" | "d'" | "du" | "of" | "at" | "chez"));
+        if role.is_some() && is_of(end) && name_at(end + 1).is_none() {
+            let qualifier_end = (end + 2..(end + 6).min(toks.len())).find(|&k| {
+                is_of(k)
+                    && name_at(k + 1).is_some()
+                    && toks[end + 1..k]
+                        .iter()
+                        .all(|t| t.is_word && !t.cap && !lex.has("verbs", &t.low))
+            });
+            if let Some(k) = qualifier_end {
+                end = k;
+                // Heading a department is working at the company, not leading it.
+                if role == Some(RelationKind::Leads) {
+                    role = Some(RelationKind::MemberOf);
+                }
+            }
+        }
+        let mut also_org = None;
+        if end + 1 < toks.len() && is_of(end) {
             if let Some(nm) = name_at(end + 1) {
                 role_org = Some(nm.cluster);
                 end = nm.end;
+                // "le patron de Tesla et de SpaceX": one role, two organizations.
+                if matches!(low(end), Some("et" | "and")) && is_of(end + 1) {
+                    if let Some(second) = name_at(end + 2) {
+                        also_org = Some(second.cluster);
+                        end = second.end;
+                    }
+                }
             } else if toks[end + 1].cap && toks[end + 1].is_word && ctx.is_stop(&toks[end + 1].low)
             {
                 end += 2;
@@ -809,6 +835,7 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             _ => None,
         };
         let also = also.filter(|_| role.is_some());
+        let also_org = also_org.filter(|_| role.is_some());
         // Apposition: "Satya Nadella, le PDG de Microsoft" / "le PDG de Microsoft, Satya Nadella" / "son produit phare, ChatGPT".
         let mut apposition = None;
         let mut span_end = end;
@@ -872,6 +899,7 @@ fn descriptor_spans(ctx: &Ctx, s: &Sentence, names: &[Mention]) -> Vec<Descripto
             apposition,
             role,
             also,
+            also_org,
         });
         i = span_end.max(det + 1);
     }

@@ -767,13 +767,14 @@ impl<'a> Sent<'a> {
         for x in self.ms {
             if let (MentionForm::Descriptor, Some((rel, org))) = (x.form, x.role) {
                 let former = (x.start..x.end).any(|k| self.former(k + 1));
+                let orgs: Vec<usize> = std::iter::once(org).chain(x.also_org).collect();
                 for rel in std::iter::once(rel).chain(x.also) {
                     let rel = if former { RelationKind::Left } else { rel };
                     self.emit(
                         out,
                         &[x.cluster],
                         rel,
-                        &[org],
+                        &orgs,
                         si,
                         "role-descriptor",
                         0.7,
@@ -1266,7 +1267,7 @@ impl<'a> Sent<'a> {
             return;
         };
         // "ancien PDG de Y", "former CEO of Y": someone who left.
-        let rel = if self.former(t) {
+        let mut rel = if self.former(t) {
             RelationKind::Left
         } else {
             rel
@@ -1283,10 +1284,25 @@ impl<'a> Sent<'a> {
                 _ => break,
             }
         }
-        let org_after = if matches!(
-            self.low(after),
-            Some("de" | "d'" | "du" | "of" | "at" | "chez")
-        ) {
+        let is_of =
+            |k: usize| matches!(self.low(k), Some("de" | "d'" | "du" | "of" | "at" | "chez"));
+        // A department between role and organization: "directeur de la stratégie de Y".
+        if is_of(after) && self.mention_at(after + 1).is_none() {
+            if let Some(k) = (after + 2..(after + 6).min(self.len())).find(|&k| {
+                is_of(k)
+                    && self.mention_at(k + 1).is_some()
+                    && (after + 1..k).all(|j| {
+                        self.s.tokens[j].is_word && !self.s.tokens[j].cap && !self.is("verbs", j)
+                    })
+            }) {
+                after = k;
+                // Heading a department is working at the company, not leading it.
+                if rel == RelationKind::Leads {
+                    rel = RelationKind::MemberOf;
+                }
+            }
+        }
+        let org_after = if is_of(after) {
             self.mention_at(after + 1)
                 .filter(|x| x.start == after + 1)
                 .map(|x| x.cluster)
@@ -1600,13 +1616,33 @@ impl<'a> Sent<'a> {
             }
             return;
         }
-        if let (Some(first), true) = (
-            self.apposition_head(t, n),
-            matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")),
-        ) {
+        let Some(first) = self.apposition_head(t, n) else {
+            return;
+        };
+        if matches!(self.low(t + n), Some("de" | "d'" | "du" | "of")) {
             if let Some(other) = self.apposition_object(t + n + 1, first) {
                 self.emit(out, &[first], rel, &other, si, "apposition", 0.7, None);
             }
+            return;
+        }
+        // "Kering, son principal concurrent": the rival of whoever "son" stands for, the
+        // sentence's subject or, for a person, the organization the sentence says they head.
+        let possessive = (t.saturating_sub(3)..t).any(|k| self.is("possessive", k));
+        if rel != RelationKind::CompetesWith || !possessive {
+            return;
+        }
+        let org = |c: usize| self.m.clusters[c].kind == EntityKind::Organization;
+        let possessor = self.main_subject.and_then(|sub| {
+            if org(sub) {
+                return Some(sub);
+            }
+            self.ms
+                .iter()
+                .filter(|x| x.cluster == sub)
+                .find_map(|x| x.role.map(|(_, o)| o))
+        });
+        if let Some(p) = possessor.filter(|p| *p != first && org(*p)) {
+            self.emit(out, &[p], rel, &[first], si, "apposition", 0.65, None);
         }
     }
 
