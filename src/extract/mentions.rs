@@ -149,8 +149,8 @@ impl Ctx<'_> {
         if (first_in_clause || heading) && !has_inner_cap && self.common.contains(&t.low) {
             return false;
         }
-        // "Investors backed...", "Analysts said...": a common noun of the lexicon opening
-        // the sentence, capitalized for that reason only.
+        // "Investors backed...", "Fondée en 1998 par...": a common noun or a passive
+        // trigger of the lexicon opening the sentence, capitalized for that reason only.
         if i == 0
             && !has_inner_cap
             && [
@@ -158,6 +158,7 @@ impl Ctx<'_> {
                 "person_descriptors",
                 "org_descriptors",
                 "product_nouns",
+                "passive",
             ]
             .iter()
             .any(|sec| self.lex.has(sec, &t.low))
@@ -238,7 +239,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                 Some(&c) => c,
                 None => {
                     let found = if b - a == 1 {
-                        join_single(&m.clusters, &recent, &key)
+                        join_single(&m.clusters, &recent, &key, lex)
                     } else {
                         None
                     };
@@ -473,15 +474,22 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
     m
 }
 
-/// A single word joins the most recent person whose name ends (or starts) with it, or any
-/// multi-word cluster that contains it as its last word.
-fn join_single(clusters: &[Cluster], recent: &[usize], key: &str) -> Option<usize> {
+/// A single word joins the most recent person whose name ends (or starts) with it, any
+/// multi-word cluster that contains it as its last word, or an organization named by it and
+/// company words ("Pinecrest" for "Pinecrest Foods", "Orsenne" for "Orsenne Mobile").
+fn join_single(clusters: &[Cluster], recent: &[usize], key: &str, lex: &Lexicon) -> Option<usize> {
     let matches = |c: &Cluster| {
         c.forms.iter().any(|f| {
             let words: Vec<String> = f.split_whitespace().map(super::text::fold).collect();
+            let company_words = || {
+                words[1..]
+                    .iter()
+                    .all(|w| lex.has("org_suffixes", w) || lex.has("media_words", w))
+            };
             words.len() > 1
                 && (words.last().is_some_and(|w| w == key)
-                    || (c.kind == EntityKind::Person && words[0] == key))
+                    || (c.kind == EntityKind::Person && words[0] == key)
+                    || (c.kind == EntityKind::Organization && words[0] == key && company_words()))
         })
     };
     recent
@@ -490,9 +498,9 @@ fn join_single(clusters: &[Cluster], recent: &[usize], key: &str) -> Option<usiz
         .copied()
         .find(|c| matches(&clusters[*c]))
         .or_else(|| {
-            clusters
-                .iter()
-                .position(|c| c.kind == EntityKind::Person && matches(c))
+            clusters.iter().position(|c| {
+                matches!(c.kind, EntityKind::Person | EntityKind::Organization) && matches(c)
+            })
         })
 }
 
@@ -597,6 +605,16 @@ fn name_kind(ctx: &Ctx, s: &Sentence, a: usize, b: usize) -> (EntityKind, bool) 
         if matches!(low.as_str(), "de" | "d'" | "du" | "of" | "chez" | "at") {
             after_de = true;
             continue;
+        }
+        // A capitalized word that is no title ("PDG", "Dr") belongs to another name
+        // ("Halvorsen Capital, Skyra"): its words are no cue for this one.
+        if toks[j].cap
+            && j > 0
+            && !["roles", "person_titles", "person_descriptors"]
+                .iter()
+                .any(|sec| lex.has(sec, low))
+        {
+            break;
         }
         if after_de {
             // "le PDG de Tesla", "CEO of Acme": the organization of a role.

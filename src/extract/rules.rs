@@ -526,7 +526,10 @@ impl<'a> Sent<'a> {
         if self.lex.has("pronouns_person", w) {
             // The sentence's own subject when it came first, else the previous one.
             if let Some(ms) = self.main_subject {
-                if self.main_subject_at < i && self.m.clusters[ms].kind == EntityKind::Person {
+                let kind = self.m.clusters[ms].kind;
+                let fits = kind == EntityKind::Person
+                    || kind == EntityKind::Organization && self.lex.has("pronouns_gendered", w);
+                if self.main_subject_at < i && fits {
                     return Some(ms);
                 }
             }
@@ -887,13 +890,22 @@ impl<'a> Sent<'a> {
             && passive.is_some_and(|(_, pn)| by_follows(pn));
         let appositive =
             reduced || t >= 2 && self.raw(t - 1) == "," && self.mention_at(t - 2).is_some();
-        let passive_aux = appositive || (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
+        // "Fondée en 1998 par X, Y ...": a participle opening the sentence describes the
+        // subject after its comma.
+        let fronted = t == 0 && passive.is_some_and(|(_, pn)| by_follows(pn));
+        let passive_aux =
+            appositive || fronted || (t.saturating_sub(3)..t).any(|k| self.is("passive_aux", k));
         if active.is_none() && !passive_aux {
             return None;
         }
         if passive_aux {
             if let Some((Some(prel), pn)) = self.match_section("passive", t) {
-                let patient = if reduced {
+                let patient = if fronted {
+                    (t + pn..self.len())
+                        .find(|&k| self.raw(k) == "," && self.rel_span[k].is_none())
+                        .and_then(|c| self.mention_at(c + 1).filter(|x| x.start == c + 1))
+                        .map(|x| self.group(x))
+                } else if reduced {
                     self.mention_at(t - 1).map(|x| self.group(x))
                 } else if appositive {
                     self.mention_at(t - 2).map(|x| self.group(x))
@@ -1601,7 +1613,11 @@ impl<'a> Sent<'a> {
         }
         if g >= 2 && self.low(g - 1) == Some("'s") {
             if let Some(other) = self.mention_at(g - 2).filter(|x| x.end == g - 1) {
-                if let Some(first) = first_before(other.start) {
+                // "Halbrook's main rival, Pinecrest Foods, ...": the name after the comma.
+                let after = (self.raw_at(t + n) == Some(","))
+                    .then(|| self.mention_at(t + n + 1).filter(|x| x.start == t + n + 1))
+                    .flatten();
+                if let Some(first) = first_before(other.start).or(after.map(|x| x.cluster)) {
                     self.emit(
                         out,
                         &[first],
@@ -1780,6 +1796,13 @@ impl<'a> Sent<'a> {
         // professional network LinkedIn"); after "son"/"its" only a product noun does.
         let mut noun = None;
         for start in t + 1..(t + 5).min(self.len()) {
+            // "Google's parent company", "Boeing's main rival": relations of their own.
+            if ["parent", "subsidiary", "rivals"]
+                .iter()
+                .any(|sec| self.match_section(sec, start).is_some())
+            {
+                return;
+            }
             let found = self.match_section("product_nouns", start).or_else(|| {
                 genitive
                     .then(|| self.match_section("org_descriptors", start))

@@ -147,6 +147,11 @@ en
 [pronouns_person]
 il, elle
 
+[pronouns_gendered]
+# "il"/"elle" stand for any noun of their gender, a person or "le syndicat": the sentence's
+# own subject when it came first, whatever its kind.
+il, elle
+
 [pronouns_org]
 
 
@@ -163,7 +168,7 @@ quelqu'un, quelqu'une
 milliardaire, multimilliardaire, entrepreneur, entrepreneuse, homme d'affaires, femme d'affaires, patron, patronne, dirigeant, dirigeante, fondateur, fondatrice, cofondateur, cofondatrice, pdg, directeur général, directrice générale, président, présidente, investisseur, investisseuse, journaliste, chercheur, chercheuse, ingénieur, ingénieure, magnat, homme le plus riche du monde, ministre, sénateur, sénatrice, député, députée, juge, avocat, avocate, directeur, directrice
 
 [org_descriptors]
-société, entreprise, groupe, maison, laboratoire, start-up, startup, jeune pousse, firme, compagnie, constructeur, géant, éditeur, fabricant, banque, fonds, organisation, association, fondation, institution, plateforme, réseau social, opérateur, labo, filiale, maison mère
+société, entreprise, groupe, maison, laboratoire, start-up, startup, jeune pousse, firme, compagnie, constructeur, géant, éditeur, fabricant, banque, fonds, organisation, association, fondation, institution, plateforme, réseau social, opérateur, labo, filiale, maison mère, chaîne, enseigne, distributeur, fournisseur, compagnie aérienne, transporteur, assureur, courtier, agence, studio, marque, syndicat, régulateur, holding, conglomérat, fonds d'investissement, quotidien, chaîne de télévision, radio, cabinet, équipementier, industriel, sidérurgiste, pétrolier, laboratoire pharmaceutique, énergéticien
 
 [product_nouns]
 produit, produits, chatbot, agent conversationnel, application, appli, logiciel, modèle, assistant, service, outil, robot conversationnel, plateforme, smartphone, voiture, véhicule, console, jeu, moteur de recherche, navigateur, système d'exploitation, puce, processeur, fusée, satellite, réseau
