@@ -1359,15 +1359,7 @@ impl<'a> Sent<'a> {
         } else {
             rel
         };
-        let name_before_comma = || {
-            (left_start >= 2 && self.raw(left_start - 1) == ",")
-                .then(|| {
-                    self.mention_at(left_start - 2)
-                        .filter(|x| x.end == left_start - 1)
-                        .map(|x| x.cluster)
-                })
-                .flatten()
-        };
+        let name_before_comma = || self.name_before_comma(left_start);
         // With "ROLE of ORG", a name before the comma holds it. With the organization
         // before the role, the name right after it ("Tesla CEO Elon Musk", "Voltara's
         // founder, Ines Carvalho"), else one before the comma ("Tim Cook, Apple's chief
@@ -1528,6 +1520,19 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The name that ends right before a comma at `k - 1`, even when a wider mention (the
+    /// name with its apposition, "Alphabet, the parent company of Google") covers it.
+    fn name_before_comma(&self, k: usize) -> Option<usize> {
+        if k < 2 || self.raw(k - 1) != "," {
+            return None;
+        }
+        self.ms
+            .iter()
+            .filter(|x| x.end == k - 1 && x.start < x.end)
+            .max_by_key(|x| x.start)
+            .map(|x| x.cluster)
+    }
+
     /// The name an apposition noun at `t` (`n` words) describes: "X, (the) (main) NOUN":
     /// the name right before the comma, or the mention that already joins both.
     fn apposition_head(&self, t: usize, n: usize) -> Option<usize> {
@@ -1552,15 +1557,11 @@ impl<'a> Sent<'a> {
         if k < 2 || self.raw(k - 1) != "," {
             return None;
         }
-        self.ms
-            .iter()
-            .filter(|x| x.end == k - 1 && x.start < x.end)
-            .max_by_key(|x| x.start)
-            .or_else(|| {
-                self.mention_at(t)
-                    .filter(|x| x.start + 1 < k && x.end > t + n)
-            })
-            .map(|x| x.cluster)
+        self.name_before_comma(k).or_else(|| {
+            self.mention_at(t)
+                .filter(|x| x.start + 1 < k && x.end > t + n)
+                .map(|x| x.cluster)
+        })
     }
 
     /// The name after "of"/"de" in an apposition, looking inside a mention that joined it
@@ -1588,19 +1589,6 @@ impl<'a> Sent<'a> {
         } else {
             return;
         };
-        // The name right before the comma, even when a wider mention (the name with this very
-        // apposition, "Alphabet, the parent company of Google") covers it.
-        let first_before = |k: usize| -> Option<usize> {
-            (k >= 2 && self.raw(k - 1) == ",")
-                .then(|| {
-                    self.ms
-                        .iter()
-                        .filter(|x| x.end == k - 1 && x.start < x.end)
-                        .max_by_key(|x| x.start)
-                        .map(|x| x.cluster)
-                })
-                .flatten()
-        };
         // Genitive, with up to two adjectives: "A, B's (main) rival".
         let mut g = t;
         while g > 0
@@ -1617,7 +1605,10 @@ impl<'a> Sent<'a> {
                 let after = (self.raw_at(t + n) == Some(","))
                     .then(|| self.mention_at(t + n + 1).filter(|x| x.start == t + n + 1))
                     .flatten();
-                if let Some(first) = first_before(other.start).or(after.map(|x| x.cluster)) {
+                if let Some(first) = self
+                    .name_before_comma(other.start)
+                    .or(after.map(|x| x.cluster))
+                {
                     self.emit(
                         out,
                         &[first],
