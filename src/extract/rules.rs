@@ -1298,6 +1298,26 @@ impl<'a> Sent<'a> {
         }
         let is_of =
             |k: usize| matches!(self.low(k), Some("de" | "d'" | "du" | "of" | "at" | "chez"));
+        // An adjective or two after the role: "directeur scientifique de Meta".
+        if !is_of(after) {
+            let adjective = |k: usize| {
+                self.s.tokens.get(k).is_some_and(|t| {
+                    t.is_word
+                        && !t.cap
+                        && t.low.len() > 3
+                        && !self.is("stop", k)
+                        && !self.is("verbs", k)
+                        && !self.is("aux", k)
+                })
+            };
+            if let Some(k) = (after..(after + 2).min(self.len()))
+                .take_while(|&k| adjective(k))
+                .map(|k| k + 1)
+                .find(|&k| is_of(k) && self.mention_at(k + 1).is_some())
+            {
+                after = k;
+            }
+        }
         // A department between role and organization: "directeur de la stratégie de Y".
         if is_of(after) && self.mention_at(after + 1).is_none() {
             if let Some(k) = (after + 2..(after + 6).min(self.len())).find(|&k| {
@@ -1788,17 +1808,25 @@ impl<'a> Sent<'a> {
         let mut noun = None;
         for start in t + 1..(t + 5).min(self.len()) {
             // "Google's parent company", "Boeing's main rival": relations of their own.
-            if ["parent", "subsidiary", "rivals"]
+            if ["parent", "rivals"]
                 .iter()
                 .any(|sec| self.match_section(sec, start).is_some())
             {
                 return;
             }
-            let found = self.match_section("product_nouns", start).or_else(|| {
-                genitive
-                    .then(|| self.match_section("org_descriptors", start))
-                    .flatten()
-            });
+            let found = self
+                .match_section("product_nouns", start)
+                .or_else(|| {
+                    genitive
+                        .then(|| self.match_section("org_descriptors", start))
+                        .flatten()
+                })
+                // "sa filiale Opella", "its subsidiary Instagram"
+                .or_else(|| {
+                    (start == t + 1)
+                        .then(|| self.match_section("subsidiary", start))
+                        .flatten()
+                });
             if let Some((_, n)) = found {
                 noun = Some((start, n));
                 break;
