@@ -335,6 +335,20 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Mentions {
                                 (m.clusters[c].mentions, !here.contains(&c), last_seen[c])
                             })
                     }),
+                // "Cette jeune pousse", "this company": the organization named last.
+                DescKind::Org
+                    if matches!(
+                        s.tokens[d.start].low.as_str(),
+                        "ce" | "cet" | "cette" | "ces" | "this" | "these"
+                    ) =>
+                {
+                    ms.iter()
+                        .rev()
+                        .filter(|x| x.end <= d.start)
+                        .map(|x| x.cluster)
+                        .chain(recent.iter().rev().copied())
+                        .find(|c| m.clusters[*c].kind == EntityKind::Organization)
+                }
                 // A definite description opening a sentence takes up the previous topic.
                 DescKind::Org
                     if d.start == 0

@@ -252,7 +252,8 @@ impl<'a> Sent<'a> {
                         .filter(|x| x.start == i + 1)
                         .map(|x| x.end + usize::from(self.low(x.end) == Some("'s")))
                         .is_some_and(|k| self.match_section("roles", k).is_some()))
-                && (i + 2..self.len()).take(12).any(|k| self.raw(k) == ",");
+                && (i + 2 + 12 >= self.len()
+                    || (i + 2..self.len()).take(12).any(|k| self.raw(k) == ","));
             if self.raw(i) == ","
                 && (self.is("relative_subject", i + 1) || participle || apposition)
             {
@@ -943,8 +944,13 @@ impl<'a> Sent<'a> {
         let rel = rel?;
         // "left the company to start X", "a quitté Y pour fonder X": a purpose infinitive
         // belongs to the subject of the sentence, not to the nearest noun.
+        // Inside a relative clause ("X, qui a quitté Y pour prendre la tête de Z") it is the
+        // relative pronoun's antecedent.
         let subject = if matches!(self.low(t), Some("to" | "pour")) {
-            self.main_subject.map(|c| vec![c])
+            match self.rel_span[t].map(|id| self.rel_bounds[id].0 + 1) {
+                Some(r) if self.is("relative_subject", r) => self.antecedent(r, d).map(|c| vec![c]),
+                _ => self.main_subject.map(|c| vec![c]),
+            }
         } else {
             self.subject_before(t, d)
         };
@@ -1253,7 +1259,10 @@ impl<'a> Sent<'a> {
             target = self.object_after(t + n + 1, 1);
         }
         let target = target?;
+        // "Skyline, le principal concurrent de Velair", "X, a longtime critic of Y": the
+        // noun describes the name it is in apposition to, not the clause's subject.
         let source = source
+            .or_else(|| self.apposition_head(t, n).map(|c| vec![c]))
             .or_else(|| {
                 if t >= 2 && self.low(t - 1) == Some("'s") {
                     self.mention_at(t - 2).map(|x| vec![x.cluster])
