@@ -632,8 +632,19 @@ impl<'a> Sent<'a> {
             .iter()
             .any(|sec| self.lex.has(sec, w));
             if descriptor_noun {
-                if let Some(x) = self.mention_at(i + 1).filter(|x| x.start == i + 1) {
-                    return Some(self.group_from(x, i + 1));
+                // "the animation studio Pixelforge", "telecom operator Northwind": a compound
+                // noun of up to three words, then the name.
+                let mut k = i + 1;
+                while k < (i + 3).min(self.len())
+                    && self.mention_at(k).is_none()
+                    && self.s.tokens[k].is_word
+                    && !self.s.tokens[k].cap
+                    && !self.is("stop", k)
+                {
+                    k += 1;
+                }
+                if let Some(x) = self.mention_at(k).filter(|x| x.start == k) {
+                    return Some(self.group_from(x, k));
                 }
                 // "la maison de parfums Creed", "the maker of chips Zeta"
                 if matches!(self.low(i + 1), Some("de" | "d'" | "of"))
@@ -646,6 +657,21 @@ impl<'a> Sent<'a> {
                     if let Some(x) = self.mention_at(i + 3).filter(|x| x.start == i + 3) {
                         return Some(self.group_from(x, i + 3));
                     }
+                }
+            }
+            // "sued rival (streaming service) Brightcast": the rival is the object.
+            if self.lex.has("rivals", w) {
+                let mut k = i + 1;
+                while k < (i + 4).min(self.len())
+                    && self.mention_at(k).is_none()
+                    && self.s.tokens[k].is_word
+                    && !self.s.tokens[k].cap
+                    && !self.is("stop", k)
+                {
+                    k += 1;
+                }
+                if let Some(x) = self.mention_at(k).filter(|x| x.start == k) {
+                    return Some(self.group_from(x, k));
                 }
             }
             let skippable = self.lex.has("determiners", w)
@@ -765,6 +791,7 @@ impl<'a> Sent<'a> {
             self.group_member_rule(i, si, out);
             self.possessed_product_rule(i, si, d, out);
             self.maker_behind_rule(i, si, d, out);
+            self.attributive_rival_rule(i, si, d, out);
             i += consumed.unwrap_or(1).max(1);
         }
         // Role descriptors ("le PDG de Tesla") carry their own edge.
@@ -1757,6 +1784,53 @@ impl<'a> Sent<'a> {
                 None,
             );
         }
+    }
+
+    /// "Lumen sued rival streaming service Brightcast", "Apple et son rival Samsung": the
+    /// rival named after the word competes with the clause's subject (or the possessor).
+    fn attributive_rival_rule(&self, t: usize, si: usize, d: &Discourse, out: &mut Vec<RawEdge>) {
+        if self.match_section("rivals", t).is_none() || self.mention_at(t).is_some() {
+            return;
+        }
+        // A rival noun with its own frame ("X, the main rival of Y", "a rival of Y") is
+        // read by the apposition and noun rules.
+        if matches!(
+            self.low(t + 1),
+            Some("de" | "d'" | "du" | "of" | "to" | "à")
+        ) || t > 0 && (self.is("determiners", t - 1) && !self.is("possessive", t - 1))
+        {
+            return;
+        }
+        let mut k = t + 1;
+        while k < (t + 4).min(self.len())
+            && self.mention_at(k).is_none()
+            && self.s.tokens[k].is_word
+            && !self.s.tokens[k].cap
+            && !self.is("stop", k)
+        {
+            k += 1;
+        }
+        let Some(rival) = self.mention_at(k).filter(|x| x.start == k) else {
+            return;
+        };
+        let org = |c: usize| self.m.clusters[c].kind != EntityKind::Person;
+        let Some(other) = self
+            .subject_before(t, d)
+            .and_then(|g| g.first().copied())
+            .filter(|c| *c != rival.cluster && org(*c))
+        else {
+            return;
+        };
+        self.emit(
+            out,
+            &[other],
+            RelationKind::CompetesWith,
+            &[rival.cluster],
+            si,
+            "rival",
+            0.6,
+            None,
+        );
     }
 
     /// A judgement word at `k`: praise ("héros", "genius") or insult ("idiot", "liar").

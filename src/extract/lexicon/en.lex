@@ -21,7 +21,7 @@ praised = praised, lauded, hailed, admired, thanked, commended, applauded
 founded = founded, co-founded, cofounded, started, established, created
 acquired = acquired, bought, purchased, taken over
 invested_in = backed, funded, financed
-owns = owned, controlled, operated
+owns = owned, controlled, operated, majority-owned, majority owned, wholly-owned, wholly owned, partly owned, jointly owned
 leads = led, headed, run, chaired
 
 [nouns]
@@ -157,7 +157,7 @@ billionaire, entrepreneur, businessman, businesswoman, tycoon, mogul, founder, c
 company, firm, startup, start-up, lab, laboratory, group, giant, maker, developer, publisher, manufacturer, automaker, carmaker, bank, fund, organization, organisation, nonprofit, non-profit, foundation, institution, platform, network, operator, subsidiary, parent company, conglomerate, retailer, chipmaker, insurer, chain, grocer, airline, carrier, lender, broker, agency, studio, brand, supplier, distributor, union, regulator, utility, holding company, investment firm, venture firm, asset manager, hedge fund, outlet, broadcaster, newspaper, telecom
 
 [product_nouns]
-product, products, chatbot, app, application, software, model, assistant, service, tool, platform, smartphone, phone, car, vehicle, console, game, search engine, browser, operating system, chip, processor, rocket, satellite, network, device
+product, products, chatbot, app, application, software, model, assistant, tool, platform, smartphone, phone, car, vehicle, console, game, search engine, browser, operating system, chip, processor, rocket, satellite, network, device
 
 [media_cues]
 newspaper, paper, magazine, outlet, channel, network, agency, site, publication, broadcaster, daily, tabloid

@@ -25,7 +25,7 @@ praised = salué, saluée, félicité, félicitée, loué, louée, encensé, enc
 founded = pour fonder, pour créer, pour lancer, fondé, fondée, fondés, fondées, cofondé, cofondée, co-fondé, co-fondée, créé, créée
 acquired = racheté, rachetée, acquis, acquise, absorbé, absorbée
 invested_in = financé, financée, soutenu, soutenue
-owns = détenu, détenue, possédé, possédée, contrôlé, contrôlée
+owns = détenu, détenue, possédé, possédée, contrôlé, contrôlée, détenus, détenues, détenu majoritairement, détenue majoritairement, contrôlé majoritairement, contrôlée majoritairement
 leads = dirigé, dirigée, présidé, présidée
 
 [nouns]
@@ -171,7 +171,7 @@ milliardaire, multimilliardaire, entrepreneur, entrepreneuse, homme d'affaires, 
 société, entreprise, groupe, maison, laboratoire, start-up, startup, jeune pousse, firme, compagnie, constructeur, géant, éditeur, fabricant, banque, fonds, organisation, association, fondation, institution, plateforme, réseau social, opérateur, labo, filiale, maison mère, chaîne, enseigne, distributeur, fournisseur, compagnie aérienne, transporteur, assureur, courtier, agence, studio, marque, syndicat, régulateur, holding, conglomérat, fonds d'investissement, quotidien, chaîne de télévision, radio, cabinet, équipementier, industriel, sidérurgiste, pétrolier, laboratoire pharmaceutique, énergéticien
 
 [product_nouns]
-produit, produits, chatbot, agent conversationnel, application, appli, logiciel, modèle, assistant, service, outil, robot conversationnel, plateforme, smartphone, voiture, véhicule, console, jeu, moteur de recherche, navigateur, système d'exploitation, puce, processeur, fusée, satellite, réseau
+produit, produits, chatbot, agent conversationnel, application, appli, logiciel, modèle, assistant, outil, robot conversationnel, plateforme, smartphone, voiture, véhicule, console, jeu, moteur de recherche, navigateur, système d'exploitation, puce, processeur, fusée, satellite, réseau
 
 [media_cues]
 journal, quotidien, hebdomadaire, magazine, revue, chaîne, radio, agence, site d'information, média, médias
