@@ -139,21 +139,49 @@ impl Graph {
         lang: Option<Lang>,
         report: &mut dyn FnMut(IngestReport),
     ) -> Result<()> {
-        const CHUNK: usize = 64;
+        const CHUNK: usize = 256;
         let opts = self.extract_options(lang)?;
-        for chunk in paths.chunks(CHUNK) {
-            let extracted: Vec<Result<Extraction>> = chunk
+        let extract = |chunk: &[std::path::PathBuf]| -> Vec<Result<Extraction>> {
+            chunk
                 .par_iter()
                 .map(|p| read_and_extract(p, &opts))
-                .collect();
-            for (p, ex) in chunk.iter().zip(extracted) {
-                let source = p.display().to_string();
-                let result = ex.and_then(|ex| self.ingest_extraction(&ex, &source));
-                report(IngestReport { source, result });
+                .collect()
+        };
+        // Storage is serial and in order; the next chunk is extracted meanwhile, so both
+        // cores stay busy.
+        let mut chunks = paths.chunks(CHUNK);
+        let Some(first) = chunks.next() else {
+            return Ok(());
+        };
+        let mut current = (first, extract(first));
+        loop {
+            let next_chunk = chunks.next();
+            let (stored, next) = std::thread::scope(|scope| {
+                let pending = next_chunk.map(|c| scope.spawn(move || extract(c)));
+                let stored = self.store_chunk(current.0, std::mem::take(&mut current.1), report);
+                (stored, pending.map(|h| h.join()))
+            });
+            stored?;
+            match (next_chunk, next) {
+                (Some(c), Some(Ok(extracted))) => current = (c, extracted),
+                (Some(_), _) => return Err(Error::Store("an extraction thread failed".into())),
+                (None, _) => return Ok(()),
             }
-            self.store.flush()?;
         }
-        Ok(())
+    }
+
+    fn store_chunk(
+        &self,
+        chunk: &[std::path::PathBuf],
+        extracted: Vec<Result<Extraction>>,
+        report: &mut dyn FnMut(IngestReport),
+    ) -> Result<()> {
+        for (p, ex) in chunk.iter().zip(extracted) {
+            let source = p.display().to_string();
+            let result = ex.and_then(|ex| self.ingest_extraction(&ex, &source));
+            report(IngestReport { source, result });
+        }
+        self.store.flush()
     }
 
     /// Bulk-loads a CSV or JSON-lines file of triples (format from the extension).
