@@ -398,6 +398,15 @@ impl<'a> Sent<'a> {
                             return Some(y.cluster);
                         }
                     }
+                    // "Elon Musk's AI company xAI sued...": the possessed name is the subject.
+                    if self.low(x.end) == Some("'s") {
+                        let owned = (x.end + 1..(x.end + 6).min(self.len()))
+                            .find_map(|k| self.mention_at(k).filter(|y| y.start == k));
+                        if let Some(y) = owned {
+                            self.main_subject_at = y.start;
+                            return Some(y.cluster);
+                        }
+                    }
                     self.main_subject_at = i;
                     return Some(x.cluster);
                 }
@@ -582,6 +591,9 @@ impl<'a> Sent<'a> {
     /// The object right after position `e`: a mention after determiners, prepositions and
     /// adverbs only.
     fn object_after(&self, e: usize, max_skip: usize) -> Option<Vec<usize>> {
+        if let Some(o) = self.gerund_object_pronoun(e) {
+            return Some(o);
+        }
         let mut i = e;
         let mut skipped = 0;
         while i < self.len() && skipped <= max_skip {
@@ -704,6 +716,49 @@ impl<'a> Sent<'a> {
             skipped += 1;
         }
         None
+    }
+
+    /// "X sued Y, accusing it of fraud" / "..., calling them liars": in a gerund clause
+    /// after a comma, an object pronoun stands for the nearest name before the clause that
+    /// is not the main subject.
+    fn gerund_object_pronoun(&self, e: usize) -> Option<Vec<usize>> {
+        let pronoun = self.low(e)?;
+        if !matches!(pronoun, "it" | "them" | "him" | "her") || e < 2 {
+            return None;
+        }
+        let verb = e - 1;
+        let gerund = self.low(verb)?.ends_with("ing") && self.raw(verb - 1) == ",";
+        if !gerund {
+            return None;
+        }
+        let x = self
+            .ms
+            .iter()
+            .rev()
+            .filter(|x| x.end < verb && Some(x.cluster) != self.main_subject)
+            .find(|x| self.mention_at(x.start).is_some_and(|o| o.start == x.start))?;
+        let wanted = if pronoun == "them" {
+            // The whole coordination the last name closes: "OpenAI and Apple".
+            let mut first = x;
+            while first.start >= 2
+                && (self.is("and", first.start - 1) || self.raw(first.start - 1) == ",")
+            {
+                match self.ms.iter().find(|m| m.end == first.start - 1) {
+                    Some(m) => first = m,
+                    None => break,
+                }
+            }
+            self.group(first)
+        } else {
+            vec![x.cluster]
+        };
+        let person = |c: &usize| self.m.clusters[*c].kind == EntityKind::Person;
+        let fit: Vec<usize> = match pronoun {
+            "him" | "her" => wanted.into_iter().filter(person).collect(),
+            "it" => wanted.into_iter().filter(|c| !person(c)).collect(),
+            _ => wanted,
+        };
+        (!fit.is_empty()).then_some(fit)
     }
 
     fn group_from(&self, x: &Mention, _at: usize) -> Vec<usize> {
