@@ -1970,7 +1970,14 @@ impl<'a> Sent<'a> {
                 break;
             }
             let tok = &self.s.tokens[start];
-            if !tok.is_word || tok.cap || self.is("stop", start) || self.is("determiners", start) {
+            let modifier = matches!(
+                tok.low.as_str(),
+                "new" | "latest" | "flagship" | "nouveau" | "nouvelle" | "dernier" | "derniere"
+            );
+            if !tok.is_word
+                || tok.cap
+                || !modifier && (self.is("stop", start) || self.is("determiners", start))
+            {
                 break;
             }
         }
