@@ -646,17 +646,8 @@ impl<'a> Sent<'a> {
             if descriptor_noun {
                 // "the animation studio Pixelforge", "telecom operator Northwind": a compound
                 // noun of up to three words, then the name.
-                let mut k = i + 1;
-                while k < (i + 3).min(self.len())
-                    && self.mention_at(k).is_none()
-                    && self.s.tokens[k].is_word
-                    && !self.s.tokens[k].cap
-                    && !self.is("stop", k)
-                {
-                    k += 1;
-                }
-                if let Some(x) = self.mention_at(k).filter(|x| x.start == k) {
-                    return Some(self.group_from(x, k));
+                if let Some(x) = self.name_after_modifiers(i + 1, 2) {
+                    return Some(self.group(x));
                 }
                 // "la maison de parfums Creed", "the maker of chips Zeta"
                 if matches!(self.low(i + 1), Some("de" | "d'" | "of"))
@@ -673,17 +664,8 @@ impl<'a> Sent<'a> {
             }
             // "sued rival (streaming service) Brightcast": the rival is the object.
             if self.lex.has("rivals", w) {
-                let mut k = i + 1;
-                while k < (i + 4).min(self.len())
-                    && self.mention_at(k).is_none()
-                    && self.s.tokens[k].is_word
-                    && !self.s.tokens[k].cap
-                    && !self.is("stop", k)
-                {
-                    k += 1;
-                }
-                if let Some(x) = self.mention_at(k).filter(|x| x.start == k) {
-                    return Some(self.group_from(x, k));
+                if let Some(x) = self.name_after_modifiers(i + 1, 3) {
+                    return Some(self.group(x));
                 }
             }
             let skippable = self.lex.has("determiners", w)
@@ -759,6 +741,21 @@ impl<'a> Sent<'a> {
             _ => wanted,
         };
         (!fit.is_empty()).then_some(fit)
+    }
+
+    /// The name starting at `from` after at most `max` lowercase modifiers ("streaming
+    /// service Brightcast", "animation studio Pixelforge").
+    fn name_after_modifiers(&self, from: usize, max: usize) -> Option<&'a Mention> {
+        let mut k = from;
+        while k < (from + max).min(self.len())
+            && self.mention_at(k).is_none()
+            && self.s.tokens[k].is_word
+            && !self.s.tokens[k].cap
+            && !self.is("stop", k)
+        {
+            k += 1;
+        }
+        self.mention_at(k).filter(|x| x.start == k)
     }
 
     fn group_from(&self, x: &Mention, _at: usize) -> Vec<usize> {
@@ -1856,16 +1853,7 @@ impl<'a> Sent<'a> {
         {
             return;
         }
-        let mut k = t + 1;
-        while k < (t + 4).min(self.len())
-            && self.mention_at(k).is_none()
-            && self.s.tokens[k].is_word
-            && !self.s.tokens[k].cap
-            && !self.is("stop", k)
-        {
-            k += 1;
-        }
-        let Some(rival) = self.mention_at(k).filter(|x| x.start == k) else {
+        let Some(rival) = self.name_after_modifiers(t + 1, 3) else {
             return;
         };
         let org = |c: usize| self.m.clusters[c].kind != EntityKind::Person;
