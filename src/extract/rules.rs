@@ -743,6 +743,22 @@ impl<'a> Sent<'a> {
         (!fit.is_empty()).then_some(fit)
     }
 
+    /// A symmetric relation between every two members of a group ("X et Y se sont
+    /// associés"), each pair once.
+    fn emit_mutual(
+        &self,
+        out: &mut Vec<RawEdge>,
+        group: &[usize],
+        rel: RelationKind,
+        si: usize,
+        rule: &'static str,
+        confidence: f32,
+    ) {
+        for (a, x) in group.iter().enumerate() {
+            self.emit(out, &[*x], rel, &group[a + 1..], si, rule, confidence, None);
+        }
+    }
+
     /// The name starting at `from` after at most `max` lowercase modifiers ("streaming
     /// service Brightcast", "animation studio Pixelforge").
     fn name_after_modifiers(&self, from: usize, max: usize) -> Option<&'a Mention> {
@@ -1069,9 +1085,7 @@ impl<'a> Sent<'a> {
         if rel.is_symmetric() && self.object_after(t + n, 3).is_none() {
             if let Some(g) = subject.as_ref().filter(|g| g.len() >= 2 && adjacent(g)) {
                 if !self.negated(t.saturating_sub(6), t) {
-                    for (a, x) in g.iter().enumerate() {
-                        self.emit(out, &[*x], rel, &g[a + 1..], si, "verb-mutual", 0.7, None);
-                    }
+                    self.emit_mutual(out, g, rel, si, "verb-mutual", 0.7);
                 }
                 return Some(n);
             }
@@ -1222,37 +1236,13 @@ impl<'a> Sent<'a> {
                 self.emit(out, &o, rel, &p, si, "partnership-with", 0.7, None);
                 Some(n)
             }
-            (_, None)
-                if !plural_owner && self.subject_within(t, d, 12).is_some_and(|g| g.len() >= 2) =>
-            {
-                let o = self.subject_within(t, d, 12).unwrap_or_default();
-                for (a, x) in o.iter().enumerate() {
-                    self.emit(
-                        out,
-                        &[*x],
-                        rel,
-                        &o[a + 1..],
-                        si,
-                        "partnership-mutual",
-                        0.65,
-                        None,
-                    );
-                }
+            (_, None) if !plural_owner => {
+                let g = self.subject_within(t, d, 12).filter(|g| g.len() >= 2)?;
+                self.emit_mutual(out, &g, rel, si, "partnership-mutual", 0.65);
                 Some(n)
             }
             (Some(o), None) if plural_owner && o.len() >= 2 => {
-                for (a, x) in o.iter().enumerate() {
-                    self.emit(
-                        out,
-                        &[*x],
-                        rel,
-                        &o[a + 1..],
-                        si,
-                        "partnership-their",
-                        0.65,
-                        None,
-                    );
-                }
+                self.emit_mutual(out, &o, rel, si, "partnership-their", 0.65);
                 Some(n)
             }
             _ => None,
