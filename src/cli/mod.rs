@@ -88,6 +88,10 @@ enum Command {
         /// Largest document accepted, in bytes.
         #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
         max_doc_bytes: u64,
+        /// Print the document's entities (name, kind, aliases, mentions, first offset)
+        /// instead of its edges.
+        #[arg(long)]
+        entities: bool,
     },
     /// Extract and store articles: files, folders (recursively: .txt .md .html) or - for stdin.
     #[command(after_help = "Example: relgraph --db news.db ingest articles/ extra.txt")]
@@ -343,6 +347,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
             lang,
             gazetteer,
             max_doc_bytes,
+            entities,
         } => {
             let mut opts = extract::ExtractOptions {
                 lang: lang.lang(),
@@ -364,6 +369,11 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
             } else {
                 relgraph::graph::read_and_extract(&file, &opts)?
             };
+            if entities {
+                let rows = output::extracted_entity_rows(&ex);
+                print_rows(&rows, format)?;
+                return Ok(found(rows.len()));
+            }
             let rows = output::extraction_rows(&ex);
             print_rows(&rows, format)?;
             Ok(found(rows.len()))

@@ -158,6 +158,31 @@ pub fn extraction_rows(ex: &Extraction) -> Vec<ExtractedRow> {
         .collect()
 }
 
+/// One line of `extract --entities`: what `score.py --entities` reads.
+#[derive(Serialize)]
+pub struct ExtractedEntityRow {
+    name: String,
+    kind: relgraph::EntityKind,
+    aliases: Vec<String>,
+    descriptors: Vec<String>,
+    mentions: usize,
+    first_offset: u32,
+}
+
+pub fn extracted_entity_rows(ex: &Extraction) -> Vec<ExtractedEntityRow> {
+    ex.entities
+        .iter()
+        .map(|e| ExtractedEntityRow {
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            descriptors: e.descriptors.clone(),
+            mentions: e.mentions,
+            first_offset: e.first_offset,
+        })
+        .collect()
+}
+
 #[derive(Serialize)]
 pub struct EntityRow {
     name: String,

@@ -166,6 +166,10 @@ pub struct ExtractedEntity {
     pub aliases: Vec<String>,
     /// Descriptors resolved to it ("le milliardaire"); kept with the document only.
     pub descriptors: Vec<String>,
+    /// How many times the document refers to it (names, descriptors and pronouns).
+    pub mentions: usize,
+    /// Byte offset of its first mention in `Extraction::text`.
+    pub first_offset: u32,
 }
 
 /// An edge with its evidence; `source` and `target` index `Extraction::entities`.
@@ -303,11 +307,23 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
         }
         index[i] = entities.len();
         let aliases = c.forms.iter().filter(|f| **f != c.name).cloned().collect();
+        let first_offset = found
+            .per_sentence
+            .iter()
+            .zip(&sentences)
+            .find_map(|(ms, s)| {
+                ms.iter()
+                    .find(|x| x.cluster == i)
+                    .map(|x| s.tokens[x.start].start)
+            })
+            .unwrap_or(0);
         entities.push(ExtractedEntity {
             name: c.name.clone(),
             kind: c.kind,
             aliases,
             descriptors: c.descriptors.clone(),
+            mentions: c.mentions,
+            first_offset: first_offset.min(u32::MAX as usize) as u32,
         });
     }
     let edges = raw_edges
