@@ -63,6 +63,8 @@ pub enum Error {
     NoSuchDocument(String),
     #[error("invalid input: {0}")]
     Invalid(String),
+    #[error("`{text}` is not a date{detail}; use YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2018, 2018-03 or 2018-03-01)")]
+    BadDate { text: String, detail: String },
     #[error("rendering failed: {0}")]
     Render(String),
 }
@@ -91,6 +93,7 @@ impl Error {
                 | Error::UnknownRelation(_)
                 | Error::UnknownKind(_)
                 | Error::Invalid(_)
+                | Error::BadDate { .. }
                 | Error::Io { .. }
         )
     }

@@ -100,6 +100,7 @@ impl Graph {
             lang,
             max_doc_bytes: self.max_doc_bytes,
             gazetteer: self.gazetteer()?,
+            date: None,
         })
     }
 

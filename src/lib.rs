@@ -6,6 +6,7 @@
 //!
 //! Data flows: text → [`extract`] → [`store`] (sled) → [`query`] → [`export`].
 
+pub mod date;
 pub mod error;
 pub mod export;
 pub mod extract;
@@ -15,6 +16,7 @@ pub mod model;
 pub mod query;
 pub mod store;
 
+pub use date::Date;
 pub use error::{Error, Result};
 pub use graph::Graph;
 pub use model::{Document, EdgeData, EdgeKey, Entity, EntityKind, Evidence, RelationKind};

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::date::{Date, Precision};
 use crate::error::Error;
 
 /// Entity identifier, assigned by the store in creation order.
@@ -178,8 +179,9 @@ pub struct EdgeData {
     pub documents: u32,
     /// Number of evidence sentences.
     pub evidence: u32,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
+    /// The earliest and latest dates the evidence states.
+    pub first_date: Option<Date>,
+    pub last_date: Option<Date>,
     /// Highest confidence among the evidence (1.0 for imported edges).
     pub confidence: f32,
     /// Loaded by `import` or `restore` without evidence: such an edge outlives document removal.
@@ -194,11 +196,23 @@ pub struct Evidence {
     /// Byte span of the sentence in the document's normalized text.
     pub start: u32,
     pub end: u32,
-    /// The date the sentence states for the relation (a year or an ISO date), if any.
-    pub date: Option<String>,
+    /// The date the sentence states for the relation (a year, a month or a day), if any.
+    pub date: Option<Date>,
     /// The rule or pattern that fired.
     pub rule: String,
     pub confidence: f32,
+}
+
+/// Where a document's date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// Given by the user (`ingest --date`).
+    Given,
+    /// The article's metadata: front matter, HTML meta tags, `<time datetime>`.
+    Metadata,
+    /// A dateline among the first lines of the text.
+    Dateline,
 }
 
 /// An ingested article.

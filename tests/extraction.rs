@@ -120,13 +120,13 @@ fn dates_stated_in_the_sentence_are_attached() {
         .iter()
         .find(|e| e.relation == relgraph::RelationKind::Left)
         .expect("left edge");
-    assert_eq!(left.evidence.date.as_deref(), Some("2021-03-12"));
+    assert_eq!(left.evidence.date, Some("2021-03-12".parse().unwrap()));
     let ex = extract_text(
         "Priya Raman founded Oakline Systems in 2011.",
         &ExtractOptions::default(),
     )
     .unwrap();
-    assert_eq!(ex.edges[0].evidence.date.as_deref(), Some("2011"));
+    assert_eq!(ex.edges[0].evidence.date, Some("2011".parse().unwrap()));
 }
 
 #[test]

@@ -14,7 +14,7 @@ fn ev(sentence: &str, date: Option<&str>) -> Evidence {
         sentence: sentence.into(),
         start: 0,
         end: sentence.len() as u32,
-        date: date.map(Into::into),
+        date: date.map(|d| d.parse().unwrap()),
         rule: "test".into(),
         confidence: 0.8,
     }
@@ -213,7 +213,10 @@ fn merge_moves_names_edges_and_evidence() {
     assert_eq!(founded.len(), 1);
     assert_eq!(founded[0].evidence_count, 2);
     assert_eq!(founded[0].documents, 2);
-    assert_eq!(founded[0].first_date.as_deref(), Some("2009"));
+    assert_eq!(
+        founded[0].first_date.map(|d| d.to_string()).as_deref(),
+        Some("2009")
+    );
     assert!(triples(&s).contains("Jane Roe -praised-> Acme Corp"));
     assert!(s.entity(alias.id).unwrap().is_none());
     let rep = s.check().unwrap();

@@ -128,12 +128,12 @@ enum Command {
         to: Option<String>,
         #[arg(long, value_delimiter = ',')]
         relation: Vec<String>,
-        /// Edges whose last stated date is on or after DATE (YYYY or YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// Edges whose first stated date is on or before DATE.
-        #[arg(long)]
-        until: Option<String>,
+        /// Edges dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD (2018 = from 2018-01-01).
+        #[arg(long, value_name = "DATE")]
+        since: Option<relgraph::Date>,
+        /// Edges dated on or before DATE (2018 = up to 2018-12-31).
+        #[arg(long, value_name = "DATE")]
+        until: Option<relgraph::Date>,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
     },

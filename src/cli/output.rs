@@ -127,7 +127,7 @@ pub struct ExtractedRow {
     target_kind: relgraph::EntityKind,
     evidence: String,
     confidence: f32,
-    date: Option<String>,
+    date: Option<relgraph::Date>,
     rule: String,
     doc: String,
     start: u32,
@@ -148,7 +148,7 @@ pub fn extraction_rows(ex: &Extraction) -> Vec<ExtractedRow> {
                 target_kind: t.kind,
                 evidence: e.evidence.sentence.clone(),
                 confidence: (e.evidence.confidence * 100.0).round() / 100.0,
-                date: e.evidence.date.clone(),
+                date: e.evidence.date,
                 rule: e.evidence.rule.clone(),
                 doc: format!("{:016x}", ex.doc_id),
                 start: e.evidence.start,
@@ -462,11 +462,7 @@ pub fn demo(out: &Path) -> Result<i32, Error> {
     );
     let edges = graph.edges(&Default::default())?;
     for e in &edges {
-        let date = e
-            .first_date
-            .as_deref()
-            .map(|d| format!(" ({d})"))
-            .unwrap_or_default();
+        let date = e.first_date.map(|d| format!(" ({d})")).unwrap_or_default();
         println!("  {} -{}-> {}{date}", e.source, e.relation, e.target);
     }
     println!("wrote:");

@@ -8,7 +8,7 @@ use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{EdgeKey, EntityKind, RelationKind};
+use crate::model::{Date, EdgeKey, EntityKind, RelationKind};
 use crate::query::Subgraph;
 use crate::store::Store;
 
@@ -42,8 +42,8 @@ struct JsonEdge<'a> {
     symmetric: bool,
     evidence_count: u32,
     documents: u32,
-    first_date: &'a Option<String>,
-    last_date: &'a Option<String>,
+    first_date: &'a Option<Date>,
+    last_date: &'a Option<Date>,
     confidence: f32,
     evidence: Vec<String>,
 }
@@ -113,13 +113,17 @@ pub fn csv(g: &Subgraph) -> Result<String> {
             s.kind.as_str(),
             t.kind.as_str(),
             &d.evidence.to_string(),
-            d.first_date.as_deref().unwrap_or(""),
-            d.last_date.as_deref().unwrap_or(""),
+            &date_text(d.first_date),
+            &date_text(d.last_date),
         ])
         .map_err(err)?;
     }
     let bytes = w.into_inner().map_err(|e| Error::Invalid(e.to_string()))?;
     String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
+}
+
+fn date_text(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
@@ -177,7 +181,7 @@ pub fn graphml(g: &Subgraph) -> String {
             d.evidence,
             d.documents,
             d.confidence,
-            xml(d.first_date.as_deref().unwrap_or(""))
+            date_text(d.first_date)
         ));
     }
     out.push_str("  </graph>\n</graphml>\n");
@@ -283,8 +287,8 @@ pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
             rel.as_str().to_uppercase(),
             d.evidence.to_string(),
             d.documents.to_string(),
-            d.first_date.clone().unwrap_or_default(),
-            d.last_date.clone().unwrap_or_default(),
+            date_text(d.first_date),
+            date_text(d.last_date),
         ])
         .map_err(err)?;
     }

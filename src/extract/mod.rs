@@ -12,6 +12,7 @@
 //! assert!(triples.contains(&"Acme Robotics -acquired-> Zenith Labs".to_string()));
 //! ```
 
+pub mod dates;
 pub mod lexicon;
 mod mentions;
 mod rules;
@@ -22,7 +23,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{doc_id_for, DocId, EntityKind, Evidence, RelationKind};
+use crate::model::{doc_id_for, Date, DateSource, DocId, EntityKind, Evidence, RelationKind};
 use crate::store::{DocumentInput, NewEdge, NewEntity};
 
 pub use text::DEFAULT_MAX_DOC_BYTES;
@@ -145,6 +146,9 @@ pub struct ExtractOptions {
     pub lang: Option<Lang>,
     pub max_doc_bytes: u64,
     pub gazetteer: Gazetteer,
+    /// The document date when the caller knows it (`ingest --date`); `None`: read it from
+    /// the article's metadata or dateline.
+    pub date: Option<Date>,
 }
 
 impl Default for ExtractOptions {
@@ -153,6 +157,7 @@ impl Default for ExtractOptions {
             lang: None,
             max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
             gazetteer: Gazetteer::default(),
+            date: None,
         }
     }
 }
@@ -187,6 +192,10 @@ pub struct Extraction {
     pub doc_id: DocId,
     pub lang: Lang,
     pub title: String,
+    /// When the article was written, and where that was read; relative dates of its
+    /// sentences ("l'an dernier", "mardi") are resolved against it.
+    pub date: Option<Date>,
+    pub date_source: Option<DateSource>,
     /// The normalized text the evidence spans point into.
     #[serde(skip)]
     pub text: String,
@@ -291,6 +300,13 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
     apply_gazetteer(&mut found, &opts.gazetteer);
     let raw_edges = rules::apply(&normalized, &sentences, &mut found, lex);
     let doc_id = doc_id_for(&normalized);
+    let (date, date_source) = match opts.date {
+        Some(d) => (Some(d), Some(DateSource::Given)),
+        None => match dates::document_date(raw, &normalized, lang) {
+            Some((d, source)) => (Some(d), Some(source)),
+            None => (None, None),
+        },
+    };
     let title = sentences
         .iter()
         .find(|s| s.heading)
@@ -331,6 +347,11 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
         .filter(|e| index[e.source] != usize::MAX && index[e.target] != usize::MAX)
         .map(|e| {
             let s = &sentences[e.sentence];
+            // A rule that found no date of its own takes the sentence's opening adverbial.
+            let stated = e
+                .date
+                .or_else(|| dates::sentence_frame(&normalized, &s.tokens))
+                .and_then(|x| x.resolve(date));
             ExtractedEdge {
                 source: index[e.source],
                 relation: e.relation,
@@ -340,7 +361,7 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
                     sentence: normalized[s.start..s.end].to_string(),
                     start: s.start.min(u32::MAX as usize) as u32,
                     end: s.end.min(u32::MAX as usize) as u32,
-                    date: e.date,
+                    date: stated,
                     rule: format!("{}:{}", lang.code(), e.rule),
                     confidence: e.confidence,
                 },
@@ -351,6 +372,8 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
         doc_id,
         lang,
         title,
+        date,
+        date_source,
         text: normalized,
         entities,
         edges,

@@ -7,6 +7,7 @@
 //! dirigeants de Y, dont A et B"), possessed products ("son produit phare, Z"), attributions
 //! ("X a traité Y d'idiot", "X called Y a hero") and quotes spoken by their speaker.
 
+use super::dates::Stated;
 use super::lexicon::Lexicon;
 use super::mentions::{is_preposition, Mention, MentionForm, Mentions};
 use super::text::Sentence;
@@ -21,7 +22,8 @@ pub struct RawEdge {
     pub sentence: usize,
     pub rule: &'static str,
     pub confidence: f32,
-    pub date: Option<String>,
+    /// The date expression of the clause, resolved later against the document date.
+    pub date: Option<Stated>,
 }
 
 /// What carries over from one sentence to the next.
@@ -814,22 +816,17 @@ impl<'a> Sent<'a> {
             || (t + 1 < self.len() && matches!(self.low(t + 1), Some("pas" | "jamais")))
     }
 
-    /// A year (or an ISO date) stated near the trigger, inside its clause.
-    fn date_near(&self, t: usize, lo: usize, hi: usize) -> Option<String> {
-        let mut best: Option<(usize, String)> = None;
-        for i in lo..hi.min(self.len()) {
-            let w = self.low(i)?;
-            if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
-                let y: u32 = w.parse().ok()?;
-                if (1900..=2100).contains(&y) {
-                    let dist = i.abs_diff(t);
-                    if best.as_ref().is_none_or(|(d, _)| dist < *d) {
-                        best = Some((dist, iso_date(self, i).unwrap_or_else(|| w.to_string())));
-                    }
-                }
-            }
-        }
-        best.map(|(_, s)| s)
+    /// The date stated nearest the trigger, inside its clause: a date in a relative clause
+    /// that does not hold the trigger belongs to that clause.
+    fn date_near(&self, t: usize, lo: usize, hi: usize) -> Option<Stated> {
+        let own = self.rel_span.get(t).copied().flatten();
+        super::dates::stated_near(self.text, &self.s.tokens, t, lo..hi, |k| {
+            self.rel_span
+                .get(k)
+                .copied()
+                .flatten()
+                .is_some_and(|r| Some(r) != own)
+        })
     }
 
     fn clause_end(&self, from: usize) -> usize {
@@ -939,7 +936,7 @@ impl<'a> Sent<'a> {
         si: usize,
         rule: &'static str,
         conf: f32,
-        date: Option<String>,
+        date: Option<Stated>,
     ) {
         let conf = if self.hedged { conf * 0.75 } else { conf };
         for &s in sources {
@@ -952,7 +949,7 @@ impl<'a> Sent<'a> {
                         sentence: si,
                         rule,
                         confidence: conf,
-                        date: date.clone(),
+                        date,
                     });
                 }
             }
@@ -2007,51 +2004,6 @@ impl<'a> Sent<'a> {
             }
         }
     }
-}
-
-const MONTHS: &[(&str, u32)] = &[
-    ("janvier", 1),
-    ("fevrier", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("mai", 5),
-    ("juin", 6),
-    ("juillet", 7),
-    ("aout", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("decembre", 12),
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
-
-/// "12 mars 2024" or "March 12, 2024" before the year token at `y`: an ISO date.
-fn iso_date(st: &Sent, y: usize) -> Option<String> {
-    let year = st.low(y)?;
-    let month_of = |w: &str| MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n);
-    let day_of = |w: &str| w.parse::<u32>().ok().filter(|d| (1..=31).contains(d));
-    if y >= 2 {
-        if let (Some(m), Some(d)) = (month_of(st.low(y - 1)?), day_of(st.low(y - 2)?)) {
-            return Some(format!("{year}-{m:02}-{d:02}"));
-        }
-    }
-    if y >= 3 && st.raw(y - 1) == "," {
-        if let (Some(m), Some(d)) = (month_of(st.low(y - 3)?), day_of(st.low(y - 2)?)) {
-            return Some(format!("{year}-{m:02}-{d:02}"));
-        }
-    }
-    None
 }
 
 /// A headline in Title Case ("Musk Sues OpenAI Over Mission") has no reliable capitals; a

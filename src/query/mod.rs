@@ -50,8 +50,8 @@ pub struct EdgeView {
     pub confidence: f32,
     pub documents: u32,
     pub evidence_count: u32,
-    pub first_date: Option<String>,
-    pub last_date: Option<String>,
+    pub first_date: Option<Date>,
+    pub last_date: Option<Date>,
 }
 
 /// An entity reached from another.
@@ -83,8 +83,26 @@ pub struct EdgeFilter {
     pub from: Option<EntityId>,
     pub to: Option<EntityId>,
     pub relations: Vec<RelationKind>,
-    pub since: Option<String>,
-    pub until: Option<String>,
+    /// Edges with a date on or after this one (at its precision: `2018` means from
+    /// 2018-01-01).
+    pub since: Option<Date>,
+    /// Edges with a date on or before this one (`2018` means up to 2018-12-31).
+    pub until: Option<Date>,
+}
+
+impl EdgeFilter {
+    /// True when the span from `first` to `last` reaches into the `since`..`until` window;
+    /// an undated edge fits only a filter without dates.
+    pub fn dates_fit(&self, first: Option<Date>, last: Option<Date>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let (Some(first), Some(last)) = (first.or(last), last.or(first)) else {
+            return false;
+        };
+        self.since.is_none_or(|s| last.last_day() >= s.first_day())
+            && self.until.is_none_or(|u| first.first_day() <= u.last_day())
+    }
 }
 
 /// Evidence with the title of the document it comes from.
@@ -96,7 +114,7 @@ pub struct EvidenceView {
     pub sentence: String,
     pub document: String,
     pub title: String,
-    pub date: Option<String>,
+    pub date: Option<Date>,
     pub rule: String,
     pub confidence: f32,
 }
@@ -243,8 +261,8 @@ impl Store {
             confidence: data.confidence,
             documents: data.documents,
             evidence_count: data.evidence,
-            first_date: data.first_date.clone(),
-            last_date: data.last_date.clone(),
+            first_date: data.first_date,
+            last_date: data.last_date,
         })
     }
 
@@ -300,21 +318,8 @@ impl Store {
             if !ok {
                 continue;
             }
-            if let Some(since) = &f.since {
-                if d.last_date
-                    .as_ref()
-                    .is_none_or(|l| l.as_str() < since.as_str())
-                {
-                    continue;
-                }
-            }
-            if let Some(until) = &f.until {
-                if d.first_date
-                    .as_ref()
-                    .is_none_or(|fd| fd.as_str() > until.as_str())
-                {
-                    continue;
-                }
+            if !f.dates_fit(d.first_date, d.last_date) {
+                continue;
             }
             let mut v = self.view(&k, &d, &mut names)?;
             if flip {

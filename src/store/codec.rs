@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::model::{EdgeData, EdgeKey, EntityId, RelationKind};
+use crate::model::{Date, EdgeData, EdgeKey, EntityId, RelationKind};
 
 /// Bumped when the layout of any stored value changes; older bytes are then refused.
 pub const VALUE_VERSION: u8 = 1;
@@ -207,7 +207,7 @@ pub fn encode_out_row(row: &[OutEntry]) -> Vec<u8> {
             put_varint(&mut out, d.evidence as u64);
         }
         for date in [&d.first_date, &d.last_date].into_iter().flatten() {
-            put_str(&mut out, date);
+            put_str(&mut out, &date.to_string());
         }
     }
     out
@@ -273,10 +273,13 @@ impl<'a> RowReader<'a> {
         Ok(s)
     }
 
-    fn string(&mut self) -> Result<String, String> {
+    fn date(&mut self) -> Result<Date, String> {
         let n = self.varint()? as usize;
         let s = self.take(n)?;
-        String::from_utf8(s.to_vec()).map_err(|_| "a date in a row is not UTF-8".to_string())
+        std::str::from_utf8(s)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| "a date in a row is unreadable".to_string())
     }
 
     /// The next (relation, other end), checked to come after `prev` in row order.
@@ -327,10 +330,10 @@ pub fn decode_out_row(bytes: &[u8]) -> Result<Vec<OutEntry>, String> {
             d.evidence = u32::try_from(r.varint()?).map_err(|_| "evidence count too large")?;
         }
         if flags & F_FIRST_DATE != 0 {
-            d.first_date = Some(r.string()?);
+            d.first_date = Some(r.date()?);
         }
         if flags & F_LAST_DATE != 0 {
-            d.last_date = Some(r.string()?);
+            d.last_date = Some(r.date()?);
         }
         row.push((relation, target, d));
     }
@@ -472,13 +475,15 @@ mod tests {
         #[test]
         fn rows_round_trip(entries in proptest::collection::vec(
             (0u8..12, proptest::prelude::any::<u64>(), proptest::prelude::any::<bool>(),
-             proptest::prelude::any::<u16>(), proptest::option::of("[0-9-]{0,10}")), 0..40)) {
+             proptest::prelude::any::<u16>(), proptest::option::of((1u32..=9999, 0u32..=12, 1u32..=28))), 0..40)) {
             let row = sorted_out(entries.into_iter().map(|(r, id, asserted, n, date)| {
                 (RelationKind::from_code(r).unwrap(), id, EdgeData {
                     documents: n as u32,
                     evidence: n as u32 * 2,
-                    first_date: date.clone(),
-                    last_date: date.map(|d| d + "x"),
+                    first_date: date.map(|(y, m, _)| Date::from_month(y as i64, m.max(1)).unwrap()),
+                    last_date: date.map(|(y, m, d)| {
+                        if m == 0 { Date::from_year(y as i64).unwrap() } else { Date::from_ymd(y as i64, m, d).unwrap() }
+                    }),
                     confidence: if asserted { 1.0 } else { n as f32 / 7.0 },
                     asserted,
                 })

@@ -612,14 +612,8 @@ pub(crate) fn summarize(evidence: &[Evidence], asserted: bool) -> EdgeData {
     };
     for e in evidence {
         data.confidence = data.confidence.max(e.confidence);
-        if let Some(d) = &e.date {
-            if data.first_date.as_ref().is_none_or(|f| d < f) {
-                data.first_date = Some(d.clone());
-            }
-            if data.last_date.as_ref().is_none_or(|l| d > l) {
-                data.last_date = Some(d.clone());
-            }
-        }
+        data.first_date = Date::earliest(data.first_date, e.date);
+        data.last_date = Date::latest(data.last_date, e.date);
     }
     data
 }

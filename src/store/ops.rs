@@ -1223,16 +1223,10 @@ enum DumpRecord {
     Document(Document),
 }
 
-fn min_date(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
+fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    Date::earliest(a, b)
 }
 
-fn max_date(a: Option<String>, b: Option<String>) -> Option<String> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, b) => a.or(b),
-    }
+fn max_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    Date::latest(a, b)
 }
