@@ -13,6 +13,7 @@
 //! ```
 
 pub mod dates;
+pub mod known;
 pub mod lexicon;
 mod mentions;
 mod rules;
