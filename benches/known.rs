@@ -50,6 +50,9 @@ fn bench_known(c: &mut Criterion) {
                 .count()
         })
     });
+    g.bench_function("surname, capitalized words", |b| {
+        b.iter(|| capitalized.iter().filter(|w| known::is_surname(w)).count())
+    });
     g.bench_function("place, capitalized words", |b| {
         b.iter(|| {
             capitalized

