@@ -287,9 +287,9 @@ pub fn fold(word: &str) -> Folded {
             };
             len += 1;
         }
-        return Folded::Inline(buf, len as u8);
+        return Folded(Repr::Inline(buf, len as u8));
     }
-    Folded::Heap(fold_unicode(word))
+    Folded(Repr::Heap(fold_unicode(word)))
 }
 
 /// Decomposes char by char: NFKD's canonical reordering only moves combining marks, which
@@ -333,19 +333,27 @@ fn push_folded(out: &mut String, space: &mut bool, c: char) {
 
 const INLINE: usize = 48;
 
-/// A folded key: short ASCII words stay on the stack.
-pub enum Folded {
+/// A folded key ([`fold`]); short ASCII words stay on the stack.
+pub struct Folded(Repr);
+
+enum Repr {
     Inline([u8; INLINE], u8),
     Heap(String),
 }
 
 impl Folded {
     pub fn as_str(&self) -> &str {
-        match self {
+        match &self.0 {
             // Only ASCII bytes are ever written inline.
-            Folded::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
-            Folded::Heap(s) => s,
+            Repr::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Repr::Heap(s) => s,
         }
+    }
+}
+
+impl std::fmt::Debug for Folded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
     }
 }
 
