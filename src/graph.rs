@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::extract::{self, ExtractOptions, Extraction, Gazetteer, Lang};
-use crate::import::{parse_rows, ImportFormat};
+use crate::import::{parse, ImportFormat};
 use crate::store::{ImportOutcomeCounts, IngestOutcome, Store};
 
 /// An open relationship graph.
@@ -204,7 +204,9 @@ impl Graph {
         )
     }
 
-    /// Bulk-loads triples from a reader. Every row is validated before anything is written.
+    /// Bulk-loads triples from a reader. Every row is validated before anything is
+    /// written. Extraction lines (with `doc` and `evidence`) are stored as their documents,
+    /// one transaction each, as `ingest` stores them.
     pub fn import_reader(
         &self,
         reader: impl std::io::BufRead,
@@ -213,15 +215,31 @@ impl Graph {
         progress: &mut dyn FnMut(u64, u64),
     ) -> Result<ImportOutcomeCounts> {
         let started = std::time::Instant::now();
-        let rows = parse_rows(reader, format, source)?;
+        let data = parse(reader, format, source)?;
         if std::env::var_os("RELGRAPH_TIMING").is_some() {
             eprintln!(
                 "timing: parsed {} rows in {:.2} s",
-                rows.len(),
+                data.triples.len(),
                 started.elapsed().as_secs_f64()
             );
         }
-        self.store.import_rows(&rows, progress)
+        let mut counts = if data.triples.is_empty() {
+            ImportOutcomeCounts::default()
+        } else {
+            self.store.import_rows(&data.triples, progress)?
+        };
+        for doc in &data.documents {
+            let o = self.store.ingest(doc)?;
+            counts.entities_added += o.entities_added;
+            counts.edges_added += o.edges_added;
+            counts.evidence_added += o.evidence_added;
+            counts.documents_added += u64::from(o.new);
+        }
+        if !data.documents.is_empty() {
+            self.store.flush()?;
+        }
+        counts.ignored_columns = data.ignored_columns;
+        Ok(counts)
     }
 }
 

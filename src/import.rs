@@ -1,12 +1,15 @@
 //! Parsing of bulk-import files: CSV with the header
 //! `source,relation,target,source_kind,target_kind`, or JSON lines with the same keys.
+//! A line that also carries `doc` and `evidence` (what `relgraph extract` prints) is an
+//! extraction line: the lines of one document become that document, evidence and all, so
+//! that extraction sharded over machines and imported gives the store `ingest` would.
 //! Every row is checked before anything is written; errors name the line.
 
 use std::io::BufRead;
 
 use crate::error::{Error, Result};
-use crate::model::{EntityKind, RelationKind};
-use crate::store::ImportRow;
+use crate::model::{DocId, EntityKind, Evidence, RelationKind};
+use crate::store::{DocumentInput, ImportRow, NewEdge, NewEntity};
 
 /// The two import formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,13 +31,26 @@ impl ImportFormat {
             _ => ImportFormat::Csv,
         }
     }
+
+    /// From the first bytes of a nameless input (standard input): JSON lines open with `{`.
+    pub fn sniff(head: &[u8]) -> ImportFormat {
+        let first = head
+            .iter()
+            .copied()
+            .find(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+        if first == Some(b'{') {
+            ImportFormat::Jsonl
+        } else {
+            ImportFormat::Csv
+        }
+    }
 }
 
-fn kind_or_default(s: &str) -> Result<EntityKind> {
+fn optional_kind(s: &str) -> Result<Option<EntityKind>> {
     if s.trim().is_empty() {
-        Ok(EntityKind::Organization)
+        Ok(None)
     } else {
-        s.parse()
+        s.parse().map(Some)
     }
 }
 
@@ -55,19 +71,206 @@ fn check_name(name: &str) -> std::result::Result<(), String> {
     Ok(())
 }
 
+/// What an import file holds: asserted triples, and the documents of extraction lines
+/// (lines that carry a `doc` and its `evidence`, as `relgraph extract` prints them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportData {
+    pub triples: Vec<ImportRow>,
+    pub documents: Vec<DocumentInput>,
+    /// CSV columns the importer does not read, so that a user knows they were left out.
+    pub ignored_columns: Vec<String>,
+}
+
 /// Parses a whole import file.
-pub fn parse_rows(
-    reader: impl BufRead,
-    format: ImportFormat,
-    source: &str,
-) -> Result<Vec<ImportRow>> {
+pub fn parse(reader: impl BufRead, format: ImportFormat, source: &str) -> Result<ImportData> {
     match format {
         ImportFormat::Csv => parse_csv(reader, source),
         ImportFormat::Jsonl => parse_jsonl(reader, source),
     }
 }
 
-fn parse_csv(reader: impl BufRead, source: &str) -> Result<Vec<ImportRow>> {
+/// Parses a file of triples only (extraction lines count as their triple).
+pub fn parse_rows(
+    reader: impl BufRead,
+    format: ImportFormat,
+    source: &str,
+) -> Result<Vec<ImportRow>> {
+    let data = parse(reader, format, source)?;
+    let mut rows = data.triples;
+    for d in &data.documents {
+        for e in &d.edges {
+            let (s, t) = (&d.entities[e.source], &d.entities[e.target]);
+            rows.push(ImportRow {
+                source: s.name.clone(),
+                relation: e.relation,
+                target: t.name.clone(),
+                source_kind: Some(s.kind),
+                target_kind: Some(t.kind),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// One line of either format, before it is checked.
+#[derive(serde::Deserialize, Default)]
+struct Line {
+    source: String,
+    relation: String,
+    target: String,
+    #[serde(default)]
+    source_kind: Option<String>,
+    #[serde(default)]
+    target_kind: Option<String>,
+    #[serde(default)]
+    source_aliases: Vec<String>,
+    #[serde(default)]
+    target_aliases: Vec<String>,
+    /// The document id, in hex as `relgraph extract` prints it: present on extraction lines.
+    #[serde(default)]
+    doc: Option<String>,
+    #[serde(default)]
+    evidence: Option<String>,
+    #[serde(default)]
+    confidence: Option<f32>,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    rule: Option<String>,
+    #[serde(default)]
+    start: Option<u32>,
+    #[serde(default)]
+    end: Option<u32>,
+    #[serde(default)]
+    doc_title: Option<String>,
+    #[serde(default)]
+    doc_source: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// Columns a CSV line may have; any other is reported as ignored.
+const CSV_COLUMNS: &[&str] = &[
+    "source",
+    "relation",
+    "target",
+    "source_kind",
+    "target_kind",
+    "source_aliases",
+    "target_aliases",
+    "doc",
+    "evidence",
+    "confidence",
+    "date",
+    "rule",
+    "start",
+    "end",
+    "doc_title",
+    "doc_source",
+    "lang",
+];
+
+/// The figures `export --format csv` adds: the store recomputes them, so they are not news.
+const DERIVED_COLUMNS: &[&str] = &["evidence_count", "documents", "first_date", "last_date"];
+
+/// Gathers checked lines: triples as they come, extraction lines into their documents.
+struct Collector {
+    data: ImportData,
+    doc_index: std::collections::HashMap<DocId, usize>,
+    entity_index: Vec<std::collections::HashMap<(String, EntityKind), usize>>,
+}
+
+impl Collector {
+    fn new() -> Collector {
+        Collector {
+            data: ImportData::default(),
+            doc_index: Default::default(),
+            entity_index: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, l: Line, source: &str) -> std::result::Result<(), String> {
+        check_name(&l.source)?;
+        check_name(&l.target)?;
+        let relation: RelationKind = l.relation.parse().map_err(|e: Error| e.to_string())?;
+        let source_kind =
+            optional_kind(l.source_kind.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+        let target_kind =
+            optional_kind(l.target_kind.as_deref().unwrap_or("")).map_err(|e| e.to_string())?;
+        let Some(doc) = l.doc.as_deref().filter(|d| !d.trim().is_empty()) else {
+            self.data.triples.push(ImportRow {
+                source: l.source,
+                relation,
+                target: l.target,
+                source_kind,
+                target_kind,
+            });
+            return Ok(());
+        };
+        let doc = crate::model::parse_doc_id(doc)?;
+        let sentence = l
+            .evidence
+            .filter(|s| !s.trim().is_empty())
+            .ok_or("an extraction line (with `doc`) needs its `evidence` sentence")?;
+        let confidence = l.confidence.unwrap_or(1.0);
+        if !(0.0..=1.0).contains(&confidence) {
+            return Err(format!("confidence {confidence} is not between 0 and 1"));
+        }
+        let slot = *self.doc_index.entry(doc).or_insert_with(|| {
+            self.data.documents.push(DocumentInput {
+                id: doc,
+                title: l.doc_title.clone().unwrap_or_default(),
+                source: l.doc_source.clone().unwrap_or_else(|| source.to_string()),
+                lang: l.lang.clone().unwrap_or_default(),
+                entities: Vec::new(),
+                edges: Vec::new(),
+            });
+            self.entity_index.push(Default::default());
+            self.data.documents.len() - 1
+        });
+        let (d, index) = (&mut self.data.documents[slot], &mut self.entity_index[slot]);
+        let mut entity = |name: String, kind: Option<EntityKind>, aliases: Vec<String>| {
+            let kind = kind.unwrap_or(EntityKind::Organization);
+            let i = *index.entry((name.clone(), kind)).or_insert_with(|| {
+                d.entities.push(NewEntity {
+                    name,
+                    kind,
+                    aliases: Vec::new(),
+                });
+                d.entities.len() - 1
+            });
+            for a in aliases {
+                if !a.trim().is_empty() && !d.entities[i].aliases.contains(&a) {
+                    d.entities[i].aliases.push(a);
+                }
+            }
+            i
+        };
+        let s = entity(l.source, source_kind, l.source_aliases);
+        let t = entity(l.target, target_kind, l.target_aliases);
+        d.edges.push(NewEdge {
+            source: s,
+            relation,
+            target: t,
+            evidence: Evidence {
+                doc,
+                sentence,
+                start: l.start.unwrap_or(0),
+                end: l.end.unwrap_or(0),
+                date: l
+                    .date
+                    .filter(|d| !d.trim().is_empty())
+                    .map(|d| d.parse::<crate::model::Date>().map_err(|e| e.to_string()))
+                    .transpose()?,
+                rule: l.rule.unwrap_or_else(|| "imported".into()),
+                confidence,
+            },
+        });
+        Ok(())
+    }
+}
+
+fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
@@ -77,20 +280,52 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<Vec<ImportRow>> {
         line,
         message,
     };
-    let headers = rdr.headers().map_err(|e| err(1, e.to_string()))?.clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim().trim_start_matches('\u{feff}') == name)
-    };
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| err(1, e.to_string()))?
+        .iter()
+        .map(|h| h.trim().trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h == name);
     let (Some(s), Some(r), Some(t)) = (col("source"), col("relation"), col("target")) else {
         return Err(err(
             1,
             "the header must name source,relation,target (and source_kind,target_kind)".into(),
         ));
     };
-    let (sk, tk) = (col("source_kind"), col("target_kind"));
-    let mut rows = Vec::new();
+    let mut out = Collector::new();
+    out.data.ignored_columns = headers
+        .iter()
+        .filter(|h| !CSV_COLUMNS.contains(&h.as_str()) && !DERIVED_COLUMNS.contains(&h.as_str()))
+        .cloned()
+        .collect();
+    let cols: Vec<Option<usize>> = CSV_COLUMNS.iter().map(|c| col(c)).collect();
+    let at = |name: &str| {
+        cols[CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .expect("a known column")]
+    };
+    let (sk, tk, sa, ta) = (
+        at("source_kind"),
+        at("target_kind"),
+        at("source_aliases"),
+        at("target_aliases"),
+    );
+    let (doc, ev, conf, date, rule) = (
+        at("doc"),
+        at("evidence"),
+        at("confidence"),
+        at("date"),
+        at("rule"),
+    );
+    let (start, end, title, doc_source, lang) = (
+        at("start"),
+        at("end"),
+        at("doc_title"),
+        at("doc_source"),
+        at("lang"),
+    );
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             err(
@@ -103,36 +338,49 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<Vec<ImportRow>> {
         if rec.len() == 1 && field(Some(0)).trim().is_empty() {
             continue;
         }
-        let row = ImportRow {
-            source: field(Some(s)).to_string(),
-            relation: field(Some(r))
-                .parse::<RelationKind>()
-                .map_err(|e| err(line, e.to_string()))?,
-            target: field(Some(t)).to_string(),
-            source_kind: kind_or_default(field(sk)).map_err(|e| err(line, e.to_string()))?,
-            target_kind: kind_or_default(field(tk)).map_err(|e| err(line, e.to_string()))?,
+        let text = |i: Option<usize>| Some(field(i).to_string()).filter(|v| !v.is_empty());
+        let number = |i: Option<usize>, what: &str| -> Result<Option<f64>> {
+            match field(i).trim() {
+                "" => Ok(None),
+                v => v
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| err(line, format!("{what} `{v}` is not a number"))),
+            }
         };
-        check_name(&row.source)
-            .and_then(|_| check_name(&row.target))
-            .map_err(|m| err(line, m))?;
-        rows.push(row);
+        let list = |i: Option<usize>| -> Vec<String> {
+            field(i)
+                .split('|')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect()
+        };
+        let l = Line {
+            source: field(Some(s)).to_string(),
+            relation: field(Some(r)).to_string(),
+            target: field(Some(t)).to_string(),
+            source_kind: text(sk),
+            target_kind: text(tk),
+            source_aliases: list(sa),
+            target_aliases: list(ta),
+            doc: text(doc),
+            evidence: text(ev),
+            confidence: number(conf, "confidence")?.map(|c| c as f32),
+            date: text(date),
+            rule: text(rule),
+            start: number(start, "start")?.map(|v| v as u32),
+            end: number(end, "end")?.map(|v| v as u32),
+            doc_title: text(title),
+            doc_source: text(doc_source),
+            lang: text(lang),
+        };
+        out.add(l, source).map_err(|m| err(line, m))?;
     }
-    Ok(rows)
+    Ok(out.data)
 }
 
-#[derive(serde::Deserialize)]
-struct JsonRow {
-    source: String,
-    relation: String,
-    target: String,
-    #[serde(default)]
-    source_kind: Option<String>,
-    #[serde(default)]
-    target_kind: Option<String>,
-}
-
-fn parse_jsonl(reader: impl BufRead, source: &str) -> Result<Vec<ImportRow>> {
-    let mut rows = Vec::new();
+fn parse_jsonl(reader: impl BufRead, source: &str) -> Result<ImportData> {
+    let mut out = Collector::new();
     for (i, line) in reader.lines().enumerate() {
         let line_no = i + 1;
         let err = |message: String| Error::Parse {
@@ -144,22 +392,10 @@ fn parse_jsonl(reader: impl BufRead, source: &str) -> Result<Vec<ImportRow>> {
         if line.trim().is_empty() {
             continue;
         }
-        let j: JsonRow = serde_json::from_str(&line).map_err(|e| err(e.to_string()))?;
-        let row = ImportRow {
-            relation: j.relation.parse().map_err(|e: Error| err(e.to_string()))?,
-            source_kind: kind_or_default(j.source_kind.as_deref().unwrap_or(""))
-                .map_err(|e| err(e.to_string()))?,
-            target_kind: kind_or_default(j.target_kind.as_deref().unwrap_or(""))
-                .map_err(|e| err(e.to_string()))?,
-            source: j.source,
-            target: j.target,
-        };
-        check_name(&row.source)
-            .and_then(|_| check_name(&row.target))
-            .map_err(err)?;
-        rows.push(row);
+        let l: Line = serde_json::from_str(&line).map_err(|e| err(e.to_string()))?;
+        out.add(l, source).map_err(err)?;
     }
-    Ok(rows)
+    Ok(out.data)
 }
 
 #[cfg(test)]

@@ -264,6 +264,23 @@ pub fn doc_id_for(normalized_text: &str) -> DocId {
     h
 }
 
+/// A document id as users see it: 16 hex digits (`relgraph docs`, `extract`, `dump`).
+pub fn doc_id_hex(id: DocId) -> String {
+    format!("{id:016x}")
+}
+
+/// Reads a document id written in hex (as `doc_id_hex` writes it); a `0x` prefix is allowed.
+pub fn parse_doc_id(s: &str) -> Result<DocId, String> {
+    let t = s.trim();
+    let t = t.strip_prefix("0x").unwrap_or(t);
+    if t.is_empty() || t.len() > 16 || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(format!(
+            "`{s}` is not a document id (16 hex digits, as `relgraph docs` prints them)"
+        ));
+    }
+    u64::from_str_radix(t, 16).map_err(|e| e.to_string())
+}
+
 /// The key under which a name is indexed: accents and case folded, apostrophes and quotes
 /// unified, white space collapsed, surrounding punctuation dropped.
 pub fn name_key(name: &str) -> String {

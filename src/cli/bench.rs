@@ -2,7 +2,7 @@
 //! timed per query, with results in the shape bench_peers.py compares.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::PathBuf;
 use std::time::Instant;
 
 use serde::Serialize;
@@ -48,14 +48,30 @@ fn digest(mut names: Vec<String>) -> serde_json::Value {
 
 /// Runs the workload; `snapshot` answers from the in-memory adjacency snapshot, otherwise
 /// every query reads the sled indexes.
-pub fn bench(
-    graph: &Graph,
-    workload: &Path,
-    results: Option<&Path>,
+#[derive(clap::Args)]
+pub struct BenchArgs {
+    #[arg(long)]
+    workload: PathBuf,
+    #[arg(long)]
+    results: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    snapshot: bool,
+    /// Read the sled indexes for every query instead of the in-memory snapshot.
+    #[arg(long)]
+    no_snapshot: bool,
+    /// The import time to record in the results (seconds), for the side-by-side table.
+    #[arg(long)]
     load_s: Option<f64>,
-) -> Result<i32, Error> {
+}
+
+pub fn bench(graph: &Graph, a: BenchArgs) -> Result<i32, Error> {
+    let (workload, results, format, snapshot, load_s) = (
+        a.workload.as_path(),
+        a.results.as_deref(),
+        a.format,
+        !a.no_snapshot,
+        a.load_s,
+    );
     let text = std::fs::read_to_string(workload).map_err(|e| Error::Io {
         path: workload.to_path_buf(),
         source: e,

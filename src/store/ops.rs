@@ -55,8 +55,10 @@ pub struct ImportRow {
     pub source: String,
     pub relation: RelationKind,
     pub target: String,
-    pub source_kind: EntityKind,
-    pub target_kind: EntityKind,
+    /// `None`: the entity already known by that name (any kind), else a new organization.
+    /// A kind given picks the entity of that name and kind, so one name may stand for two.
+    pub source_kind: Option<EntityKind>,
+    pub target_kind: Option<EntityKind>,
 }
 
 /// The result of `check`: empty `problems` means every invariant holds.
@@ -625,52 +627,61 @@ impl Store {
         let now = now_secs();
         let empty_before = self.out.is_empty();
         let mut next_id = self.meta_u64(META_NEXT_ID)?.max(1);
-        // name key → (id, kind); a name seen with two kinds keeps the first.
-        let mut known: HashMap<String, EntityId> = HashMap::new();
+        // name key → the entities of that name met so far (in the file or in the store),
+        // with their kinds: a row's kind picks among them, a row without one takes the first.
+        let mut known: HashMap<String, Vec<(EntityKind, EntityId)>> = HashMap::new();
         let mut new_entities: Vec<Entity> = Vec::new();
         let mut counts = ImportOutcomeCounts::default();
-        let mut resolve = |name: &str, kind: EntityKind, store: &Store| -> Result<EntityId> {
-            let key = name_key(name);
-            if key.is_empty() {
-                return Err(Error::Invalid(format!("empty entity name `{name}`")));
-            }
-            if let Some(id) = known.get(&key) {
-                return Ok(*id);
-            }
-            let id = if empty_before {
-                None
-            } else {
-                store.ids_for_name(name)?.first().copied()
-            };
-            let id = match id {
-                Some(id) => id,
-                None => {
-                    let id = next_id;
-                    next_id += 1;
-                    new_entities.push(Entity {
-                        id,
-                        name: name.trim().to_string(),
-                        kind,
-                        aliases: Vec::new(),
-                        first_seen: now,
-                        last_seen: now,
-                    });
-                    id
+        let mut resolve =
+            |name: &str, kind: Option<EntityKind>, store: &Store| -> Result<EntityId> {
+                let key = name_key(name);
+                if key.is_empty() {
+                    return Err(Error::Invalid(format!("empty entity name `{name}`")));
                 }
+                if !known.contains_key(&key) {
+                    let mut stored = Vec::new();
+                    if !empty_before {
+                        for id in store.ids_for_name(name)? {
+                            if let Some(e) = store.entity(id)? {
+                                stored.push((e.kind, id));
+                            }
+                        }
+                    }
+                    known.insert(key.clone(), stored);
+                }
+                let same = known.get_mut(&key).expect("inserted above");
+                let hit = match kind {
+                    Some(k) => same.iter().find(|(sk, _)| *sk == k),
+                    None => same.first(),
+                };
+                if let Some((_, id)) = hit {
+                    return Ok(*id);
+                }
+                let id = next_id;
+                next_id += 1;
+                let kind = kind.unwrap_or(EntityKind::Organization);
+                new_entities.push(Entity {
+                    id,
+                    name: name.trim().to_string(),
+                    kind,
+                    aliases: Vec::new(),
+                    first_seen: now,
+                    last_seen: now,
+                });
+                same.push((kind, id));
+                Ok(id)
             };
-            known.insert(key, id);
-            Ok(id)
-        };
         // The same spelling recurs on many rows: fold each spelling once.
-        let mut by_spelling: rustc_hash::FxHashMap<&str, EntityId> = Default::default();
+        let mut by_spelling: rustc_hash::FxHashMap<(&str, Option<EntityKind>), EntityId> =
+            Default::default();
         let mut edges: Vec<EdgeKey> = Vec::with_capacity(rows.len());
         for r in rows {
-            let mut id_of = |name: &'a str, kind: EntityKind| -> Result<EntityId> {
-                if let Some(id) = by_spelling.get(name) {
+            let mut id_of = |name: &'a str, kind: Option<EntityKind>| -> Result<EntityId> {
+                if let Some(id) = by_spelling.get(&(name, kind)) {
                     return Ok(*id);
                 }
                 let id = resolve(name, kind, self)?;
-                by_spelling.insert(name, id);
+                by_spelling.insert((name, kind), id);
                 Ok(id)
             };
             let s = id_of(&r.source, r.source_kind)?;
@@ -686,14 +697,19 @@ impl Store {
         progress(done, total);
         std::thread::scope(|scope| -> Result<()> {
             let names = scope.spawn(|| -> Result<()> {
-                let mut keyed: Vec<(String, EntityId)> = new_entities
-                    .iter()
-                    .map(|e| (name_key(&e.name), e.id))
-                    .collect();
-                keyed.sort_unstable();
-                for (k, id) in keyed {
+                // Several new entities may share a name, and the store may hold it already.
+                let mut keyed: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
+                for e in &new_entities {
+                    keyed.entry(name_key(&e.name)).or_default().push(e.id);
+                }
+                for (k, mut ids) in keyed {
+                    if !empty_before {
+                        let mut stored = self.ids_for_name(&k)?;
+                        stored.append(&mut ids);
+                        ids = stored;
+                    }
                     self.names
-                        .insert(k.as_bytes(), encode(&vec![id]))
+                        .insert(k.as_bytes(), encode(&ids))
                         .map_err(|e| self.sled_err(e))?;
                 }
                 Ok(())
@@ -1207,10 +1223,15 @@ impl Store {
 }
 
 /// What a bulk import added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ImportOutcomeCounts {
     pub entities_added: u64,
     pub edges_added: u64,
+    /// Documents of extraction lines stored (a document already stored counts 0).
+    pub documents_added: u64,
+    pub evidence_added: u64,
+    /// Input columns that were not read.
+    pub ignored_columns: Vec<String>,
 }
 
 /// One line of a dump.

@@ -1,5 +1,7 @@
 //! The binary end to end: a store imported from a small CSV written here, the seed article,
-//! error messages and exit codes.
+//! error messages and exit codes. Each module tests one concern.
+
+mod import;
 
 use std::path::Path;
 use std::process::{Command, Output};

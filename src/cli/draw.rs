@@ -1,0 +1,245 @@
+//! The commands that draw or export the graph: `export`, `render`, `demo`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use clap::ValueEnum;
+
+use relgraph::export::{self, DotOptions, ImageFormat, Renderer};
+use relgraph::query::Subgraph;
+use relgraph::{Error, Graph, RelationKind};
+
+use super::{found, open_existing, relations, FOUND, NOTHING};
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+pub enum ExportFormat {
+    Dot,
+    Json,
+    Csv,
+    Graphml,
+    Cypher,
+    Neo4j,
+}
+
+impl ExportFormat {
+    fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Dot => "dot",
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+            ExportFormat::Graphml => "graphml",
+            ExportFormat::Cypher => "cypher",
+            ExportFormat::Neo4j => "neo4j",
+        }
+    }
+}
+
+#[derive(clap::Args, Clone)]
+pub struct Focus {
+    /// Entities to center on (comma-separated); the whole graph when absent.
+    #[arg(long, value_delimiter = ',')]
+    focus: Vec<String>,
+    /// Hops around the focus.
+    #[arg(long, default_value_t = 1)]
+    depth: usize,
+    /// Only these relations (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    relation: Vec<String>,
+    /// Picture title.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value = "dot")]
+    format: ExportFormat,
+    #[command(flatten)]
+    focus: Focus,
+    /// Output file (a folder for neo4j); standard output when absent.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct RenderArgs {
+    #[arg(short, long)]
+    output: PathBuf,
+    #[command(flatten)]
+    focus: Focus,
+    /// auto (Graphviz when installed), graphviz, or builtin (pure Rust).
+    #[arg(long, default_value = "auto")]
+    renderer: String,
+}
+
+#[derive(clap::Args)]
+pub struct DemoArgs {
+    #[arg(long, default_value = "out/demo")]
+    out: PathBuf,
+}
+
+pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
+    let graph = open_existing(db)?;
+    let (g, title) = focus_subgraph(
+        &graph,
+        &a.focus.focus,
+        a.focus.depth,
+        &relations(&a.focus.relation)?,
+        a.focus.title.clone(),
+    )?;
+    write_export(&graph, &g, a.format.name(), &title, a.output.as_deref())?;
+    Ok(found(g.node_count()))
+}
+
+pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
+    let graph = open_existing(db)?;
+    let (g, title) = focus_subgraph(
+        &graph,
+        &a.focus.focus,
+        a.focus.depth,
+        &relations(&a.focus.relation)?,
+        a.focus.title.clone(),
+    )?;
+    let fmt = ImageFormat::from_path(&a.output)?;
+    let (bytes, used) = export::render_graph(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
+    std::fs::write(&a.output, bytes).map_err(|e| Error::Io {
+        path: a.output.clone(),
+        source: e,
+    })?;
+    eprintln!(
+        "wrote {} ({} entities, {} edges, {used} renderer)",
+        a.output.display(),
+        g.node_count(),
+        g.edge_count()
+    );
+    Ok(found(g.node_count()))
+}
+
+/// Resolves the focus names and cuts the subgraph; the title names the focus.
+fn focus_subgraph(
+    graph: &Graph,
+    focus: &[String],
+    depth: usize,
+    rels: &[RelationKind],
+    title: Option<String>,
+) -> Result<(Subgraph, String), Error> {
+    let mut ids = Vec::new();
+    let mut names = Vec::new();
+    for f in focus.iter().filter(|f| !f.trim().is_empty()) {
+        let e = graph.resolve(f)?;
+        ids.push(e.id);
+        names.push(e.name);
+    }
+    let g = graph.subgraph(&ids, depth, rels, 5_000)?;
+    let title = title.unwrap_or_else(|| {
+        if names.is_empty() {
+            "relgraph".to_string()
+        } else {
+            format!("relgraph: {}", names.join(", "))
+        }
+    });
+    Ok((g, title))
+}
+
+fn write_export(
+    graph: &Graph,
+    g: &Subgraph,
+    format: &str,
+    title: &str,
+    output: Option<&Path>,
+) -> Result<(), Error> {
+    let write = |bytes: &[u8]| -> Result<(), Error> {
+        match output {
+            Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
+                path: p.to_path_buf(),
+                source: e,
+            }),
+            None => std::io::stdout().write_all(bytes).map_err(|e| Error::Io {
+                path: "standard output".into(),
+                source: e,
+            }),
+        }
+    };
+    match format {
+        "dot" => write(export::dot_text(g, &DotOptions::titled(title)).as_bytes()),
+        "json" => write(export::formats::json(g, Some(graph))?.as_bytes()),
+        "csv" => write(export::formats::csv(g)?.as_bytes()),
+        "graphml" => write(export::formats::graphml(g).as_bytes()),
+        "cypher" => write(export::formats::cypher(g).as_bytes()),
+        "neo4j" => {
+            let dir = output.ok_or_else(|| {
+                Error::Invalid("neo4j export writes a folder: give it with -o DIR".into())
+            })?;
+            export::formats::neo4j(g, dir)
+        }
+        other => Err(Error::Invalid(format!("unknown export format {other}"))),
+    }
+}
+
+const SEED: &str = include_str!("../../examples/seed-fr-musk-altman.txt");
+
+/// `demo`: the seed article into a fresh store, then DOT, SVG and PNG of its graph.
+pub fn demo(a: DemoArgs) -> Result<i32, Error> {
+    let out = a.out.as_path();
+    let io = |p: &Path, e: std::io::Error| Error::Io {
+        path: p.to_path_buf(),
+        source: e,
+    };
+    std::fs::create_dir_all(out).map_err(|e| io(out, e))?;
+    let db = out.join("store");
+    if db.exists() {
+        // Only a store this command made before is cleared.
+        if !db.join("db").exists() && !db.join("conf").exists() {
+            return Err(Error::Invalid(format!(
+                "{} exists and is not a relgraph store; choose another --out",
+                db.display()
+            )));
+        }
+        std::fs::remove_dir_all(&db).map_err(|e| io(&db, e))?;
+    }
+    let started = Instant::now();
+    let graph = Graph::open(&db)?;
+    let outcome = graph.ingest_text(SEED, "examples/seed-fr-musk-altman.txt", None)?;
+    let focus: Vec<u64> = ["Elon Musk", "Sam Altman", "OpenAI", "Microsoft"]
+        .iter()
+        .filter_map(|n| graph.resolve(n).ok())
+        .map(|e| e.id)
+        .collect();
+    let g = graph.subgraph(&focus, 1, &[], 5_000)?;
+    let title = "Musk – Altman – OpenAI – Microsoft (seed article)";
+    let dot = export::dot_text(&g, &DotOptions::titled(title));
+    let dot_path = out.join("graph.dot");
+    std::fs::write(&dot_path, &dot).map_err(|e| io(&dot_path, e))?;
+    let mut written = vec![dot_path.display().to_string()];
+    for (name, fmt) in [
+        ("graph.svg", ImageFormat::Svg),
+        ("graph.png", ImageFormat::Png),
+    ] {
+        let p = out.join(name);
+        let (bytes, used) = export::render_graph(&g, title, fmt, Renderer::Auto)?;
+        std::fs::write(&p, bytes).map_err(|e| io(&p, e))?;
+        written.push(format!("{} ({used})", p.display()));
+    }
+    println!(
+        "ingested the seed article: {} entities, {} edges, in {:.0} ms",
+        outcome.entities_added,
+        outcome.edges_added,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let edges = graph.edges(&Default::default())?;
+    for e in &edges {
+        let date = e.first_date.map(|d| format!(" ({d})")).unwrap_or_default();
+        println!("  {} -{}-> {}{date}", e.source, e.relation, e.target);
+    }
+    println!("wrote:");
+    for w in written {
+        println!("  {w}");
+    }
+    println!(
+        "store: {} (try: cargo run --release -- --db {} evidence \"Elon Musk\" sued OpenAI)",
+        db.display(),
+        db.display()
+    );
+    Ok(if edges.is_empty() { NOTHING } else { FOUND })
+}

@@ -1,0 +1,424 @@
+//! The commands that bring text and triples in: `extract`, `ingest`, `import`.
+
+use std::io::{BufRead, IsTerminal, Read};
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use relgraph::extract::{self, Extraction, Gazetteer, Lang};
+use relgraph::graph::IngestReport;
+use relgraph::import::ImportFormat;
+use relgraph::{Error, Graph, RelationKind};
+
+use super::output::{print_rows, Format};
+use super::{found, BAD_INPUT, FOUND, NOTHING};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Auto,
+    Fr,
+    En,
+}
+
+impl LangArg {
+    fn lang(self) -> Option<Lang> {
+        match self {
+            LangArg::Auto => None,
+            LangArg::Fr => Some(Lang::Fr),
+            LangArg::En => Some(Lang::En),
+        }
+    }
+}
+
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// The article, or - for standard input.
+    file: PathBuf,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    #[arg(long, value_enum, default_value = "auto")]
+    lang: LangArg,
+    /// Known entities: CSV `name,kind,alias|alias` or JSON lines.
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: u64,
+    /// One line per evidence sentence instead of one per edge (what `import` needs to
+    /// rebuild exactly the store `ingest` would).
+    #[arg(long)]
+    all_evidence: bool,
+    /// Print the document's entities (name, kind, aliases, mentions, first offset)
+    /// instead of its edges.
+    #[arg(long)]
+    entities: bool,
+}
+
+#[derive(clap::Args)]
+pub struct IngestArgs {
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "auto")]
+    lang: LangArg,
+    /// Known entities to remember in the store (CSV `name,kind,alias|alias` or JSON lines).
+    #[arg(long)]
+    gazetteer: Option<PathBuf>,
+    #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ImportFormatArg {
+    Csv,
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+pub struct ImportArgs {
+    /// A CSV or JSON-lines file, or - for standard input.
+    file: PathBuf,
+    /// The file's format; by default from its extension (.jsonl .ndjson .json: JSON lines),
+    /// and for standard input from its first character.
+    #[arg(long, value_enum)]
+    format: Option<ImportFormatArg>,
+}
+
+fn load_gazetteer(path: &Path) -> Result<Gazetteer, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Io {
+        path: path.into(),
+        source: e,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        what: path.display().to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    Gazetteer::parse(&text, &path.display().to_string())
+}
+
+pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
+    let mut opts = extract::ExtractOptions {
+        lang: a.lang.lang(),
+        max_doc_bytes: a.max_doc_bytes,
+        ..Default::default()
+    };
+    if let Some(g) = &a.gazetteer {
+        opts.gazetteer = load_gazetteer(g)?;
+    }
+    let (ex, source) = if a.file.as_os_str() == "-" {
+        let buf = read_stdin()?;
+        (
+            extract::extract_bytes(&buf, "standard input", &opts)?,
+            "standard input".to_string(),
+        )
+    } else {
+        (
+            relgraph::graph::read_and_extract(&a.file, &opts)?,
+            a.file.display().to_string(),
+        )
+    };
+    if a.entities {
+        let rows = extracted_entity_rows(&ex);
+        print_rows(&rows, a.format)?;
+        return Ok(found(rows.len()));
+    }
+    let rows = extraction_rows(&ex, &source, a.all_evidence);
+    print_rows(&rows, a.format)?;
+    Ok(found(rows.len()))
+}
+
+/// One line of `extract`: the contract keys first, then what `import` needs to rebuild the
+/// document (its id, title, source and language, and the entities' other names).
+#[derive(Serialize)]
+pub struct ExtractedRow {
+    source: String,
+    relation: RelationKind,
+    target: String,
+    source_kind: relgraph::EntityKind,
+    target_kind: relgraph::EntityKind,
+    evidence: String,
+    confidence: f32,
+    date: Option<relgraph::Date>,
+    rule: String,
+    doc: String,
+    start: u32,
+    end: u32,
+    doc_title: String,
+    doc_source: String,
+    lang: Lang,
+    source_aliases: Vec<String>,
+    target_aliases: Vec<String>,
+}
+
+pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec<ExtractedRow> {
+    let edges: Vec<&extract::ExtractedEdge> = if all_evidence {
+        ex.edges.iter().collect()
+    } else {
+        ex.unique_edges()
+    };
+    edges
+        .into_iter()
+        .map(|e| {
+            let s = &ex.entities[e.source];
+            let t = &ex.entities[e.target];
+            ExtractedRow {
+                source: s.name.clone(),
+                relation: e.relation,
+                target: t.name.clone(),
+                source_kind: s.kind,
+                target_kind: t.kind,
+                evidence: e.evidence.sentence.clone(),
+                confidence: e.evidence.confidence,
+                date: e.evidence.date,
+                rule: e.evidence.rule.clone(),
+                doc: relgraph::model::doc_id_hex(ex.doc_id),
+                start: e.evidence.start,
+                end: e.evidence.end,
+                doc_title: ex.title.clone(),
+                doc_source: source.to_string(),
+                lang: ex.lang,
+                source_aliases: s.aliases.clone(),
+                target_aliases: t.aliases.clone(),
+            }
+        })
+        .collect()
+}
+
+/// One line of `extract --entities`: what `score.py --entities` reads.
+#[derive(Serialize)]
+pub struct ExtractedEntityRow {
+    name: String,
+    kind: relgraph::EntityKind,
+    aliases: Vec<String>,
+    descriptors: Vec<String>,
+    mentions: usize,
+    first_offset: u32,
+}
+
+pub fn extracted_entity_rows(ex: &Extraction) -> Vec<ExtractedEntityRow> {
+    ex.entities
+        .iter()
+        .map(|e| ExtractedEntityRow {
+            name: e.name.clone(),
+            kind: e.kind,
+            aliases: e.aliases.clone(),
+            descriptors: e.descriptors.clone(),
+            mentions: e.mentions,
+            first_offset: e.first_offset,
+        })
+        .collect()
+}
+
+pub fn ingest(db: &Path, a: IngestArgs) -> Result<i32, Error> {
+    let mut graph = Graph::open(db)?;
+    graph.set_max_doc_bytes(a.max_doc_bytes);
+    if let Some(g) = &a.gazetteer {
+        graph.add_gazetteer(&load_gazetteer(g)?)?;
+    }
+    ingest_inputs(&graph, &a.inputs, a.lang.lang())
+}
+
+/// Files and folders through the parallel path, stdin on its own.
+fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Result<i32, Error> {
+    let (files, errors) = expand_inputs(inputs);
+    let (mut new, mut known, mut failed) = (0u64, 0u64, 0u64);
+    let (mut ents, mut edges) = (0u64, 0u64);
+    for (src, e) in &errors {
+        eprintln!("error: {src}: {e}");
+        failed += 1;
+    }
+    let mut tally = |r: IngestReport, bar: &Option<indicatif::ProgressBar>| {
+        match r.result {
+            Ok(o) if o.new => {
+                new += 1;
+                ents += o.entities_added;
+                edges += o.edges_added;
+            }
+            Ok(_) => known += 1,
+            Err(e) => {
+                failed += 1;
+                let msg = format!("error: {}: {e}", r.source);
+                match bar {
+                    Some(b) => b.println(msg),
+                    None => eprintln!("{msg}"),
+                }
+            }
+        }
+        if let Some(b) = bar {
+            b.inc(1);
+        }
+    };
+    let (stdin, paths): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| p.as_os_str() == "-");
+    if !stdin.is_empty() {
+        let bytes = read_stdin()?;
+        let result =
+            extract::extract_bytes(&bytes, "standard input", &graph.extract_options(lang)?)
+                .and_then(|ex| graph.ingest_extraction(&ex, "stdin"));
+        tally(
+            IngestReport {
+                source: "standard input".into(),
+                result,
+            },
+            &None,
+        );
+        graph.flush()?;
+    }
+    let bar = progress_bar("ingesting");
+    if let Some(b) = &bar {
+        b.set_length(paths.len() as u64);
+    }
+    graph.ingest_paths(&paths, lang, &mut |r| tally(r, &bar))?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let c = graph.counts()?;
+    eprintln!("documents: {new} new, {known} already known, {failed} failed; added {ents} entities and {edges} edges; the store holds {} entities, {} edges, {} documents", c.entities, c.edges, c.documents);
+    Ok(if failed > 0 && new + known == 0 {
+        BAD_INPUT
+    } else if failed > 0 {
+        NOTHING
+    } else {
+        FOUND
+    })
+}
+
+pub fn import(db: &Path, a: ImportArgs) -> Result<i32, Error> {
+    let stdin = a.file.as_os_str() == "-";
+    let name = if stdin {
+        "standard input".to_string()
+    } else {
+        a.file.display().to_string()
+    };
+    let reader: Box<dyn BufRead> = if stdin {
+        Box::new(std::io::BufReader::with_capacity(1 << 20, std::io::stdin()))
+    } else {
+        let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
+            path: a.file.clone(),
+            source: e,
+        })?;
+        Box::new(std::io::BufReader::with_capacity(1 << 20, f))
+    };
+    let mut reader = reader;
+    let format = match a.format {
+        Some(ImportFormatArg::Csv) => ImportFormat::Csv,
+        Some(ImportFormatArg::Jsonl) => ImportFormat::Jsonl,
+        None if stdin => {
+            let head = reader.fill_buf().map_err(|e| Error::Io {
+                path: "standard input".into(),
+                source: e,
+            })?;
+            ImportFormat::sniff(head)
+        }
+        None => ImportFormat::from_path(&a.file),
+    };
+    let graph = Graph::open(db)?;
+    let bar = progress_bar("importing");
+    let started = std::time::Instant::now();
+    let counts = graph.import_reader(reader, format, &name, &mut |done, total| {
+        if let Some(b) = &bar {
+            b.set_length(total);
+            b.set_position(done);
+        }
+    })?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    if !counts.ignored_columns.is_empty() {
+        eprintln!(
+            "warning: {name}: column(s) {} not read (known: source, relation, target, source_kind, target_kind, and the extraction columns of `relgraph extract`)",
+            counts.ignored_columns.join(", ")
+        );
+    }
+    let docs = if counts.documents_added > 0 {
+        format!(
+            ", {} new documents with {} evidence",
+            counts.documents_added, counts.evidence_added
+        )
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "imported {name}: {} new entities, {} new edges{docs} in {:.2} s",
+        counts.entities_added,
+        counts.edges_added,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(FOUND)
+}
+
+pub fn progress_bar(what: &str) -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let b = indicatif::ProgressBar::new(0);
+    b.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    b.set_message(what.to_string());
+    Some(b)
+}
+
+/// Expands the ingest inputs: folders recursively (.txt .md .html .htm), `-` for stdin.
+fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            files.push(p.clone());
+        } else if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            while let Some(d) = stack.pop() {
+                let Ok(rd) = std::fs::read_dir(&d) else {
+                    errors.push((
+                        d.display().to_string(),
+                        Error::Invalid("cannot list this folder".into()),
+                    ));
+                    continue;
+                };
+                let mut entries: Vec<PathBuf> =
+                    rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                entries.sort();
+                for e in entries {
+                    if e.is_dir() {
+                        stack.push(e);
+                    } else if matches!(
+                        e.extension()
+                            .and_then(|x| x.to_str())
+                            .map(|x| x.to_ascii_lowercase())
+                            .as_deref(),
+                        Some("txt" | "md" | "html" | "htm")
+                    ) {
+                        files.push(e);
+                    }
+                }
+            }
+        } else if p.exists() {
+            files.push(p.clone());
+        } else {
+            errors.push((
+                p.display().to_string(),
+                Error::Io {
+                    path: p.clone(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "no such file or folder",
+                    ),
+                },
+            ));
+        }
+    }
+    (files, errors)
+}
+
+fn read_stdin() -> Result<Vec<u8>, Error> {
+    let mut buf = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: "stdin".into(),
+            source: e,
+        })?;
+    Ok(buf)
+}

@@ -1,0 +1,70 @@
+//! Store maintenance: `dump`, `restore`, `check`, `repair`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use relgraph::{Error, Graph};
+
+use super::{open_existing, FOUND, NOTHING};
+
+#[derive(clap::Args)]
+pub struct DumpArgs {
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(clap::Args)]
+pub struct RestoreArgs {
+    file: PathBuf,
+}
+
+pub fn dump(db: &Path, a: DumpArgs) -> Result<i32, Error> {
+    let graph = open_existing(db)?;
+    match a.output {
+        Some(p) => {
+            let f = std::fs::File::create(&p).map_err(|e| Error::Io {
+                path: p.clone(),
+                source: e,
+            })?;
+            let mut w = std::io::BufWriter::new(f);
+            graph.dump(&mut w)?;
+            w.flush().map_err(|e| Error::Io { path: p, source: e })?;
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut w = std::io::BufWriter::new(stdout.lock());
+            graph.dump(&mut w)?;
+            let _ = w.flush();
+        }
+    }
+    Ok(FOUND)
+}
+
+pub fn restore(db: &Path, a: RestoreArgs) -> Result<i32, Error> {
+    let graph = Graph::open(db)?;
+    let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
+        path: a.file.clone(),
+        source: e,
+    })?;
+    let n = graph.restore(std::io::BufReader::new(f), &a.file.display().to_string())?;
+    eprintln!("restored {n} records into {}", db.display());
+    Ok(FOUND)
+}
+
+/// `check` and `repair` (which opened the store accepting the loss) print the same report.
+pub fn check(graph: Graph) -> Result<i32, Error> {
+    let rep = graph.check()?;
+    println!(
+        "{} entities, {} edges, {} evidence, {} documents, {} names",
+        rep.entities, rep.edges, rep.evidence, rep.documents, rep.names
+    );
+    for p in &rep.problems {
+        println!("problem: {p}");
+    }
+    if rep.problems.is_empty() {
+        println!("ok");
+        Ok(FOUND)
+    } else {
+        Ok(NOTHING)
+    }
+}
