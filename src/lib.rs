@@ -13,6 +13,7 @@ pub mod extract;
 pub mod graph;
 pub mod import;
 pub mod model;
+pub mod names;
 pub mod query;
 pub mod store;
 

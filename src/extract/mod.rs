@@ -252,6 +252,7 @@ impl Extraction {
                     name: e.name.clone(),
                     kind: e.kind,
                     aliases: e.aliases.clone(),
+                    mentions: 1,
                 })
                 .collect(),
             edges: self

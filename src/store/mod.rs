@@ -7,6 +7,8 @@
 //! over all of them. The store knows nothing of language: it takes resolved input.
 
 pub mod codec;
+mod identity;
+mod merge_log;
 mod ops;
 
 use std::collections::BTreeSet;
@@ -20,6 +22,8 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use codec::*;
 
+pub use identity::{mention_weight, KindVotes};
+pub use merge_log::{LoggedEdge, MergeRecord, MergeSummary};
 pub use ops::{
     CheckReport, DocumentInput, ImportOutcomeCounts, ImportRow, IngestOutcome, NewEdge, NewEntity,
 };
@@ -47,6 +51,8 @@ pub struct Store {
     pub(crate) evidence: Tree,
     pub(crate) docs: Tree,
     pub(crate) meta: Tree,
+    /// Kind votes, derived name forms and the merge log (`identity.rs`).
+    pub(crate) identity: Tree,
     /// sled commits a multi-tree transaction tree by tree, so a plain read could see half a
     /// document. Writers take this exclusively around their commit, readers share it.
     gate: RwLock<()>,
@@ -129,6 +135,7 @@ impl Store {
             evidence: tree("evidence")?,
             docs: tree("docs")?,
             meta: tree("meta")?,
+            identity: tree("identity")?,
             path: path.clone(),
             db,
             gate: RwLock::new(()),
@@ -234,8 +241,11 @@ impl Store {
         self.db.size_on_disk().map_err(|e| self.sled_err(e))
     }
 
-    /// Every tree, for a transaction over a whole document.
-    pub(crate) fn all_trees(&self) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
+    /// Every tree, for a transaction over a whole document, a merge or an unmerge.
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn all_trees(
+        &self,
+    ) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
         (
             &self.entities,
             &self.names,
@@ -244,6 +254,7 @@ impl Store {
             &self.evidence,
             &self.docs,
             &self.meta,
+            &self.identity,
         )
     }
 

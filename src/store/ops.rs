@@ -7,6 +7,10 @@ use sled::transaction::{abort, TransactionalTree};
 use sled::{Batch, Transactional};
 
 use super::codec::*;
+use super::merge_log::merge_key;
+use super::identity::{
+    mention_weight, tx_index_forms, tx_votes, votes_key, KindVotes, Match, Resolver,
+};
 use super::*;
 
 /// An entity as the extractor or an importer sees it, before it has an id.
@@ -16,6 +20,8 @@ pub struct NewEntity {
     pub kind: EntityKind,
     /// Proper-name surface forms worth indexing across documents (surnames, short names).
     pub aliases: Vec<String>,
+    /// How often the document mentions it: the weight of its vote for `kind`.
+    pub mentions: u32,
 }
 
 /// An edge between two entities of the same input, by index.
@@ -45,6 +51,8 @@ pub struct IngestOutcome {
     /// False when the same text was already stored (nothing was written).
     pub new: bool,
     pub entities_added: u64,
+    /// Entities found in the store by a surname, an acronym or a core name.
+    pub entities_joined: u64,
     pub edges_added: u64,
     pub evidence_added: u64,
 }
@@ -83,13 +91,13 @@ fn tx_u64(t: &TransactionalTree, key: &[u8]) -> TxResult<u64> {
     Ok(t.get(key)?.and_then(|v| read_u64(&v)).unwrap_or(0))
 }
 
-fn tx_add(t: &TransactionalTree, key: &[u8], delta: i64) -> TxResult<()> {
+pub(crate) fn tx_add(t: &TransactionalTree, key: &[u8], delta: i64) -> TxResult<()> {
     let v = tx_u64(t, key)? as i64 + delta;
     t.insert(key, &(v.max(0) as u64).to_be_bytes())?;
     Ok(())
 }
 
-fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResult<T> {
+pub(crate) fn tx_decode<T: serde::de::DeserializeOwned>(what: &str, bytes: &[u8]) -> TxResult<T> {
     decode(bytes)
         .map_err(|e| ConflictableTransactionError::Abort(Error::Store(format!("{what}: {e}"))))
 }
@@ -108,7 +116,7 @@ fn tx_in_row(ti: &TransactionalTree, id: EntityId) -> TxResult<Vec<InEntry>> {
     }
 }
 
-fn tx_abort(e: String) -> ConflictableTransactionError<Error> {
+pub(crate) fn tx_abort(e: String) -> ConflictableTransactionError<Error> {
     ConflictableTransactionError::Abort(Error::Store(e))
 }
 
@@ -156,7 +164,7 @@ fn tx_take_from_rows(
 
 /// Writes an edge under its own keys (moving it out of the rows if a bulk load put it
 /// there, so later updates stay cheap); true when the edge is new.
-fn tx_put_edge(
+pub(crate) fn tx_put_edge(
     to: &TransactionalTree,
     ti: &TransactionalTree,
     key: &EdgeKey,
@@ -171,7 +179,7 @@ fn tx_put_edge(
 }
 
 /// Removes an edge wherever it is stored; true when it was there.
-fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
+pub(crate) fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
     if to.remove(&out_key(key))?.is_some() {
         ti.remove(&in_key(key))?;
         return Ok(true);
@@ -180,7 +188,7 @@ fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey)
 }
 
 /// Adds `id` under every form of `names` in the names index, inside a transaction.
-fn tx_index_names<'a>(
+pub(crate) fn tx_index_names<'a>(
     t: &TransactionalTree,
     id: EntityId,
     names: impl IntoIterator<Item = &'a String>,
@@ -200,6 +208,18 @@ fn tx_index_names<'a>(
         }
     }
     Ok(())
+}
+
+/// True when the stored entity is known only by one word of a person's name and the
+/// document names that person in full.
+fn adopts_full_name(stored: &Entity, ne: &NewEntity) -> bool {
+    stored.kind == EntityKind::Person
+        && crate::names::surnames(&stored.name).is_empty()
+        && !crate::names::surnames(&ne.name).is_empty()
+        && matches!(
+            crate::names::likeness(&stored.name, &ne.name, EntityKind::Person),
+            Some(crate::names::Likeness::Surname | crate::names::Likeness::GivenName)
+        )
 }
 
 fn add_alias(entity: &mut Entity, alias: &str) -> bool {
@@ -275,9 +295,10 @@ impl Store {
         }
         let now = now_secs();
         let _w = self.write_gate();
+        self.ensure_forms()?;
         let trees = self.all_trees();
         let outcome = trees
-            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
                 let counter = WriteCounter {
                     plan: fault,
                     writes: std::cell::Cell::new(0),
@@ -290,62 +311,72 @@ impl Store {
                     return Ok(outcome);
                 }
                 outcome.new = true;
-                // Resolve each entity: an indexed entity of the same kind, else a new one.
+                // Resolve each entity to the stored one it names, else a new one
+                // (`identity.rs`); its kind follows the votes of every document.
+                let mut resolver = Resolver {
+                    te,
+                    tn,
+                    tid,
+                    claimed: Vec::with_capacity(input.entities.len()),
+                };
                 let mut ids = Vec::with_capacity(input.entities.len());
                 for ne in &input.entities {
-                    let mut found: Option<Entity> = None;
-                    for form in std::iter::once(&ne.name).chain(ne.aliases.iter()) {
-                        let key = name_key(form);
-                        if key.is_empty() {
-                            continue;
-                        }
-                        if let Some(v) = tn.get(key.as_bytes())? {
-                            let candidates: Vec<EntityId> = tx_decode("name index entry", &v)?;
-                            for id in candidates {
-                                if let Some(ev) = te.get(id_key(id))? {
-                                    let ent: Entity = tx_decode("entity", &ev)?;
-                                    if ent.kind == ne.kind {
-                                        found = Some(ent);
-                                        break;
-                                    }
-                                }
+                    let (mut ent, mut votes) = match resolver.resolve(ne)? {
+                        Some((e, how)) => {
+                            let votes = tx_votes(tid, e.id)?
+                                .unwrap_or_else(|| KindVotes::implicit(e.kind));
+                            if how != Match::Named {
+                                outcome.entities_joined += 1;
                             }
+                            (e, votes)
                         }
-                        if found.is_some() {
-                            break;
-                        }
-                    }
-                    let mut ent = match found {
-                        Some(e) => e,
                         None => {
                             let id = tx_u64(tm, META_NEXT_ID)?.max(1);
                             tm.insert(META_NEXT_ID, &(id + 1).to_be_bytes())?;
                             tx_add(tm, META_ENTITIES, 1)?;
                             outcome.entities_added += 1;
-                            Entity {
+                            let e = Entity {
                                 id,
                                 name: ne.name.clone(),
                                 kind: ne.kind,
                                 aliases: Vec::new(),
                                 first_seen: now,
                                 last_seen: now,
-                            }
+                            };
+                            tx_index_forms(tid, id, &e.name, true)?;
+                            (e, KindVotes::default())
                         }
                     };
+                    // A surname or given name alone gives way to the full name.
+                    if adopts_full_name(&ent, ne) {
+                        tx_index_forms(tid, ent.id, &ent.name, false)?;
+                        let short = std::mem::replace(&mut ent.name, ne.name.clone());
+                        ent.aliases.retain(|a| name_key(a) != name_key(&ent.name));
+                        add_alias(&mut ent, &short);
+                        tx_index_forms(tid, ent.id, &ent.name, true)?;
+                    }
                     add_alias(&mut ent, &ne.name);
                     for a in &ne.aliases {
                         add_alias(&mut ent, a);
                     }
+                    votes.add(ne.kind, mention_weight(ne.mentions));
+                    ent.kind = votes.winner(ent.kind);
                     ent.last_seen = now;
                     counter.tick()?;
                     te.insert(&id_key(ent.id), encode(&ent))?;
+                    tid.insert(&votes_key(ent.id), encode(&votes))?;
                     tx_index_names(
                         tn,
                         ent.id,
                         std::iter::once(&ent.name).chain(ent.aliases.iter()),
                     )?;
+                    resolver.claimed.push(ent.id);
                     ids.push(ent.id);
                 }
+                tm.insert(
+                    super::identity::META_FORMS_UPTO,
+                    &tx_u64(tm, META_NEXT_ID)?.to_be_bytes(),
+                )?;
                 // Group evidence by edge so that each edge is updated once.
                 let mut by_edge: BTreeMap<EdgeKey, Vec<&Evidence>> = BTreeMap::new();
                 for e in &input.edges {
@@ -475,18 +506,31 @@ impl Store {
     }
 
     /// Merges entity `from` into `into`: names move, edges are re-pointed and merged with
-    /// their evidence, documents follow. Edges that would join `into` to itself are dropped.
+    /// their evidence, documents follow, the kind follows both entities' votes. Edges that
+    /// would join `into` to itself are dropped. The merge log keeps what [`Store::unmerge`]
+    /// needs to undo it.
     pub fn merge(&self, from: EntityId, into: EntityId) -> Result<Entity> {
         if from == into {
             return Err(Error::Invalid("cannot merge an entity into itself".into()));
         }
         let _w = self.write_gate();
+        self.ensure_forms()?;
         let src = self
             .entity(from)?
             .ok_or_else(|| Error::Invalid(format!("no entity with id {from}")))?;
         let mut dst = self
             .entity(into)?
             .ok_or_else(|| Error::Invalid(format!("no entity with id {into}")))?;
+        let dst_before = dst.clone();
+        let votes = self
+            .kind_votes(into)?
+            .unwrap_or_else(|| KindVotes::implicit(dst.kind))
+            .combined(
+                &self
+                    .kind_votes(from)?
+                    .unwrap_or_else(|| KindVotes::implicit(src.kind)),
+            );
+        dst.kind = votes.winner(dst.kind);
         add_alias(&mut dst, &src.name);
         for a in &src.aliases {
             add_alias(&mut dst, a);
@@ -498,6 +542,7 @@ impl Store {
         let mut old_edges: BTreeSet<EdgeKey> =
             self.out_edges(from)?.into_iter().map(|(k, _)| k).collect();
         old_edges.extend(self.in_edge_keys(from)?);
+        let record = self.plan_merge_record(&src, &dst_before, &dst, &votes, &old_edges)?;
 
         // New edge → (asserted, evidence list), starting from what the new key already has.
         let mut merged: BTreeMap<EdgeKey, (bool, Vec<Evidence>)> = BTreeMap::new();
@@ -552,7 +597,7 @@ impl Store {
             .collect();
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
                 for k in &remove_evidence {
                     tv.remove(k.as_ref())?;
                 }
@@ -591,6 +636,10 @@ impl Store {
                 )?;
                 te.remove(&id_key(from))?;
                 te.insert(&id_key(into), encode(&dst))?;
+                tid.remove(&votes_key(from))?;
+                tid.insert(&votes_key(into), encode(&votes))?;
+                tx_index_forms(tid, from, &src.name, false)?;
+                tid.insert(&merge_key(record.seq), encode(&record))?;
                 tx_add(tm, META_ENTITIES, -1)?;
                 tx_add(
                     tm,
@@ -884,6 +933,17 @@ impl Store {
         for d in self.all_documents() {
             line(&DumpRecord::Document(d?))?;
         }
+        for item in self.all_kind_votes() {
+            let (id, votes) = item?;
+            line(&DumpRecord::KindVotes {
+                id,
+                votes: votes.to_map(),
+            })?;
+        }
+        for item in self.identity.scan_prefix([super::identity::PREFIX_MERGES]) {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            line(&DumpRecord::Merge(Box::new(self.decode("merge record", &v)?)))?;
+        }
         Ok(())
     }
 
@@ -916,6 +976,7 @@ impl Store {
         let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);
         let mut evidence_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
         let mut batches: [Batch; 6] = Default::default();
+        let mut identity = Batch::default();
         let mut out_rows: BTreeMap<EntityId, Vec<OutEntry>> = BTreeMap::new();
         let mut in_rows: BTreeMap<EntityId, Vec<InEntry>> = BTreeMap::new();
         for rec in &records {
@@ -945,6 +1006,14 @@ impl Store {
                 DumpRecord::Document(d) => {
                     nd += 1;
                     batches[5].insert(&id_key(d.id), encode(d));
+                }
+                DumpRecord::KindVotes { id, votes } => {
+                    identity.insert(&votes_key(*id), encode(&KindVotes::from_map(votes)));
+                }
+                DumpRecord::Merge(m) => {
+                    // Undoing it brings its entity back under its own id: never reuse it.
+                    max_id = max_id.max(m.from.id);
+                    identity.insert(&merge_key(m.seq), encode(m.as_ref()));
                 }
             }
         }
@@ -981,10 +1050,11 @@ impl Store {
         }
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
                 for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
                     t.apply_batch(b)?;
                 }
+                tid.apply_batch(&identity)?;
                 tm.insert(META_NEXT_ID, &(max_id + 1).to_be_bytes())?;
                 tx_add(tm, META_ENTITIES, ne)?;
                 tx_add(tm, META_EDGES, nx)?;
@@ -1017,6 +1087,11 @@ impl Store {
             }
         }
         rep.entities = entity_ids.len() as u64;
+        let names_by_id: BTreeMap<EntityId, String> = entity_names
+            .iter()
+            .map(|(id, forms)| (*id, forms[0].clone()))
+            .collect();
+        self.check_identity(&names_by_id, &mut p)?;
         let mut name_index: HashMap<String, Vec<EntityId>> = HashMap::new();
         for item in self.names.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
@@ -1242,6 +1317,13 @@ enum DumpRecord {
     Edge { key: EdgeKey, data: EdgeData },
     Evidence { key: EdgeKey, evidence: Evidence },
     Document(Document),
+    /// Kind votes of an entity (`identity.rs`); older dumps have none.
+    KindVotes {
+        id: EntityId,
+        votes: BTreeMap<EntityKind, u32>,
+    },
+    /// One undoable merge (`merge_log.rs`).
+    Merge(Box<super::merge_log::MergeRecord>),
 }
 
 fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
