@@ -49,9 +49,36 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Trailing words that mark a company's legal form or corporate group, not its name.
 const LEGAL_SUFFIXES: &[&str] = &[
-    "inc", "incorporated", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
-    "llc", "llp", "lp", "sa", "sas", "sarl", "se", "ag", "gmbh", "nv", "bv", "spa", "ab", "asa",
-    "oyj", "kgaa", "group", "groupe", "holding", "holdings", "international",
+    "inc",
+    "incorporated",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "plc",
+    "llc",
+    "llp",
+    "lp",
+    "sa",
+    "sas",
+    "sarl",
+    "se",
+    "ag",
+    "gmbh",
+    "nv",
+    "bv",
+    "spa",
+    "ab",
+    "asa",
+    "oyj",
+    "kgaa",
+    "group",
+    "groupe",
+    "holding",
+    "holdings",
+    "international",
 ];
 
 /// Leading words that are no part of the name ("Le Parisien", "Groupe Renault").
@@ -82,10 +109,7 @@ fn bare(word: &str) -> &str {
 }
 
 fn words(key: &str) -> Vec<&str> {
-    key.split(' ')
-        .map(bare)
-        .filter(|w| !w.is_empty())
-        .collect()
+    key.split(' ').map(bare).filter(|w| !w.is_empty()).collect()
 }
 
 /// A person's name words without honorifics before or generational suffixes after.
@@ -245,7 +269,9 @@ pub fn likeness(a: &str, b: &str, kind: EntityKind) -> Option<Likeness> {
     } else {
         (wb, wa)
     };
-    let distinctive = short.iter().any(|w| !FUNCTION_WORDS.contains(w) && w.len() >= 2);
+    let distinctive = short
+        .iter()
+        .any(|w| !FUNCTION_WORDS.contains(w) && w.len() >= 2);
     if distinctive && short.len() < long.len() && long[..short.len()] == short[..] {
         return Some(Likeness::Prefix);
     }
@@ -283,7 +309,8 @@ fn person_likeness(ka: &str, kb: &str) -> Option<Likeness> {
         return None;
     }
     let given_agree = |x: &str, y: &str| {
-        x == y || (x.chars().count() == 1 && y.starts_with(x))
+        x == y
+            || (x.chars().count() == 1 && y.starts_with(x))
             || (y.chars().count() == 1 && x.starts_with(y))
     };
     given_agree(short[0], long[0]).then_some(Likeness::FullerName)
@@ -298,7 +325,10 @@ mod tests {
     fn surnames_skip_titles_and_keep_particles() {
         assert_eq!(surnames("Elon Musk"), vec!["musk"]);
         assert_eq!(surnames("Gerard Williams III"), vec!["williams"]);
-        assert_eq!(surnames("Henri de Castries"), vec!["castries", "de castries"]);
+        assert_eq!(
+            surnames("Henri de Castries"),
+            vec!["castries", "de castries"]
+        );
         assert_eq!(surnames("Mr. Giuliani"), Vec::<String>::new());
         assert!(surnames("Musk").is_empty());
     }
@@ -306,7 +336,10 @@ mod tests {
     #[test]
     fn initials_and_acronyms() {
         assert_eq!(initials("Federal Trade Commission").as_deref(), Some("ftc"));
-        assert_eq!(initials("Office for National Statistics").as_deref(), Some("ons"));
+        assert_eq!(
+            initials("Office for National Statistics").as_deref(),
+            Some("ons")
+        );
         assert_eq!(
             initials("Cloud Infrastructure Services Providers in Europe").as_deref(),
             Some("cispe")
@@ -319,7 +352,10 @@ mod tests {
     #[test]
     fn core_names_drop_legal_suffixes_and_articles() {
         assert_eq!(core_name("Qualcomm Inc").as_deref(), Some("qualcomm"));
-        assert_eq!(core_name("Softbank Group Corp").as_deref(), Some("softbank"));
+        assert_eq!(
+            core_name("Softbank Group Corp").as_deref(),
+            Some("softbank")
+        );
         assert_eq!(core_name("Apple, Inc.").as_deref(), Some("apple"));
         assert_eq!(core_name("Le Parisien").as_deref(), Some("parisien"));
         assert_eq!(core_name("Qualcomm"), None);
@@ -344,8 +380,14 @@ mod tests {
     fn likeness_of_organizations() {
         let l = |a, b| likeness(a, b, Organization);
         assert_eq!(l("Qualcomm Inc", "Qualcomm"), Some(Likeness::CoreName));
-        assert_eq!(l("FTC", "Federal Trade Commission"), Some(Likeness::Initials));
-        assert_eq!(l("Activision", "Activision Blizzard"), Some(Likeness::Prefix));
+        assert_eq!(
+            l("FTC", "Federal Trade Commission"),
+            Some(Likeness::Initials)
+        );
+        assert_eq!(
+            l("Activision", "Activision Blizzard"),
+            Some(Likeness::Prefix)
+        );
         assert_eq!(l("Air France", "Air Liquide"), None);
         assert_eq!(l("Ftc", "Federal Trade Commission"), None);
     }

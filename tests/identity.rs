@@ -81,15 +81,21 @@ fn dump(s: &Store) -> String {
 fn a_name_is_one_entity_whatever_kind_a_document_guesses_and_the_votes_decide() {
     let (_d, s) = store();
     let tesla = ("Tesla", Org, &[][..], 1);
-    s.ingest(&doc(1, &[("Sam Altman", Person, &["Altman"], 4), tesla], &[]))
+    s.ingest(&doc(
+        1,
+        &[("Sam Altman", Person, &["Altman"], 4), tesla],
+        &[],
+    ))
+    .unwrap();
+    s.ingest(&doc(2, &[("Sam Altman", Org, &[], 1)], &[]))
         .unwrap();
-    s.ingest(&doc(2, &[("Sam Altman", Org, &[], 1)], &[])).unwrap();
     assert_eq!(names(&s), ["Sam Altman", "Tesla"]);
     let altman = s.resolve("Sam Altman").unwrap();
     assert_eq!(altman.kind, Person, "four mentions as a person outvote one");
     // Later documents that all read it as an organization turn the kind over.
     for id in 3..=6 {
-        s.ingest(&doc(id, &[("Sam Altman", Org, &[], 2)], &[])).unwrap();
+        s.ingest(&doc(id, &[("Sam Altman", Org, &[], 2)], &[]))
+            .unwrap();
     }
     let altman = s.resolve("Sam Altman").unwrap();
     assert_eq!(altman.kind, Org);
@@ -103,18 +109,27 @@ fn a_name_is_one_entity_whatever_kind_a_document_guesses_and_the_votes_decide() 
 fn a_surname_joins_the_one_person_who_bears_it_and_only_then() {
     let (_d, s) = store();
     let acme = ("Acme Corp", Org, &[][..], 1);
-    s.ingest(&doc(1, &[("Elon Musk", Person, &[], 3), acme], &[(0, RelationKind::Founded, 1)]))
-        .unwrap();
+    s.ingest(&doc(
+        1,
+        &[("Elon Musk", Person, &[], 3), acme],
+        &[(0, RelationKind::Founded, 1)],
+    ))
+    .unwrap();
     // "Musk" alone, in another article: the one person of that surname.
     let out = s
-        .ingest(&doc(2, &[("Musk", Person, &[], 2), acme], &[(0, RelationKind::Sued, 1)]))
+        .ingest(&doc(
+            2,
+            &[("Musk", Person, &[], 2), acme],
+            &[(0, RelationKind::Sued, 1)],
+        ))
         .unwrap();
     assert_eq!((out.entities_added, out.entities_joined), (0, 1));
     let elon = s.resolve("Elon Musk").unwrap();
     assert!(elon.aliases.contains(&"Musk".to_string()));
     assert_eq!(s.out_edges(elon.id).unwrap().len(), 2);
     // Another Musk is another person, even though both are called "Musk".
-    s.ingest(&doc(3, &[("Kimbal Musk", Person, &["Musk"], 2)], &[])).unwrap();
+    s.ingest(&doc(3, &[("Kimbal Musk", Person, &["Musk"], 2)], &[]))
+        .unwrap();
     assert_eq!(names(&s), ["Acme Corp", "Elon Musk", "Kimbal Musk"]);
     // Now "Musk" alone is ambiguous: it joins neither.
     s.ingest(&doc(4, &[("Musk", Person, &[], 1)], &[])).unwrap();
@@ -125,8 +140,10 @@ fn a_surname_joins_the_one_person_who_bears_it_and_only_then() {
 #[test]
 fn a_surname_first_gives_way_to_the_full_name() {
     let (_d, s) = store();
-    s.ingest(&doc(1, &[("Giuliani", Person, &[], 2)], &[])).unwrap();
-    s.ingest(&doc(2, &[("Rudy Giuliani", Person, &[], 1)], &[])).unwrap();
+    s.ingest(&doc(1, &[("Giuliani", Person, &[], 2)], &[]))
+        .unwrap();
+    s.ingest(&doc(2, &[("Rudy Giuliani", Person, &[], 1)], &[]))
+        .unwrap();
     assert_eq!(names(&s), ["Rudy Giuliani"]);
     let rudy = s.resolve("Giuliani").unwrap();
     assert_eq!(rudy.aliases, ["Giuliani"]);
@@ -136,18 +153,26 @@ fn a_surname_first_gives_way_to_the_full_name() {
 #[test]
 fn acronyms_and_core_names_join_their_entity_in_either_order() {
     let (_d, s) = store();
-    s.ingest(&doc(1, &[("Federal Trade Commission", Org, &[], 1)], &[])).unwrap();
+    s.ingest(&doc(1, &[("Federal Trade Commission", Org, &[], 1)], &[]))
+        .unwrap();
     s.ingest(&doc(2, &[("FTC", Org, &[], 3)], &[])).unwrap();
     s.ingest(&doc(3, &[("CNIL", Org, &[], 1)], &[])).unwrap();
     // The document says so: an expansion given with its acronym.
     s.ingest(&doc(
         4,
-        &[("Commission nationale de l'informatique et des libertés", Org, &["CNIL"], 1)],
+        &[(
+            "Commission nationale de l'informatique et des libertés",
+            Org,
+            &["CNIL"],
+            1,
+        )],
         &[],
     ))
     .unwrap();
-    s.ingest(&doc(5, &[("Qualcomm Inc", Org, &[], 1)], &[])).unwrap();
-    s.ingest(&doc(6, &[("Qualcomm", Org, &[], 1)], &[])).unwrap();
+    s.ingest(&doc(5, &[("Qualcomm Inc", Org, &[], 1)], &[]))
+        .unwrap();
+    s.ingest(&doc(6, &[("Qualcomm", Org, &[], 1)], &[]))
+        .unwrap();
     assert_eq!(
         names(&s),
         ["CNIL", "Federal Trade Commission", "Qualcomm Inc"]
@@ -167,15 +192,25 @@ fn acronyms_and_core_names_join_their_entity_in_either_order() {
 #[test]
 fn what_one_document_keeps_apart_stays_apart() {
     let (_d, s) = store();
-    s.ingest(&doc(1, &[("Elon Musk", Person, &[], 1)], &[])).unwrap();
-    // The extractor saw both and kept them apart: no weak rule merges them.
-    s.ingest(&doc(2, &[("Errol Musk", Person, &[], 1), ("Musk", Person, &[], 1)], &[]))
+    s.ingest(&doc(1, &[("Elon Musk", Person, &[], 1)], &[]))
         .unwrap();
+    // The extractor saw both and kept them apart: no weak rule merges them.
+    s.ingest(&doc(
+        2,
+        &[("Errol Musk", Person, &[], 1), ("Musk", Person, &[], 1)],
+        &[],
+    ))
+    .unwrap();
     assert_eq!(s.counts().unwrap().entities, 3);
     // Nor does a shared first word make one company of two.
-    s.ingest(&doc(3, &[("Air France", Org, &[], 1)], &[])).unwrap();
-    s.ingest(&doc(4, &[("Air Liquide", Org, &[], 1), ("Air", Org, &[], 1)], &[]))
+    s.ingest(&doc(3, &[("Air France", Org, &[], 1)], &[]))
         .unwrap();
+    s.ingest(&doc(
+        4,
+        &[("Air Liquide", Org, &[], 1), ("Air", Org, &[], 1)],
+        &[],
+    ))
+    .unwrap();
     assert_eq!(s.counts().unwrap().entities, 6);
     clean(&s);
 }
@@ -190,14 +225,19 @@ fn two_roes() -> (tempfile::TempDir, Store) {
         ("Acme Corp", Org, &[], 1),
         ("Zenith Labs", Org, &[], 1),
     ];
-    s.ingest(&doc(1, ents, &[(0, Founded, 1), (2, Partnered, 1)])).unwrap();
+    s.ingest(&doc(1, ents, &[(0, Founded, 1), (2, Partnered, 1)]))
+        .unwrap();
     let ents2: &[(&str, EntityKind, &[&str], u32)] = &[
         ("Jenny Roe", Person, &[], 1),
         ("Acme Corp", Org, &[], 1),
         ("Zenith Labs", Org, &[], 1),
     ];
-    s.ingest(&doc(2, ents2, &[(0, Praised, 1), (0, Sued, 2), (0, Founded, 1)]))
-        .unwrap();
+    s.ingest(&doc(
+        2,
+        ents2,
+        &[(0, Praised, 1), (0, Sued, 2), (0, Founded, 1)],
+    ))
+    .unwrap();
     (d, s)
 }
 
@@ -211,14 +251,21 @@ fn unmerge_after_merge_gives_back_the_same_store() {
     clean(&s);
     assert_ne!(dump(&s), before);
     let founded = s
-        .edge(&relgraph::EdgeKey::new(jane.id, RelationKind::Founded, s.resolve("Acme Corp").unwrap().id))
+        .edge(&relgraph::EdgeKey::new(
+            jane.id,
+            RelationKind::Founded,
+            s.resolve("Acme Corp").unwrap().id,
+        ))
         .unwrap()
         .unwrap();
     assert_eq!(founded.documents, 2);
     let log = s.merges().unwrap();
     assert_eq!(log.len(), 1);
     let (from, into) = s.unmerge(log[0].seq).unwrap();
-    assert_eq!((from.name.as_str(), into.name.as_str()), ("Jenny Roe", "Jane Roe"));
+    assert_eq!(
+        (from.name.as_str(), into.name.as_str()),
+        ("Jenny Roe", "Jane Roe")
+    );
     assert_eq!(dump(&s), before);
     assert!(s.merges().unwrap().is_empty());
     clean(&s);
@@ -242,11 +289,20 @@ fn unmerge_keeps_what_came_after_the_merge_with_the_target() {
     s.unmerge(seq).unwrap();
     clean(&s);
     let zenith = s.resolve("Zenith Labs").unwrap().id;
-    let jenny_sued = s.evidence_of(&relgraph::EdgeKey::new(jenny.id, Sued, zenith)).unwrap();
+    let jenny_sued = s
+        .evidence_of(&relgraph::EdgeKey::new(jenny.id, Sued, zenith))
+        .unwrap();
     assert_eq!(jenny_sued.iter().map(|e| e.doc).collect::<Vec<_>>(), [2]);
-    let jane_sued = s.evidence_of(&relgraph::EdgeKey::new(jane.id, Sued, zenith)).unwrap();
+    let jane_sued = s
+        .evidence_of(&relgraph::EdgeKey::new(jane.id, Sued, zenith))
+        .unwrap();
     assert_eq!(jane_sued.iter().map(|e| e.doc).collect::<Vec<_>>(), [3]);
-    assert!(!s.entity(jane.id).unwrap().unwrap().aliases.contains(&"Jenny Roe".to_string()));
+    assert!(!s
+        .entity(jane.id)
+        .unwrap()
+        .unwrap()
+        .aliases
+        .contains(&"Jenny Roe".to_string()));
     assert_eq!(s.resolve("Jenny Roe").unwrap().id, jenny.id);
 }
 
@@ -268,6 +324,256 @@ fn merges_survive_dump_and_restore_and_refuse_to_undo_out_of_order() {
     assert!(err.contains("unmerge that one first"), "{err}");
     restored.unmerge(log[1].seq).unwrap();
     restored.unmerge(log[0].seq).unwrap();
-    assert_eq!(names(&restored), ["Acme Corp", "Jane Roe", "Jenny Roe", "Zenith Labs"]);
+    assert_eq!(
+        names(&restored),
+        ["Acme Corp", "Jane Roe", "Jenny Roe", "Zenith Labs"]
+    );
     clean(&restored);
+}
+
+// ---- the real-news corpus in one store ------------------------------------------------------
+
+/// An entity of the answer keys, merged across articles by name: the folded forms that are
+/// proper names (its name, and aliases such as "Musk", "FTC", "Qualcomm Inc"; not
+/// descriptors such as "the company" or titles such as "Attorney General").
+struct GoldEntity {
+    name: String,
+    forms: std::collections::BTreeSet<String>,
+    articles: Vec<String>,
+}
+
+/// True for an alias that is a proper name: capitalized words (particles allowed inside),
+/// no leading article, no possessive, not made of titles only.
+fn proper_name(alias: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "du", "des", "d", "la", "le", "of", "and", "for", "the", "in", "en", "et", "von",
+        "van", "der", "di", "da", "y",
+    ];
+    const TITLES: &[&str] = &[
+        "attorney",
+        "general",
+        "judge",
+        "president",
+        "minister",
+        "prime",
+        "chief",
+        "executive",
+        "officer",
+        "ceo",
+        "director",
+        "chairman",
+        "board",
+        "district",
+        "u.s.",
+        "senior",
+        "independent",
+        "legal",
+        "secretary",
+        "lawyer",
+        "co-owner",
+    ];
+    const ARTICLES: &[&str] = &["the", "le", "la", "les", "un", "une", "a", "an"];
+    let words: Vec<&str> = alias.split_whitespace().collect();
+    let possessive = alias.contains("'s ") || alias.contains("’s ") || alias.ends_with("'s");
+    let elided = |w: &str| {
+        let l = w.to_lowercase();
+        l.starts_with("l'") || l.starts_with("l’") || l.starts_with("d'") || l.starts_with("d’")
+    };
+    if words.is_empty() || possessive || elided(words[0]) {
+        return false;
+    }
+    if words.len() > 1 && ARTICLES.contains(&words[0].to_lowercase().as_str()) {
+        return false;
+    }
+    let capitalized = words.iter().enumerate().all(|(i, w)| {
+        let inner = i > 0 && i + 1 < words.len();
+        (inner && PARTICLES.contains(&w.to_lowercase().as_str()))
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    });
+    capitalized
+        && !words
+            .iter()
+            .all(|w| TITLES.contains(&w.to_lowercase().as_str()))
+}
+
+fn gold_entities(keys: &[std::path::PathBuf]) -> Vec<GoldEntity> {
+    let mut by_name: std::collections::BTreeMap<String, GoldEntity> = Default::default();
+    for path in keys {
+        let text = std::fs::read_to_string(path).unwrap();
+        let key: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let article = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for e in key["entities"].as_array().unwrap() {
+            if e["kind"] == "group" {
+                continue;
+            }
+            let name = e["name"].as_str().unwrap();
+            let g = by_name
+                .entry(relgraph::model::name_key(name))
+                .or_insert_with(|| GoldEntity {
+                    name: name.to_string(),
+                    forms: Default::default(),
+                    articles: Vec::new(),
+                });
+            g.forms.insert(relgraph::model::name_key(name));
+            for a in e["aliases"].as_array().unwrap() {
+                let a = a.as_str().unwrap();
+                if proper_name(a) {
+                    g.forms.insert(relgraph::model::name_key(a));
+                }
+            }
+            g.articles.push(article.clone());
+        }
+    }
+    by_name.into_values().collect()
+}
+
+/// The folded names and aliases of an entity.
+fn forms_of<'a>(name: &'a str, aliases: &'a [String]) -> std::collections::BTreeSet<String> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .map(relgraph::model::name_key)
+        .collect()
+}
+
+/// Splits left in the store by the extractor's names: measured on this corpus, lowered as
+/// the extractor improves (the goal is none).
+const EXTRACTOR_SPLITS_AT_MOST: usize = 17;
+
+/// All of ../shared/eval/news and the seed in one store: no gold entity may be held by two
+/// store entities because of the store. A split that one article's extraction already has
+/// (two entities of one document for one gold entity) is the extractor's; the others are
+/// the store's, and so is a store entity holding two gold entities that no article's
+/// extraction confused.
+#[test]
+fn the_news_corpus_in_one_store_holds_each_gold_entity_once() {
+    use std::collections::BTreeSet;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let news = root.join("../shared/eval/news");
+    let mut texts: Vec<std::path::PathBuf> = std::fs::read_dir(&news)
+        .unwrap_or_else(|e| panic!("the corpus is expected at {}: {e}", news.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    texts.sort();
+    let mut keys: Vec<std::path::PathBuf> =
+        texts.iter().map(|p| p.with_extension("json")).collect();
+    texts.push(root.join("examples/seed-fr-musk-altman.txt"));
+    keys.push(root.join("../shared/eval/seed-fr-musk-altman.gold.json"));
+    assert!(texts.len() >= 25, "{} articles", texts.len());
+    let gold = gold_entities(&keys);
+
+    let dir = tempfile::tempdir().unwrap();
+    let graph = relgraph::Graph::open(dir.path()).unwrap();
+    let mut failed = Vec::new();
+    graph
+        .ingest_paths(&texts, None, &mut |r| {
+            if let Err(e) = r.result {
+                failed.push(format!("{}: {e}", r.source));
+            }
+        })
+        .unwrap();
+    assert!(failed.is_empty(), "{failed:?}");
+    clean(&graph);
+
+    // What each article's extraction holds, to tell the extractor's splits from the store's.
+    let opts = relgraph::extract::ExtractOptions::default();
+    let extracted: Vec<(String, Vec<BTreeSet<String>>)> = texts
+        .iter()
+        .map(|p| {
+            let ex = relgraph::graph::read_and_extract(p, &opts).unwrap();
+            let ents = ex
+                .entities
+                .iter()
+                .map(|e| forms_of(&e.name, &e.aliases))
+                .collect();
+            (p.file_stem().unwrap().to_string_lossy().into_owned(), ents)
+        })
+        .collect();
+    let stored: Vec<(relgraph::Entity, BTreeSet<String>)> = graph
+        .all_entities()
+        .map(|e| {
+            let e = e.unwrap();
+            let f = forms_of(&e.name, &e.aliases);
+            (e, f)
+        })
+        .collect();
+    let holds = |forms: &BTreeSet<String>, g: &GoldEntity| !forms.is_disjoint(&g.forms);
+
+    let (mut by_extractor, mut by_store) = (Vec::new(), Vec::new());
+    for g in &gold {
+        let holders: Vec<String> = stored
+            .iter()
+            .filter(|(_, f)| holds(f, g))
+            .map(|(e, _)| format!("{} ({})", e.name, e.kind))
+            .collect();
+        if holders.len() < 2 {
+            continue;
+        }
+        let in_one_article: Vec<&str> = extracted
+            .iter()
+            .filter(|(_, ents)| ents.iter().filter(|f| holds(f, g)).count() >= 2)
+            .map(|(a, _)| a.as_str())
+            .collect();
+        // An extracted entity that also holds another gold entity mixed the two up.
+        let mixed_up: Vec<&str> = extracted
+            .iter()
+            .filter(|(_, ents)| {
+                ents.iter()
+                    .any(|f| holds(f, g) && gold.iter().any(|h| !std::ptr::eq(h, g) && holds(f, h)))
+            })
+            .map(|(a, _)| a.as_str())
+            .collect();
+        let line = format!(
+            "{} ({}): {}",
+            g.name,
+            g.articles.join(", "),
+            holders.join(" | ")
+        );
+        if !in_one_article.is_empty() {
+            by_extractor.push(format!(
+                "{line} — split within {}",
+                in_one_article.join(", ")
+            ));
+        } else if !mixed_up.is_empty() {
+            by_extractor.push(format!(
+                "{line} — mixed with another within {}",
+                mixed_up.join(", ")
+            ));
+        } else {
+            by_store.push(line);
+        }
+    }
+    let mut over_merged = Vec::new();
+    for (e, forms) in &stored {
+        let held: Vec<&GoldEntity> = gold.iter().filter(|g| holds(forms, g)).collect();
+        for (i, a) in held.iter().enumerate() {
+            for b in &held[i + 1..] {
+                let confused_by_an_article = extracted
+                    .iter()
+                    .any(|(_, ents)| ents.iter().any(|f| holds(f, a) && holds(f, b)));
+                if !confused_by_an_article {
+                    over_merged.push(format!("{} holds {} and {}", e.name, a.name, b.name));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{} gold entities; splits from the extractor's names: {}; from the store: {}; store over-merges: {}",
+        gold.len(),
+        by_extractor.len(),
+        by_store.len(),
+        over_merged.len()
+    );
+    for l in by_extractor.iter().chain(&by_store).chain(&over_merged) {
+        eprintln!("  {l}");
+    }
+    assert!(by_store.is_empty(), "the store split: {by_store:#?}");
+    assert!(over_merged.is_empty(), "the store merged: {over_merged:#?}");
+    assert!(
+        by_extractor.len() <= EXTRACTOR_SPLITS_AT_MOST,
+        "{} splits from the extractor's names, at most {EXTRACTOR_SPLITS_AT_MOST} expected: {by_extractor:#?}",
+        by_extractor.len()
+    );
 }

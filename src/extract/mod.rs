@@ -252,7 +252,7 @@ impl Extraction {
                     name: e.name.clone(),
                     kind: e.kind,
                     aliases: e.aliases.clone(),
-                    mentions: 1,
+                    mentions: e.mentions.min(u32::MAX as usize) as u32,
                 })
                 .collect(),
             edges: self

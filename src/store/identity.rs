@@ -21,9 +21,7 @@ use sled::Batch;
 use super::codec::*;
 use super::ops::{tx_abort, tx_decode};
 use super::*;
-use crate::names::{
-    derived_forms, is_acronym, kinds_compatible, likeness, FormKind, Likeness,
-};
+use crate::names::{derived_forms, is_acronym, kinds_compatible, likeness, FormKind, Likeness};
 
 pub(crate) const PREFIX_VOTES: u8 = b'k';
 pub(crate) const PREFIX_FORMS: u8 = b'f';
@@ -274,9 +272,13 @@ impl Resolver<'_> {
         let mut scored = Vec::with_capacity(named.len());
         for e in named {
             let v = self.votes(&e)?;
-            scored.push(((e.kind == kind, v.get(kind), v.total()), std::cmp::Reverse(e.id), e));
+            scored.push((
+                (e.kind == kind, v.get(kind), v.total()),
+                std::cmp::Reverse(e.id),
+                e,
+            ));
         }
-        scored.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        scored.sort_by_key(|a| (a.0, a.1));
         Ok(scored.pop().expect("non-empty").2)
     }
 
@@ -348,7 +350,9 @@ impl Resolver<'_> {
                 if self.claimed.contains(&e.id) || found.contains_key(&e.id) {
                     continue;
                 }
-                if let Some(l) = likeness(&ne.name, &e.name, ne.kind).filter(|l| accepted(*l, ne, &e)) {
+                if let Some(l) =
+                    likeness(&ne.name, &e.name, ne.kind).filter(|l| accepted(*l, ne, &e))
+                {
                     found.insert(e.id, (e, l));
                 }
             }
@@ -413,7 +417,11 @@ fn confusable(a: EntityKind, b: EntityKind) -> bool {
 impl Store {
     /// The kind votes of an entity (one vote for its kind when none are recorded).
     pub fn kind_votes(&self, id: EntityId) -> Result<Option<KindVotes>> {
-        match self.identity.get(votes_key(id)).map_err(|e| self.sled_err(e))? {
+        match self
+            .identity
+            .get(votes_key(id))
+            .map_err(|e| self.sled_err(e))?
+        {
             Some(v) => Ok(Some(self.decode("kind votes", &v)?)),
             None => Ok(None),
         }
@@ -459,10 +467,11 @@ impl Store {
         }
         let mut batch = Batch::default();
         for (key, ids) in index {
-            let mut current: Vec<EntityId> = match self.identity.get(&key).map_err(|e| self.sled_err(e))? {
-                Some(v) => self.decode("form index entry", &v)?,
-                None => Vec::new(),
-            };
+            let mut current: Vec<EntityId> =
+                match self.identity.get(&key).map_err(|e| self.sled_err(e))? {
+                    Some(v) => self.decode("form index entry", &v)?,
+                    None => Vec::new(),
+                };
             for id in ids {
                 if current.contains(&CROWDED) {
                     break;
@@ -533,7 +542,9 @@ impl Store {
             for (kind, form) in derived_forms(name) {
                 let key = form_key(kind, &form);
                 if !crowded.contains(&key) && !indexed.contains(&(key, *id)) {
-                    problems.push(format!("derived form `{form}` of entity {id} is not indexed"));
+                    problems.push(format!(
+                        "derived form `{form}` of entity {id} is not indexed"
+                    ));
                 }
             }
         }

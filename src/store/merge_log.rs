@@ -14,9 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::codec::*;
-use super::identity::{
-    tx_index_forms, votes_key, KindVotes, PREFIX_MERGES,
-};
+use super::identity::{tx_index_forms, votes_key, KindVotes, PREFIX_MERGES};
 use super::ops::{now_secs, tx_add, tx_index_names, tx_put_edge, tx_remove_edge};
 use super::*;
 use sled::Transactional;
@@ -124,8 +122,8 @@ impl Store {
                 from_edges.push(e);
             }
             if let Some(new) = repointed(old, from.id, into_before.id) {
-                if !targets.contains_key(&new) {
-                    targets.insert(new, self.logged_edge(&new)?);
+                if let std::collections::btree_map::Entry::Vacant(slot) = targets.entry(new) {
+                    slot.insert(self.logged_edge(&new)?);
                 }
             }
         }
@@ -186,7 +184,11 @@ impl Store {
             .map_err(|e| self.sled_err(e))?
         {
             Some(v) => self.decode("merge record", &v)?,
-            None => return Err(Error::Invalid(format!("no merge number {seq} in the log; see `relgraph merges`"))),
+            None => {
+                return Err(Error::Invalid(format!(
+                    "no merge number {seq} in the log; see `relgraph merges`"
+                )))
+            }
         };
         let (from_id, into_id) = (rec.from.id, rec.into_after.id);
         let into_now = self.entity(into_id)?.ok_or_else(|| {
@@ -229,7 +231,10 @@ impl Store {
             }
         }
         let keep = |evs: &[(u32, Evidence)]| -> Vec<(u32, Evidence)> {
-            evs.iter().filter(|(_, e)| alive.contains(&e.doc)).cloned().collect()
+            evs.iter()
+                .filter(|(_, e)| alive.contains(&e.doc))
+                .cloned()
+                .collect()
         };
 
         // The target edges: what the merge wrote goes, what was there comes back.
@@ -263,7 +268,10 @@ impl Store {
                     later.push(self.decode("evidence", &v)?);
                 }
             }
-            let restored = before.as_ref().map(|b| keep(&b.evidence)).unwrap_or_default();
+            let restored = before
+                .as_ref()
+                .map(|b| keep(&b.evidence))
+                .unwrap_or_default();
             let asserted = before.as_ref().is_some_and(|b| b.data.asserted)
                 || (current.as_ref().is_some_and(|c| c.asserted) && !from_asserted);
             let data = match before {
@@ -398,7 +406,11 @@ impl Store {
                         }
                     }
                 }
-                tx_index_names(tn, from_id, std::iter::once(&from.name).chain(from.aliases.iter()))?;
+                tx_index_names(
+                    tn,
+                    from_id,
+                    std::iter::once(&from.name).chain(from.aliases.iter()),
+                )?;
                 te.insert(&id_key(from_id), encode(&from))?;
                 te.insert(&id_key(into_id), encode(&into))?;
                 tx_index_forms(tid, from_id, &from.name, true)?;

@@ -243,9 +243,7 @@ impl Store {
 
     /// Every tree, for a transaction over a whole document, a merge or an unmerge.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn all_trees(
-        &self,
-    ) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
+    pub(crate) fn all_trees(&self) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
         (
             &self.entities,
             &self.names,

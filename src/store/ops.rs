@@ -7,10 +7,10 @@ use sled::transaction::{abort, TransactionalTree};
 use sled::{Batch, Transactional};
 
 use super::codec::*;
-use super::merge_log::merge_key;
 use super::identity::{
     mention_weight, tx_index_forms, tx_votes, votes_key, KindVotes, Match, Resolver,
 };
+use super::merge_log::merge_key;
 use super::*;
 
 /// An entity as the extractor or an importer sees it, before it has an id.
@@ -179,7 +179,11 @@ pub(crate) fn tx_put_edge(
 }
 
 /// Removes an edge wherever it is stored; true when it was there.
-pub(crate) fn tx_remove_edge(to: &TransactionalTree, ti: &TransactionalTree, key: &EdgeKey) -> TxResult<bool> {
+pub(crate) fn tx_remove_edge(
+    to: &TransactionalTree,
+    ti: &TransactionalTree,
+    key: &EdgeKey,
+) -> TxResult<bool> {
     if to.remove(&out_key(key))?.is_some() {
         ti.remove(&in_key(key))?;
         return Ok(true);
@@ -323,8 +327,8 @@ impl Store {
                 for ne in &input.entities {
                     let (mut ent, mut votes) = match resolver.resolve(ne)? {
                         Some((e, how)) => {
-                            let votes = tx_votes(tid, e.id)?
-                                .unwrap_or_else(|| KindVotes::implicit(e.kind));
+                            let votes =
+                                tx_votes(tid, e.id)?.unwrap_or_else(|| KindVotes::implicit(e.kind));
                             if how != Match::Named {
                                 outcome.entities_joined += 1;
                             }
@@ -942,7 +946,9 @@ impl Store {
         }
         for item in self.identity.scan_prefix([super::identity::PREFIX_MERGES]) {
             let (_, v) = item.map_err(|e| self.sled_err(e))?;
-            line(&DumpRecord::Merge(Box::new(self.decode("merge record", &v)?)))?;
+            line(&DumpRecord::Merge(Box::new(
+                self.decode("merge record", &v)?,
+            )))?;
         }
         Ok(())
     }
@@ -1314,8 +1320,14 @@ pub struct ImportOutcomeCounts {
 #[serde(tag = "type", rename_all = "snake_case")]
 enum DumpRecord {
     Entity(Entity),
-    Edge { key: EdgeKey, data: EdgeData },
-    Evidence { key: EdgeKey, evidence: Evidence },
+    Edge {
+        key: EdgeKey,
+        data: EdgeData,
+    },
+    Evidence {
+        key: EdgeKey,
+        evidence: Evidence,
+    },
     Document(Document),
     /// Kind votes of an entity (`identity.rs`); older dumps have none.
     KindVotes {
