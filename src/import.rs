@@ -236,6 +236,7 @@ impl Collector {
                     name,
                     kind,
                     aliases: Vec::new(),
+                    mentions: 1,
                 });
                 d.entities.len() - 1
             });
