@@ -9,6 +9,12 @@ pub enum Error {
         "the store at {path} is in use by another process; close it there or use another --db"
     )]
     StoreLocked { path: PathBuf },
+    #[error("the store at {path} is held by `relgraph serve` (process {pid}) at {url}: query it there (JSON API under {url}api/, articles by POST {url}api/ingest where the server allows it), or stop that server first")]
+    StoreServed {
+        path: PathBuf,
+        pid: u32,
+        url: String,
+    },
     #[error("the store at {path} has schema version {found}, this relgraph reads version {expected}; dump it with the matching relgraph and restore it here")]
     SchemaMismatch {
         path: PathBuf,

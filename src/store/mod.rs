@@ -10,6 +10,7 @@ pub mod codec;
 mod identity;
 mod merge_log;
 mod ops;
+pub mod server_file;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -109,12 +110,16 @@ impl Store {
             match opened {
                 Ok(Ok(db)) => break db,
                 Ok(Err(e)) => {
-                    let err = open_error(&path, e);
-                    if matches!(err, Error::StoreLocked { .. })
-                        && started.elapsed() < std::time::Duration::from_millis(400)
-                    {
-                        std::thread::sleep(std::time::Duration::from_millis(20));
-                        continue;
+                    let mut err = open_error(&path, e);
+                    if matches!(err, Error::StoreLocked { .. }) {
+                        // A server holds the store until it stops: say where, without waiting.
+                        err = server_file::locked_error(&path);
+                        if matches!(err, Error::StoreLocked { .. })
+                            && started.elapsed() < std::time::Duration::from_millis(400)
+                        {
+                            std::thread::sleep(std::time::Duration::from_millis(20));
+                            continue;
+                        }
                     }
                     return Err(err);
                 }
