@@ -15,6 +15,8 @@ pub mod import;
 pub mod model;
 pub mod names;
 pub mod query;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod store;
 
 pub use date::Date;

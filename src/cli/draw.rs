@@ -241,5 +241,10 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
         db.display(),
         db.display()
     );
+    #[cfg(feature = "serve")]
+    println!(
+        "explore it in a browser: cargo run --release -- --db {} serve --open   (then http://127.0.0.1:7878/?focus=Elon%20Musk)",
+        db.display()
+    );
     Ok(if edges.is_empty() { NOTHING } else { FOUND })
 }

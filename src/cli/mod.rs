@@ -8,6 +8,8 @@ mod feed;
 mod maintain;
 mod output;
 mod query;
+#[cfg(feature = "serve")]
+mod serve;
 
 use std::path::{Path, PathBuf};
 
@@ -97,6 +99,13 @@ enum Command {
     /// Ingest the bundled seed article into a fresh store and draw its graph.
     #[command(after_help = "Example: cargo run --release -- demo --out out/demo")]
     Demo(draw::DemoArgs),
+    /// Explore the graph in a browser: a page and a JSON API over the store (loopback only
+    /// unless --token is set).
+    #[cfg(feature = "serve")]
+    #[command(
+        after_help = "Example: relgraph --db news.db serve --open\n         relgraph serve --bind 0.0.0.0:7878 --token \"$(openssl rand -hex 16)\" --allow-ingest"
+    )]
+    Serve(serve::ServeArgs),
     /// Run a query workload (../shared/bench format) against the store and time it.
     #[command(
         after_help = "Example: relgraph --db big bench --workload queries.txt --results relgraph.json"
@@ -164,6 +173,8 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Export(a) => draw::export(db, a),
         Command::Render(a) => draw::render(db, a),
         Command::Demo(a) => draw::demo(a),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::serve(db, a),
         Command::Bench(a) => bench::bench(&open_existing(db)?, a),
         Command::Completions { shell } => {
             clap_complete::generate(
