@@ -118,6 +118,42 @@ fn pixels(png: &[u8]) -> Vec<[u8; 3]> {
         .collect()
 }
 
+/// CPU time (user and system, ms) of a process and all its descendants, from /proc.
+fn cpu_ms(root: u32) -> u64 {
+    let mut total = 0;
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    let stats: Vec<(u32, u32, u64)> = dir
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            let rest: Vec<&str> = stat[stat.rfind(')')? + 2..].split(' ').collect();
+            let ppid = rest.get(1)?.parse().ok()?;
+            let ticks = rest.get(11)?.parse::<u64>().ok()? + rest.get(12)?.parse::<u64>().ok()?;
+            Some((pid, ppid, ticks))
+        })
+        .collect();
+    let mut family = vec![root];
+    let mut i = 0;
+    while i < family.len() {
+        for (pid, ppid, _) in &stats {
+            if *ppid == family[i] && !family.contains(pid) {
+                family.push(*pid);
+            }
+        }
+        i += 1;
+    }
+    for (pid, _, ticks) in &stats {
+        if family.contains(pid) {
+            total += ticks;
+        }
+    }
+    // Linux counts in clock ticks of 10 ms.
+    total * 10
+}
+
 fn hex(color: &str) -> [u8; 3] {
     let v = u32::from_str_radix(color.trim_start_matches('#'), 16).unwrap();
     [(v >> 16) as u8, (v >> 8) as u8, v as u8]
@@ -309,11 +345,18 @@ fn a_neighbourhood_of_500_entities_draws_in_chromium() {
     wait_for(&tab, "relgraph.cy && relgraph.lastDrawMs !== null");
     assert_eq!(eval(&tab, "relgraph.cy.nodes().length"), 501);
     assert_eq!(eval(&tab, "relgraph.cy.edges().length"), 500);
-    // A figure for the README, not an assertion: timings belong in benchmarks.
+    // Figures for the README, not assertions: timings belong in benchmarks. The wall time
+    // depends on what else the machine runs; the CPU time Chromium spends drawing the view
+    // again (request, layout, first frame) much less so.
+    let wall = eval(&tab, "relgraph.lastDrawMs");
+    let pid = browser.get_process_id().unwrap();
+    let before = cpu_ms(pid);
+    eval(&tab, "relgraph.reload(), 0");
+    wait_for(&tab, "relgraph.cy.nodes().length === 501");
+    let cpu = cpu_ms(pid) - before;
     eprintln!(
-        "drew 501 entities and 500 edges in {} ms (layout {} ms, then the first frame)",
+        "drew 501 entities and 500 edges: {wall} ms wall on first load; drawn again in {} ms wall, {cpu} ms of Chromium's CPU time",
         eval(&tab, "relgraph.lastDrawMs"),
-        eval(&tab, "relgraph.lastLayoutMs")
     );
     let (path, png) = screenshot(&tab, "serve-500.png");
     let px = pixels(&png);

@@ -107,7 +107,7 @@
     return style.relations.find((r) => r.name === name) || { color: '#444444', symmetric: false };
   }
 
-  function edgeElement(e) {
+  function edgeElement(e, overview) {
     const r = relationStyle(e.relation);
     return {
       group: 'edges',
@@ -117,7 +117,7 @@
         documents: e.documents, confidence: e.confidence,
         first_date: e.first_date, last_date: e.last_date,
       },
-      classes: e.symmetric ? 'symmetric' : '',
+      classes: `${e.symmetric ? 'symmetric' : ''}${overview ? ' overview' : ''}`,
     };
   }
 
@@ -154,6 +154,7 @@
           },
         },
         { selector: 'edge.symmetric', style: { 'target-arrow-shape': 'none' } },
+        { selector: 'edge.overview', style: { 'curve-style': 'haystack', 'haystack-radius': 0, label: '' } },
         { selector: 'edge.path', style: { 'underlay-color': '#f1c232', 'underlay-opacity': 0.6, 'underlay-padding': 4 } },
         { selector: ':selected', style: { 'overlay-color': '#2166ac', 'overlay-opacity': 0.18, 'overlay-padding': 4 } },
       ],
@@ -182,8 +183,12 @@
         }
         added.push(node);
       }
+      // In a large graph edges are drawn as plain lines: arrows and labels cannot be read at
+      // that scale, and they are most of the drawing time. An edge still shows its relation
+      // by its colour, and everything when clicked.
+      const overview = cy.nodes().length > LARGE_GRAPH;
       for (const e of view.edges) {
-        if (cy.getElementById(`e${e.id}`).empty()) cy.add(edgeElement(e));
+        if (cy.getElementById(`e${e.id}`).empty()) cy.add(edgeElement(e, overview));
       }
     });
     markHidden();
@@ -221,7 +226,10 @@
     let l;
     if (n > LARGE_GRAPH || !window.cytoscapeFcose) {
       const pos = balloonPositions(cy.nodes('.focus').nonempty() ? cy.nodes('.focus')[0] : cy.nodes()[0]);
-      l = cy.layout({ name: 'preset', positions: (node) => pos.get(node.id()), fit: true, padding: 30 });
+      hook.positionsMs = Math.round(performance.now() - started);
+      // Fitted to the nodes alone: the bounds of hundreds of edge labels cost more than the layout.
+      l = cy.layout({ name: 'preset', positions: (node) => pos.get(node.id()), fit: false });
+      l.one('layoutstop', () => cy.fit(cy.nodes(), 30));
     } else {
       l = cy.layout({
         name: 'fcose',
@@ -771,6 +779,7 @@
     $('save-svg').addEventListener('click', saveSvg);
     $('share').addEventListener('click', share);
     hook.viewSvg = viewSvg;
+    hook.reload = loadFocus;
     hook.shareUrl = shareUrl;
     if (state.focus) await loadFocus();
     else setStatus('Type a name in the search box.');
