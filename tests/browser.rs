@@ -272,6 +272,7 @@ fn search_expand_and_read_the_evidence_in_chromium() {
     // The view's SVG is well-formed and names what is drawn.
     let svg = eval(&tab, "relgraph.viewSvg()");
     let svg = svg.as_str().unwrap();
+    std::fs::write(path.with_extension("svg"), svg).unwrap();
     let doc = roxmltree::Document::parse(svg).unwrap();
     let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     assert!(texts.iter().any(|t| t.contains("Microsoft")));
