@@ -7,6 +7,7 @@
 //! Data flows: text → [`extract`] → [`store`] (sled) → [`query`] → [`export`].
 
 pub mod date;
+pub mod duplicates;
 pub mod error;
 pub mod export;
 pub mod extract;

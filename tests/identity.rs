@@ -577,3 +577,117 @@ fn the_news_corpus_in_one_store_holds_each_gold_entity_once() {
         by_extractor.len()
     );
 }
+
+// ---- duplicates ---------------------------------------------------------------------------
+
+/// Planted duplicates among distinct similar names, loaded in bulk (which joins nothing).
+fn planted() -> (tempfile::TempDir, relgraph::Graph) {
+    let dir = tempfile::tempdir().unwrap();
+    let g = relgraph::Graph::open(dir.path()).unwrap();
+    let rows = "source,relation,target,source_kind,target_kind
+Elon Musk,founded,SpaceX,person,organization
+Musk,sued,OpenAI,person,organization
+Federal Trade Commission,sued,Meta Platforms,organization,organization
+FTC,sued,Microsoft,organization,organization
+Qualcomm Inc,acquired,Nuvia,organization,organization
+Qualcomm,partnered,Arm,organization,organization
+Rudy Giuliani,criticized,Dominion Voting Systems,person,organization
+Rudy Guiliani,criticized,Smartmatic,person,organization
+Activision Blizzard,partnered,Nvidia,organization,organization
+Activision,competes_with,Sony,organization,organization
+Smartmatic,sued,Fox News,organization,media
+Smartmatic,sued,Fox,organization,media
+Newsmax,competes_with,Fox News,media,media
+Newsmax,competes_with,Fox,media,media
+Apple,sued,Epic Games,organization,organization
+Apple,owns,Safari,product,product
+Jane Roe,founded,Roe Partners,person,organization
+J. Roe,praised,Roe Partners,person,organization
+Gerard Williams,founded,Nuvia,person,organization
+Serena Williams,invested_in,Nuvia,person,organization
+Air France,partnered,Air Liquide,organization,organization
+Paul Benson,sued,Paula Benson,person,person
+Jean Dupont,praised,Jeanne Dupont,person,person
+Bank of America,acquired,Bank of Asia,organization,organization
+Universal Music,competes_with,Universal Pictures,organization,organization
+Universal,owns,Universal Pictures,organization,organization
+Jane Lanhee Lee,criticized,Robert Lee,person,person
+Lee,praised,Robert Lee,person,person
+Samsung Electronics,partnered,Samsung Biologics,organization,organization
+Martin Bureau,praised,Martin Bouygues,person,person
+";
+    g.import_reader(
+        rows.as_bytes(),
+        relgraph::import::ImportFormat::Csv,
+        "planted.csv",
+        &mut |_, _| {},
+    )
+    .unwrap();
+    for name in ["Jane Roe", "J. Roe"] {
+        let id = g.resolve(name).unwrap().id;
+        g.add_alias(id, "Roe").unwrap();
+    }
+    (dir, g)
+}
+
+#[test]
+fn duplicates_finds_the_planted_pairs_and_no_pair_of_distinct_similar_names() {
+    let (_d, g) = planted();
+    let found = g
+        .duplicates(&relgraph::duplicates::DuplicateOptions::default())
+        .unwrap();
+    let pairs: Vec<(String, String, String)> = found
+        .iter()
+        .map(|c| (c.from.clone(), c.into.clone(), c.reasons.join("; ")))
+        .collect();
+    for c in &found {
+        eprintln!(
+            "{:.2} {} -> {}: {}",
+            c.score,
+            c.from,
+            c.into,
+            c.reasons.join("; ")
+        );
+    }
+    let expect = [
+        ("Musk", "Elon Musk", "surname"),
+        ("FTC", "Federal Trade Commission", "acronym"),
+        ("Qualcomm", "Qualcomm Inc", "core name"),
+        ("Rudy Guiliani", "Rudy Giuliani", "near spelling"),
+        ("Activision", "Activision Blizzard", "short form"),
+        ("Fox", "Fox News", "short form"),
+        ("Apple", "Apple", "same name"),
+        ("J. Roe", "Jane Roe", "shared alias `roe`"),
+    ];
+    for (from, into, reason) in expect {
+        assert!(
+            pairs
+                .iter()
+                .any(|(f, i, r)| f == from && i == into && r.contains(reason)),
+            "{from} -> {into} ({reason}) not among {pairs:#?}"
+        );
+    }
+    assert_eq!(found.len(), expect.len(), "a false pair among {pairs:#?}");
+    // Shared neighbours raise a pair the names proposed.
+    let fox = found.iter().find(|c| c.from == "Fox").unwrap();
+    let activision = found.iter().find(|c| c.from == "Activision").unwrap();
+    assert!(fox
+        .reasons
+        .iter()
+        .any(|r| r.starts_with("same neighbours: 2")));
+    assert!(fox.score > activision.score);
+    // Every candidate feeds `merge` as it stands, and the merge can be undone.
+    let before = dump(&g);
+    for c in &found {
+        g.merge(c.from_id, c.into_id).unwrap();
+    }
+    clean(&g);
+    assert!(g
+        .duplicates(&relgraph::duplicates::DuplicateOptions::default())
+        .unwrap()
+        .is_empty());
+    for m in g.merges().unwrap().iter().rev() {
+        g.unmerge(m.seq).unwrap();
+    }
+    assert_eq!(dump(&g), before);
+}

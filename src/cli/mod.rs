@@ -5,6 +5,7 @@ mod bench;
 mod curate;
 mod draw;
 mod feed;
+mod identity;
 mod maintain;
 mod output;
 mod query;
@@ -73,6 +74,15 @@ enum Command {
     /// Merge one entity into another.
     #[command(after_help = "Example: relgraph merge Musk \"Elon Musk\"")]
     Merge(curate::MergeArgs),
+    /// Undo a merge: the entity merged away comes back with its own edges and evidence.
+    #[command(after_help = "Example: relgraph unmerge Musk   (or: relgraph unmerge --seq 3)")]
+    Unmerge(identity::UnmergeArgs),
+    /// The merge log: every merge `unmerge` can undo.
+    #[command(after_help = "Example: relgraph merges --format jsonl")]
+    Merges(identity::MergesArgs),
+    /// Candidate merges, each with its reasons and a score, in `merge FROM INTO` order.
+    #[command(after_help = "Example: relgraph duplicates --min-score 0.7 --format csv")]
+    Duplicates(identity::DuplicatesArgs),
     /// Give an entity another name.
     #[command(after_help = "Example: relgraph alias \"Elon Musk\" \"Elon R. Musk\"")]
     Alias(curate::AliasArgs),
@@ -166,6 +176,9 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::RemoveDoc(a) => curate::remove_doc(db, a),
         Command::Merge(a) => curate::merge(db, a),
         Command::Alias(a) => curate::alias(db, a),
+        Command::Unmerge(a) => identity::unmerge(db, a),
+        Command::Merges(a) => identity::merges(db, a),
+        Command::Duplicates(a) => identity::duplicates(db, a),
         Command::Dump(a) => maintain::dump(db, a),
         Command::Restore(a) => maintain::restore(db, a),
         Command::Check => maintain::check(open_existing(db)?),

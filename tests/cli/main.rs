@@ -1,6 +1,7 @@
 //! The binary end to end: a store imported from a small CSV written here, the seed article,
 //! error messages and exit codes. Each module tests one concern.
 
+mod identity;
 mod import;
 
 use std::path::Path;
