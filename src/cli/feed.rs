@@ -53,6 +53,11 @@ pub struct ExtractArgs {
     /// instead of its edges.
     #[arg(long)]
     entities: bool,
+    /// Print what every stage saw, sentence by sentence: phrases, clauses and their roles,
+    /// each edge with the pattern that made it, and why a trigger made none
+    /// (`--format json` for the same as JSON).
+    #[arg(long, conflicts_with_all = ["entities", "all_evidence"])]
+    explain: bool,
 }
 
 #[derive(clap::Args)]
@@ -105,6 +110,17 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
     if let Some(g) = &a.gazetteer {
         opts.gazetteer = load_gazetteer(g)?;
     }
+    if a.explain {
+        let (bytes, what) = if a.file.as_os_str() == "-" {
+            (read_stdin()?, "standard input".to_string())
+        } else {
+            let bytes = std::fs::read(&a.file).map_err(|e| Error::Io { path: a.file.clone(), source: e })?;
+            (bytes, a.file.display().to_string())
+        };
+        let (ex, explanation) = extract::explain_bytes(&bytes, &what, &opts)?;
+        print_explanation(&explanation, a.format)?;
+        return Ok(found(ex.edges.len()));
+    }
     let (ex, source) = if a.file.as_os_str() == "-" {
         let buf = read_stdin()?;
         (
@@ -125,6 +141,21 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
     let rows = extraction_rows(&ex, &source, a.all_evidence);
     print_rows(&rows, a.format)?;
     Ok(found(rows.len()))
+}
+
+/// `extract --explain`: readable text, or the same structure as JSON.
+fn print_explanation(e: &extract::explain::Explanation, format: Format) -> Result<(), Error> {
+    use std::io::Write;
+    let text = match format {
+        Format::Json | Format::Jsonl => serde_json::to_string_pretty(e).map_err(|x| Error::Invalid(x.to_string()))? + "\n",
+        Format::Table | Format::Csv => e.to_string(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|x| Error::Io {
+        path: "standard output".into(),
+        source: x,
+    })
 }
 
 /// One line of `extract`: the contract keys first, then what `import` needs to rebuild the

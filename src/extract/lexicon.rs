@@ -1,9 +1,18 @@
-//! Per-language trigger lexicons, parsed from the data files beside this module.
+//! Per-language word lists, parsed from the data files beside this module.
+//!
+//! A file is made of `[section]`s; a section holds comma-separated phrases, optionally under a
+//! tag (`tag = phrase, phrase`): the tag names the class its phrases belong to ("sue",
+//! "role_lead", "against"), which the stages and the patterns refer to. A phrase is words
+//! separated by spaces; `word*` matches any word starting with `word`, `*` any one word.
+//! Words are compared folded (lowercase, no accents).
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::text::fold;
 use crate::model::RelationKind;
+
+/// A class name of the lexicon, interned.
+pub type Tag = u16;
 
 /// One word of a phrase: an exact folded form, a prefix (`word*`), or any word (`*`).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,15 +35,14 @@ impl Pat {
 /// A phrase: the words that must follow one another.
 pub type Phrase = Vec<Pat>;
 
-/// A lexicon section: phrases, optionally tagged with the relation they signal, indexed by
-/// their first word so that a lookup costs a hash probe, not a scan.
+/// A section: phrases with their tags, indexed by first word so a lookup is a hash probe.
 #[derive(Debug, Clone, Default)]
 pub struct Section {
-    pub phrases: Vec<(Option<RelationKind>, Phrase)>,
-    /// Single-word exact entries, for O(1) membership tests.
-    words: HashSet<String>,
+    phrases: Vec<(Option<Tag>, Phrase)>,
+    /// Single-word exact entries and their tag.
+    words: HashMap<String, Option<Tag>>,
     /// Single-word prefix entries (`word*`).
-    prefixes: Vec<String>,
+    prefixes: Vec<(String, Option<Tag>)>,
     /// First exact word → phrases starting with it (longest first).
     by_first: HashMap<String, Vec<usize>>,
     /// Phrases whose first word is a prefix or a wildcard.
@@ -47,13 +55,13 @@ impl Section {
         self.by_first.clear();
         self.open_first.clear();
         self.prefixes.clear();
-        for (i, (_, p)) in self.phrases.iter().enumerate() {
+        for (i, (tag, p)) in self.phrases.iter().enumerate() {
             match &p[0] {
                 Pat::Exact(w) => self.by_first.entry(w.clone()).or_default().push(i),
                 Pat::Prefix(w) => {
                     self.open_first.push(i);
                     if p.len() == 1 {
-                        self.prefixes.push(w.clone());
+                        self.prefixes.push((w.clone(), *tag));
                     }
                 }
                 Pat::Any => self.open_first.push(i),
@@ -61,20 +69,21 @@ impl Section {
         }
     }
 
-    /// The longest phrase starting at `words(0)`: (relation, length).
-    pub fn match_at<'a>(
-        &self,
-        words: impl Fn(usize) -> Option<&'a str>,
-    ) -> Option<(Option<RelationKind>, usize)> {
-        let first = words(0)?;
-        let exact = self
-            .by_first
+    fn candidates(&self, first: &str) -> impl Iterator<Item = &(Option<Tag>, Phrase)> {
+        self.by_first
             .get(first)
             .map(|v| v.as_slice())
-            .unwrap_or(&[]);
-        let mut best: Option<(Option<RelationKind>, usize)> = None;
-        for &i in exact.iter().chain(self.open_first.iter()) {
-            let (rel, phrase) = &self.phrases[i];
+            .unwrap_or(&[])
+            .iter()
+            .chain(self.open_first.iter())
+            .map(|&i| &self.phrases[i])
+    }
+
+    /// The longest phrase starting at `words(0)`: (tag, length in words).
+    pub fn match_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Option<Tag>, usize)> {
+        let first = words(0)?;
+        let mut best: Option<(Option<Tag>, usize)> = None;
+        for (tag, phrase) in self.candidates(first) {
             if best.is_some_and(|(_, n)| n >= phrase.len()) {
                 continue;
             }
@@ -83,42 +92,47 @@ impl Section {
                 .enumerate()
                 .all(|(k, p)| words(k).is_some_and(|w| p.matches(w)))
             {
-                best = Some((*rel, phrase.len()));
+                best = Some((*tag, phrase.len()));
             }
         }
         best
     }
 
-    /// Every phrase starting at `words(0)`: (relation, length), longest first.
-    pub fn all_matches_at<'a>(
-        &self,
-        words: impl Fn(usize) -> Option<&'a str>,
-    ) -> Vec<(Option<RelationKind>, usize)> {
+    /// Every phrase starting at `words(0)`: (tag, length), longest first.
+    pub fn all_matches_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Vec<(Option<Tag>, usize)> {
         let Some(first) = words(0) else {
             return Vec::new();
         };
-        let exact = self
-            .by_first
-            .get(first)
-            .map(|v| v.as_slice())
-            .unwrap_or(&[]);
-        let mut found: Vec<(Option<RelationKind>, usize)> = exact
-            .iter()
-            .chain(self.open_first.iter())
-            .map(|&i| &self.phrases[i])
+        let mut found: Vec<(Option<Tag>, usize)> = self
+            .candidates(first)
             .filter(|(_, p)| {
                 p.iter()
                     .enumerate()
                     .all(|(k, pat)| words(k).is_some_and(|w| pat.matches(w)))
             })
-            .map(|(r, p)| (*r, p.len()))
+            .map(|(t, p)| (*t, p.len()))
             .collect();
         found.sort_by_key(|m| std::cmp::Reverse(m.1));
         found
     }
 
+    /// Is this single folded word an entry?
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains(word) || self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+        self.words.contains_key(word) || self.prefixes.iter().any(|(p, _)| word.starts_with(p.as_str()))
+    }
+
+    /// The tag of a single-word entry.
+    pub fn tag_of(&self, word: &str) -> Option<Option<Tag>> {
+        self.words.get(word).copied().or_else(|| {
+            self.prefixes
+                .iter()
+                .find(|(p, _)| word.starts_with(p.as_str()))
+                .map(|(_, t)| *t)
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
     }
 }
 
@@ -126,6 +140,8 @@ impl Section {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     sections: HashMap<String, Section>,
+    tags: Vec<String>,
+    tag_ids: HashMap<String, Tag>,
     empty: Section,
 }
 
@@ -143,8 +159,8 @@ impl Lexicon {
                 lex.sections.entry(current.clone()).or_default();
                 continue;
             }
-            let (rel, list) = match line.split_once(" = ") {
-                Some((r, l)) => (r.trim().parse::<RelationKind>().ok(), l),
+            let (tag, list) = match line.split_once(" = ") {
+                Some((t, l)) => (Some(lex.intern(t.trim())), l),
                 None => (None, line),
             };
             let section = lex.sections.entry(current.clone()).or_default();
@@ -166,15 +182,25 @@ impl Lexicon {
                     })
                     .collect();
                 if let [Pat::Exact(w)] = phrase.as_slice() {
-                    section.words.insert(w.clone());
+                    section.words.entry(w.clone()).or_insert(tag);
                 }
-                section.phrases.push((rel, phrase));
+                section.phrases.push((tag, phrase));
             }
         }
         for s in lex.sections.values_mut() {
             s.index();
         }
         lex
+    }
+
+    fn intern(&mut self, name: &str) -> Tag {
+        if let Some(&t) = self.tag_ids.get(name) {
+            return t;
+        }
+        let t = self.tags.len() as Tag;
+        self.tags.push(name.to_string());
+        self.tag_ids.insert(name.to_string(), t);
+        t
     }
 
     pub fn section(&self, name: &str) -> &Section {
@@ -184,12 +210,36 @@ impl Lexicon {
     pub fn has(&self, section: &str, word: &str) -> bool {
         self.section(section).contains(word)
     }
+
+    /// The tag of a single word in a section (`None` when absent or untagged).
+    pub fn tag_in(&self, section: &str, word: &str) -> Option<Tag> {
+        self.section(section).tag_of(word).flatten()
+    }
+
+    /// The id of a class name, if any phrase carries it.
+    pub fn tag(&self, name: &str) -> Option<Tag> {
+        self.tag_ids.get(name).copied()
+    }
+
+    pub fn tag_name(&self, tag: Tag) -> &str {
+        self.tags.get(tag as usize).map(|s| s.as_str()).unwrap_or("")
+    }
+
+    /// A tag that names a relation ("sued", "leads").
+    pub fn relation(&self, tag: Tag) -> Option<RelationKind> {
+        self.tag_name(tag).parse().ok()
+    }
 }
 
 /// Splits a phrase the way the tokenizer splits text: elisions ("l'", "d'") end a word.
 fn split_phrase(item: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in item.split_whitespace() {
+        // The tokenizer keeps these whole.
+        if matches!(w.to_lowercase().as_str(), "quelqu'un" | "quelqu'une" | "aujourd'hui") {
+            out.push(w.to_string());
+            continue;
+        }
         let mut rest = w;
         while let Some(p) = rest.find('\'') {
             let (head, tail) = rest.split_at(p + 1);
@@ -221,20 +271,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phrases_parse_with_relations_and_prefixes() {
-        let lex = french();
+    fn phrases_parse_with_tags_and_prefixes() {
+        let lex = Lexicon::parse("[verbs]\nsue = porté plainte, assign*\n[neg]\nne, n'\n");
         let verbs = lex.section("verbs");
-        let words = ["a", "porté", "plainte", "contre"].map(fold);
-        assert_eq!(
-            verbs.match_at(|i| words.get(i + 1).map(|s| s.as_str())),
-            Some((Some(RelationKind::Sued), 3))
-        );
-        assert!(lex.has("negation", "n'"));
-        assert!(english().has("verbs", "sued"));
-        assert!(lex
-            .section("verbs")
-            .phrases
-            .iter()
-            .all(|(r, _)| r.is_some()));
+        let words = ["porté", "plainte", "contre"].map(fold);
+        let (tag, n) = verbs.match_at(|i| words.get(i).map(|s| s.as_str())).unwrap();
+        assert_eq!((lex.tag_name(tag.unwrap()), n), ("sue", 2));
+        assert_eq!(lex.tag_in("verbs", "assigne").map(|t| lex.tag_name(t)), Some("sue"));
+        assert!(lex.has("neg", "n'"));
+        assert!(!lex.has("neg", "pas"));
+    }
+
+    #[test]
+    fn both_languages_load_their_classes() {
+        for lex in [french(), english()] {
+            for class in ["sue", "role_lead", "against", "say"] {
+                assert!(lex.tag(class).is_some(), "class {class} missing");
+            }
+        }
     }
 }

@@ -1,5 +1,16 @@
-//! Text → typed, evidence-backed edges. Rule-based: the per-language lexicons (data files in
-//! `lexicon/`) hold the words, the code holds the frames. Knows nothing of the store.
+//! Text → typed, evidence-backed edges, in a cascade of stages, each reading the structures
+//! of the one before (see ARCHITECTURE.md):
+//!
+//! 1. `text`: normalization, sentences, tokens with byte offsets;
+//! 2. `names`: proper names, their kinds, bylines and datelines, names of one entity grouped;
+//! 3. `phrases`: noun groups and verb groups;
+//! 4. `clauses`: clauses with their roles, appositions, coordination, quotes and speakers;
+//!    `reference`: what each noun group stands for, sentence after sentence;
+//! 5. `patterns`: relation patterns (data files in `patterns/`) over roles and classes;
+//! 6. `document`: kinds, dates, confidence, evidence.
+//!
+//! The words of each language are data (`lexicon/`, `patterns/`); the code holds no name,
+//! company or phrase of any article. Knows nothing of the store.
 //!
 //! ```
 //! use relgraph::extract::{extract_text, ExtractOptions};
@@ -12,11 +23,16 @@
 //! assert!(triples.contains(&"Acme Robotics -acquired-> Zenith Labs".to_string()));
 //! ```
 
+mod clauses;
 pub mod dates;
+mod document;
+pub mod explain;
 pub mod known;
 pub mod lexicon;
-mod mentions;
-mod rules;
+mod names;
+mod patterns;
+mod phrases;
+mod reference;
 pub mod text;
 
 use std::collections::HashMap;
@@ -49,6 +65,13 @@ impl Lang {
         match self {
             Lang::Fr => lexicon::french(),
             Lang::En => lexicon::english(),
+        }
+    }
+
+    fn patterns(self) -> &'static patterns::Patterns {
+        match self {
+            Lang::Fr => patterns::french(self.lexicon()),
+            Lang::En => patterns::english(self.lexicon()),
         }
     }
 }
@@ -275,8 +298,23 @@ pub fn extract_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<
     extract_text(&raw, opts)
 }
 
+/// `explain_text` from raw bytes, with the checks of `extract_bytes`.
+pub fn explain_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<(Extraction, explain::Explanation)> {
+    let raw = text::decode_input(bytes, what, opts.max_doc_bytes)?;
+    explain_text(&raw, opts)
+}
+
 /// Extracts from text already in memory.
 pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
+    run(raw, opts, false).map(|(ex, _)| ex)
+}
+
+/// Extracts and keeps what every stage saw, sentence by sentence (`extract --explain`).
+pub fn explain_text(raw: &str, opts: &ExtractOptions) -> Result<(Extraction, explain::Explanation)> {
+    run(raw, opts, true).map(|(ex, e)| (ex, e.unwrap_or_default()))
+}
+
+fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Option<explain::Explanation>)> {
     if raw.len() as u64 > opts.max_doc_bytes {
         return Err(Error::TooLarge {
             what: "the text".into(),
@@ -284,23 +322,100 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
             limit: opts.max_doc_bytes,
         });
     }
-    let plain = if text::looks_like_html(raw) {
-        text::strip_html(raw)
-    } else {
-        raw.to_string()
-    };
+    let plain = if text::looks_like_html(raw) { text::strip_html(raw) } else { raw.to_string() };
     let normalized = text::normalize(&plain);
     if normalized.trim().is_empty() {
-        return Err(Error::Empty {
-            what: "the text".into(),
-        });
+        return Err(Error::Empty { what: "the text".into() });
     }
     let sentences = text::sentences(&normalized);
     let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
     let lex = lang.lexicon();
-    let mut found = mentions::find(&normalized, &sentences, lex);
-    apply_gazetteer(&mut found, &opts.gazetteer);
-    let raw_edges = rules::apply(&normalized, &sentences, &mut found, lex);
+    let pats = lang.patterns();
+    let tags = phrases::Tags::new(lex);
+
+    // Stage 2: names.
+    let mut nm = names::find(&normalized, &sentences, lex);
+    apply_gazetteer(&mut nm.clusters, &opts.gazetteer);
+
+    // Stages 3 to 5, sentence by sentence; the discourse carries from one to the next.
+    let mut discourse = reference::Discourse::default();
+    let mut quote_open = false;
+    let mut matches = Vec::with_capacity(sentences.len());
+    let mut hedged = Vec::with_capacity(sentences.len());
+    let mut clause_spans = Vec::with_capacity(sentences.len());
+    let mut explanation = keep.then(explain::Explanation::default);
+    for (si, s) in sentences.iter().enumerate() {
+        let sent_names = &nm.per_sentence[si];
+        let p = phrases::chunk(&normalized, s, lex, tags, sent_names);
+        let st = clauses::analyze(&s.tokens, &p, lex, tags, quote_open);
+        quote_open = st.quote_open_at_end;
+        let carried = discourse.open_quote_speaker.clone();
+        let refs = discourse.resolve(&normalized, &s.tokens, &p, &st, sent_names, &mut nm.clusters, lex, lang == Lang::Fr);
+        for (n, r) in refs.iter().enumerate() {
+            if p.nouns[n].name.is_none() && p.nouns[n].pronoun != Some(phrases::Pronoun::Relative) {
+                for &c in r {
+                    nm.clusters[c].mentions += 1;
+                }
+            }
+        }
+        let name_clusters: Vec<usize> = sent_names.iter().map(|x| x.cluster).collect();
+        let place: Vec<bool> = nm.clusters.iter().map(|c| c.kind == EntityKind::Place).collect();
+        let actor: Vec<bool> = nm.clusters.iter().map(|c| reference::is_actor(c.kind)).collect();
+        let kinds: Vec<EntityKind> = nm.clusters.iter().map(|c| c.kind).collect();
+        let org_like: Vec<bool> = nm.clusters.iter().map(|c| matches!(c.kind, EntityKind::Organization | EntityKind::Media)).collect();
+        let sent = patterns::Sentence {
+            tokens: &s.tokens,
+            p: &p,
+            st: &st,
+            refs: &refs,
+            lex,
+            tags,
+            carried_speaker: &carried,
+            name_clusters: &name_clusters,
+            place: &place,
+            actor: &actor,
+            org_like: &org_like,
+            kinds: &kinds,
+        };
+        let mut ms = Vec::new();
+        let mut misses = Vec::new();
+        if matches!(nm.lines[si], names::LineKind::Text | names::LineKind::Heading) {
+            patterns::run(pats, &sent, &mut ms, &mut misses);
+        }
+        discourse.learn(ms.iter().filter(|m| !m.negated && !m.unrealized).map(|m| (m.relation, m.source, m.target)));
+        hedged.push((0..s.tokens.len()).any(|i| lex.section("hedges").match_at(|k| s.tokens.get(i + k).map(|t| t.low.as_str())).is_some()));
+        let spans: Vec<(usize, usize)> = st
+            .clauses
+            .iter()
+            .map(|c| {
+                let a = p.chunks.get(c.chunks.0).map(|x| x.start).unwrap_or(0);
+                let b = p.chunks.get(c.chunks.1.saturating_sub(1)).map(|x| x.end).unwrap_or(s.tokens.len());
+                let first_subject = c.subject.first().map(|&n| p.nouns[n].start).unwrap_or(a);
+                (a.min(first_subject), b.max(p.verbs[c.verb].end))
+            })
+            .collect();
+        if let Some(e) = explanation.as_mut() {
+            e.push_sentence(&normalized, s, nm.lines[si], &p, &st, &refs, &nm.clusters, lex, pats, &ms, &misses);
+        }
+        clause_spans.push(spans);
+        matches.push(ms);
+    }
+
+    // Stage 6: the document.
+    let mut raw_edges = document::edges(&normalized, &sentences, &mut nm, &matches, &hedged, &clause_spans, pats, lang.code());
+    for (owner, owned) in document::owned_by_prefix(&nm.clusters, lex) {
+        let si = sentences.iter().position(|s| s.end > nm.clusters[owned].first_offset).unwrap_or(0);
+        raw_edges.push(document::RawEdge {
+            source: owner,
+            relation: RelationKind::Owns,
+            target: owned,
+            sentence: si,
+            rule: format!("{}:name-prefix", lang.code()),
+            confidence: 0.6,
+            date: None,
+            negated: false,
+        });
+    }
     let doc_id = doc_id_for(&normalized);
     let (date, date_source) = match opts.date {
         Some(d) => (Some(d), Some(DateSource::Given)),
@@ -316,73 +431,75 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
         .map(|s| normalized[s.start..s.end].to_string())
         .unwrap_or_default();
 
-    // Keep named clusters (descriptor-only clusters do not exist by construction).
-    let mut index = vec![usize::MAX; found.clusters.len()];
+    let mut index = vec![usize::MAX; nm.clusters.len()];
     let mut entities = Vec::new();
-    for (i, c) in found.clusters.iter().enumerate() {
-        if c.mentions == 0 && !raw_edges.iter().any(|e| e.source == i || e.target == i) {
+    // Entities in the order the text first names them.
+    let mut order: Vec<usize> = (0..nm.clusters.len()).collect();
+    order.sort_by_key(|&i| nm.clusters[i].first_offset);
+    for i in order {
+        let c = &nm.clusters[i];
+        let in_edge = raw_edges.iter().any(|e| !e.negated && (e.source == i || e.target == i));
+        if c.forms.is_empty() || c.mentions == 0 && !in_edge || c.unnamed && !in_edge {
             continue;
         }
         index[i] = entities.len();
         let aliases = c.forms.iter().filter(|f| **f != c.name).cloned().collect();
-        let first_offset = found
-            .per_sentence
-            .iter()
-            .zip(&sentences)
-            .find_map(|(ms, s)| {
-                ms.iter()
-                    .find(|x| x.cluster == i)
-                    .map(|x| s.tokens[x.start].start)
-            })
-            .unwrap_or(0);
         entities.push(ExtractedEntity {
             name: c.name.clone(),
             kind: c.kind,
             aliases,
             descriptors: c.descriptors.clone(),
             mentions: c.mentions,
-            first_offset: first_offset.min(u32::MAX as usize) as u32,
+            first_offset: c.first_offset.min(u32::MAX as usize) as u32,
         });
     }
     let edges = raw_edges
         .into_iter()
-        .filter(|e| index[e.source] != usize::MAX && index[e.target] != usize::MAX)
+        .filter(|e| !e.negated && index[e.source] != usize::MAX && index[e.target] != usize::MAX)
         .map(|e| {
             let s = &sentences[e.sentence];
+            // Symmetric relations are stated first-named first.
+            let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] { (e.target, e.source) } else { (e.source, e.target) };
             // A rule that found no date of its own takes the sentence's opening adverbial.
             let stated = e
                 .date
                 .or_else(|| dates::sentence_frame(&normalized, &s.tokens))
                 .and_then(|x| x.resolve(date));
             ExtractedEdge {
-                source: index[e.source],
+                source: index[src],
                 relation: e.relation,
-                target: index[e.target],
+                target: index[tgt],
                 evidence: Evidence {
                     doc: doc_id,
                     sentence: normalized[s.start..s.end].to_string(),
                     start: s.start.min(u32::MAX as usize) as u32,
                     end: s.end.min(u32::MAX as usize) as u32,
                     date: stated,
-                    rule: format!("{}:{}", lang.code(), e.rule),
+                    rule: e.rule,
                     confidence: e.confidence,
                 },
             }
         })
         .collect();
-    Ok(Extraction {
-        doc_id,
-        lang,
-        title,
-        date,
-        date_source,
-        text: normalized,
-        entities,
-        edges,
-    })
+    if let Some(e) = explanation.as_mut() {
+        e.lang = lang.code().to_string();
+    }
+    Ok((
+        Extraction {
+            doc_id,
+            lang,
+            title,
+            date,
+            date_source,
+            text: normalized,
+            entities,
+            edges,
+        },
+        explanation,
+    ))
 }
 
-fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
+fn apply_gazetteer(clusters: &mut [names::Cluster], gaz: &Gazetteer) {
     if gaz.entries.is_empty() {
         return;
     }
@@ -392,7 +509,7 @@ fn apply_gazetteer(found: &mut mentions::Mentions, gaz: &Gazetteer) {
             by_key.insert(crate::model::name_key(form), e);
         }
     }
-    for c in &mut found.clusters {
+    for c in clusters.iter_mut() {
         let hit = std::iter::once(&c.name)
             .chain(c.forms.iter())
             .find_map(|f| by_key.get(&crate::model::name_key(f)).copied());

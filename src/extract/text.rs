@@ -278,7 +278,10 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                 let c = text[n.start..].chars().next().unwrap_or(' ');
                 n.cap || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '-' | '–')
             });
-            if !abbrev && next_starts.unwrap_or(true) {
+            // "$1.4 billion", "3.5 millions": a decimal point, not a sentence end.
+            let decimal = prev.is_some_and(|p| p.end == t.start && p.low.chars().all(|c| c.is_ascii_digit()))
+                && tokens.get(i + 1).is_some_and(|n| n.start == t.end && n.low.starts_with(|c: char| c.is_ascii_digit()));
+            if !abbrev && !decimal && next_starts.unwrap_or(true) {
                 push_sentence(&tokens[sent_start_tok..j], out);
                 sent_start_tok = j;
                 i = j;
@@ -342,11 +345,29 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     }
                 } else if d == '\'' {
                     // Elision: the apostrophe closes this word ("d'", "qu'"), unless "'s".
+                    // English contractions ("I've", "didn't") split before it instead.
                     let after = &s[k + 1..];
+                    if english_contraction(after) {
+                        break;
+                    }
+                    // "quelqu'un", "aujourd'hui": one word.
+                    let whole = matches!(s[i..k].to_lowercase().as_str(), "quelqu" | "aujourd")
+                        && ["un", "une", "hui"].iter().any(|w| after.to_lowercase().starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphabetic()));
+                    if whole {
+                        let len = after.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+                        while it.peek().is_some_and(|&(x, _)| x < k + 1 + len) {
+                            it.next();
+                        }
+                        j = k + 1 + len;
+                        break;
+                    }
                     let is_gen = after.starts_with(['s', 'S'])
                         && !after[1..].starts_with(|x: char| x.is_alphanumeric());
+                    // "d'« idiot »": an elided article before a quote mark is still elided.
+                    let elided_word = matches!(s[i..k].to_lowercase().as_str(), "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu" | "quelqu");
+                    let before_quote = after.starts_with(['«', '"', '“', ' ']) && elided_word;
                     if !is_gen
-                        && after.starts_with(|x: char| x.is_alphabetic())
+                        && (after.starts_with(|x: char| x.is_alphabetic()) || before_quote)
                         && s[i..k].chars().count() <= 7
                     {
                         j = k + 1;
@@ -358,6 +379,13 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
             toks.push(make_token(text, start + i, start + j, true));
+        } else if c == '\'' && english_contraction(&s[i + 1..]) && i > 0 {
+            // "'ve", "'ll", "'t": a token of its own, read by the auxiliary and negation lists.
+            let len = 1 + s[i + 1..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+            while it.peek().is_some_and(|&(k, _)| k < i + len) {
+                it.next();
+            }
+            toks.push(make_token(text, start + i, start + i + len, true));
         } else if c == '\'' {
             // "'s" after a name
             let after = &s[i + 1..];
@@ -374,6 +402,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
         }
     }
     toks
+}
+
+/// "'ve", "'re", "'ll", "'d", "'m", "'t" (of "n't") after an apostrophe.
+fn english_contraction(after: &str) -> bool {
+    let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(tail.to_ascii_lowercase().as_str(), "ve" | "re" | "ll" | "d" | "m" | "t")
 }
 
 fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {

@@ -1,0 +1,96 @@
+# English relation patterns (see src/extract/patterns.rs for the language).
+# relation      trigger           conditions              source                      target
+
+# ---- founding ------------------------------------------------------------------------
+founded         v:found           active                  subj                        obj
+founded         v:found           passive                 agent                       subj
+founded         v:create          active                  subj                        obj
+founded         v:create          passive                 agent                       subj
+owns            v:create          active,t:product        subj                        obj
+founded         n:role_founder    !former                 self                        org
+founded         n:creation        -                       poss|pp:by|host.subj        pp:of
+
+# ---- leaving -------------------------------------------------------------------------
+left            v:leave           active                  subj                        obj|pp:as.org|pp:from
+left            v:resign          -                       subj                        pp:from|pp:as.org|pp:at|pp:of|subj.org
+left            v:oust            active,t:organization   obj                         subj|pp:as.org|pp:from
+left            v:oust            passive                 subj                        pp:as.org|pp:from|agent
+left            n:departure       -                       poss|pp:of                  pp:from|org
+left            n:role_lead       former                  self                        org
+left            n:role_member     former                  self                        org
+left            n:role_founder    former                  self                        org
+
+# ---- suing ---------------------------------------------------------------------------
+sued            v:sue             active                  subj                        obj
+sued            v:sue             passive                 agent                       subj
+sued            v:file            passive,subj=lawsuit    agent                       pp:against|subj.pp:against
+sued            n:lawsuit         host=file               host.subj                   pp:against|host.pp:against
+sued            n:lawsuit         -                       poss|pp:by|pp:from          pp:against
+sued            v:accuse          legal                   subj                        obj
+
+# ---- partnerships --------------------------------------------------------------------
+partnered       v:partner         active                  subj                        pp:with|obj
+partnered       v:partner         noobj                   group                       group
+partnered       v:sign            obj=deal                subj                        pp:with|obj.pp:with
+partnered       n:deal            host=sign               host.subj                   pp:with|host.pp:with
+partnered       n:deal            -                       pair                        pair
+partnered       n:deal            -                       poss|host.subj              pp:with
+partnered       n:deal            -                       poss                        poss
+partnered       n:partner         -                       self                        org|host.subj|main
+
+# ---- praise and criticism ------------------------------------------------------------
+criticized      v:criticize       active                  subj                        obj|obj.poss|obj.org|pp:at
+criticized      v:criticize       passive                 agent                       subj
+criticized      v:accuse          active                  subj                        obj|comp.subj
+criticized      v:accuse          passive                 agent                       subj
+praised         v:praise          active,!fin:subj        subj                        obj|obj.poss|obj.org
+praised         v:praise          passive,!fin:agent      agent                       subj
+praised         v:call            positive                subj                        obj
+criticized      v:call            negative                subj                        obj
+criticized      n:criticism       -                       poss|pp:by|pp:from|host.subj  pp:against|pp:of|pp:on
+praised         n:praise          -                       poss|pp:by|pp:from|host.subj  pp:for|pp:to|pp:of
+criticized      n:critic          -                       self                        org
+praised         q:positive        -                       speaker                     judged
+criticized      q:negative        -                       speaker                     judged
+
+# ---- roles ---------------------------------------------------------------------------
+leads           n:role_lead       !former,!dept           self                        org
+member_of       n:role_member     !former,!dept           self                        org
+member_of       n:role_lead       dept,!former            self                        org
+member_of       n:group           -                       incl                        org
+owns            n:role_owner      -                       self                        org
+invested_in     n:role_investor   -                       self                        org
+leads           v:lead            active                  subj                        obj
+leads           v:lead            passive                 agent                       subj
+member_of       v:join            active                  subj                        obj|pp:as.org
+leads           v:appoint         active                  obj                         pp:as.org
+leads           v:appoint         passive                 subj                        pp:as.org|pp:to.org
+
+# ---- money ---------------------------------------------------------------------------
+acquired        v:acquire         active                  subj                        obj
+acquired        v:acquire         passive                 agent                       subj
+acquired        n:acquisition     -                       poss|pp:by|host.subj        pp:of
+acquired        n:org             mod=acquired            poss|org                    self
+owns            n:org             mod=acquired            poss|org                    self
+owns            n:org             mod=owned               poss|pp:by                  self
+invested_in     v:invest          active                  subj                        pp:in|obj.pp:in
+invested_in     v:invest          passive                 agent                       subj
+invested_in     v:praise          passive,fin:agent       agent                       subj
+invested_in     v:praise          active,fin:subj         subj                        obj
+invested_in     v:own             obj=amount              subj                        obj.pp:of
+invested_in     n:investment      -                       poss|host.subj              pp:in
+owns            v:own             active,!obj=amount      subj                        obj
+owns            v:own             passive                 agent                       subj
+owns            n:product         -                       org                         self
+owns            n:org             named                   poss                        self
+owns            n:org             -                       self                        pp:behind
+competes_with   n:org             mod=rival               self                        org|host.subj|main
+owns            n:media           -                       org                         self
+owns            n:subsidiary      -                       org                         self
+owns            n:parent          -                       self                        org
+
+# ---- competition ---------------------------------------------------------------------
+competes_with   v:compete         active                  subj                        pp:with|pp:against|obj
+competes_with   v:compete         noobj                   group                       group
+competes_with   n:rival           -                       self                        org|host.subj|main
+competes_with   n:rivalry         -                       pair                        pair
