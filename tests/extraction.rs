@@ -85,7 +85,11 @@ fn corpus_cases_extract_exactly_their_edges() {
             ..Default::default()
         };
         let ex = extract_text(&c.text, &opts).unwrap();
-        let got: BTreeSet<String> = ex.unique_edges().iter().map(|e| symmetric_order(&ex.describe(e))).collect();
+        let got: BTreeSet<String> = ex
+            .unique_edges()
+            .iter()
+            .map(|e| symmetric_order(&ex.describe(e)))
+            .collect();
         let expected: BTreeSet<String> = c.expected.iter().map(|e| symmetric_order(e)).collect();
         if got != expected {
             failures.push(format!(

@@ -114,7 +114,10 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
         let (bytes, what) = if a.file.as_os_str() == "-" {
             (read_stdin()?, "standard input".to_string())
         } else {
-            let bytes = std::fs::read(&a.file).map_err(|e| Error::Io { path: a.file.clone(), source: e })?;
+            let bytes = std::fs::read(&a.file).map_err(|e| Error::Io {
+                path: a.file.clone(),
+                source: e,
+            })?;
             (bytes, a.file.display().to_string())
         };
         let (ex, explanation) = extract::explain_bytes(&bytes, &what, &opts)?;
@@ -147,15 +150,19 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
 fn print_explanation(e: &extract::explain::Explanation, format: Format) -> Result<(), Error> {
     use std::io::Write;
     let text = match format {
-        Format::Json | Format::Jsonl => serde_json::to_string_pretty(e).map_err(|x| Error::Invalid(x.to_string()))? + "\n",
+        Format::Json | Format::Jsonl => {
+            serde_json::to_string_pretty(e).map_err(|x| Error::Invalid(x.to_string()))? + "\n"
+        }
         Format::Table | Format::Csv => e.to_string(),
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    out.write_all(text.as_bytes()).and_then(|_| out.flush()).map_err(|x| Error::Io {
-        path: "standard output".into(),
-        source: x,
-    })
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|x| Error::Io {
+            path: "standard output".into(),
+            source: x,
+        })
 }
 
 /// One line of `extract`: the contract keys first, then what `import` needs to rebuild the

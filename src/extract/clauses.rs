@@ -106,10 +106,18 @@ impl<'a> Builder<'a> {
     }
     fn noun_chunk(&self, n: usize) -> usize {
         let start = self.p.nouns[n].start;
-        self.p.chunks.iter().position(|c| c.start == start && matches!(c.kind, ChunkKind::Noun(k) if k == n)).unwrap_or(0)
+        self.p
+            .chunks
+            .iter()
+            .position(|c| c.start == start && matches!(c.kind, ChunkKind::Noun(k) if k == n))
+            .unwrap_or(0)
     }
     fn verb_chunk(&self, v: usize) -> usize {
-        self.p.chunks.iter().position(|c| matches!(c.kind, ChunkKind::Verb(k) if k == v)).unwrap_or(0)
+        self.p
+            .chunks
+            .iter()
+            .position(|c| matches!(c.kind, ChunkKind::Verb(k) if k == v))
+            .unwrap_or(0)
     }
     fn is_and(&self, c: usize) -> bool {
         matches!(self.kind(c), Some(ChunkKind::Conj(t)) if Some(t) == self.tags.and || Some(t) == self.tags.or)
@@ -166,7 +174,10 @@ impl<'a> Builder<'a> {
                     j += 1;
                 }
                 // "de Tesla et de SpaceX", "of X and of Y": the preposition repeated.
-                if self.is_prep(j).is_some() && and && self.is_prep(fc.wrapping_sub(1)) == self.is_prep(j) {
+                if self.is_prep(j).is_some()
+                    && and
+                    && self.is_prep(fc.wrapping_sub(1)) == self.is_prep(j)
+                {
                     j += 1;
                 }
                 let Some((m, mc)) = self.head_noun(j) else {
@@ -182,7 +193,9 @@ impl<'a> Builder<'a> {
                 }
                 // "in short supply, and Dravik acquired": a new subject, not a list.
                 let in_pp = fc > 0 && self.is_prep(fc - 1).is_some();
-                let verb_next = self.verb_at(mc + 1).is_some_and(|v| self.p.verbs[v].form == VerbForm::Finite);
+                let verb_next = self
+                    .verb_at(mc + 1)
+                    .is_some_and(|v| self.p.verbs[v].form == VerbForm::Finite);
                 if and && comma && in_pp && verb_next {
                     break;
                 }
@@ -228,7 +241,9 @@ impl<'a> Builder<'a> {
                 // clause is a conjunction, its noun group a subject.
                 let last = *self.out.groups[n].last().unwrap_or(&n);
                 let after = self.noun_chunk(last) + 1;
-                let clause_follows = self.verb_at(after).is_some_and(|v| self.p.verbs[v].form == VerbForm::Finite);
+                let clause_follows = self
+                    .verb_at(after)
+                    .is_some_and(|v| self.p.verbs[v].form == VerbForm::Finite);
                 if clause_follows && self.lex.tag_name(t) == "time" {
                     continue;
                 }
@@ -239,11 +254,19 @@ impl<'a> Builder<'a> {
                 // comma belongs to the head of the chain before it ("des dirigeants d'OpenAI,
                 // dont A et B").
                 let mut owner = c.checked_sub(1).and_then(|b| self.noun_at(b));
-                if owner.is_none() && Some(t) == self.tags.including && c >= 2 && matches!(self.kind(c - 1), Some(ChunkKind::Comma)) {
+                if owner.is_none()
+                    && Some(t) == self.tags.including
+                    && c >= 2
+                    && matches!(self.kind(c - 1), Some(ChunkKind::Comma))
+                {
                     let mut k = c - 2;
                     let mut o = self.noun_at(k);
                     while let Some(m) = o {
-                        if k >= 2 && self.out.governed_by[m].is_some_and(|g| Some(g) == self.tags.of) && self.is_prep(k - 1).is_some() && self.noun_at(k - 2).is_some() {
+                        if k >= 2
+                            && self.out.governed_by[m].is_some_and(|g| Some(g) == self.tags.of)
+                            && self.is_prep(k - 1).is_some()
+                            && self.noun_at(k - 2).is_some()
+                        {
                             k -= 2;
                             o = self.noun_at(k);
                         } else {
@@ -268,7 +291,12 @@ impl<'a> Builder<'a> {
                 if Some(*t) == self.tags.of {
                     for &m in g {
                         if m > o {
-                            extra.extend(self.out.pps[m].iter().filter(|(t2, _)| Some(*t2) != self.tags.of).cloned());
+                            extra.extend(
+                                self.out.pps[m]
+                                    .iter()
+                                    .filter(|(t2, _)| Some(*t2) != self.tags.of)
+                                    .cloned(),
+                            );
                         }
                     }
                 }
@@ -282,7 +310,10 @@ impl<'a> Builder<'a> {
         // The "of/de/at/for" complement on the noun group itself.
         let mut attach = Vec::new();
         for (o, pps) in self.out.pps.iter().enumerate() {
-            if let Some((t, g)) = pps.iter().find(|(t, _)| [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t))) {
+            if let Some((t, g)) = pps
+                .iter()
+                .find(|(t, _)| [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t)))
+            {
                 attach.push((o, *t, g[0]));
             }
         }
@@ -297,7 +328,9 @@ impl<'a> Builder<'a> {
         let chunks = self.p.chunks.len();
         let descriptor = |b: &Self, n: usize| {
             let g = &b.p.nouns[n];
-            g.name.is_none() && g.pronoun.is_none() && (g.head_class.is_some() || g.det != Det::None)
+            g.name.is_none()
+                && g.pronoun.is_none()
+                && (g.head_class.is_some() || g.det != Det::None)
         };
         for c in 0..chunks {
             let open_paren = matches!(self.kind(c + 1), Some(ChunkKind::OpenParen));
@@ -305,15 +338,29 @@ impl<'a> Builder<'a> {
             if !open_paren && !comma {
                 continue;
             }
-            let Some((mut a, _)) = self.head_noun(c).filter(|_| !matches!(self.kind(c + 1), Some(ChunkKind::Genitive))) else { continue };
+            let Some((mut a, _)) = self
+                .head_noun(c)
+                .filter(|_| !matches!(self.kind(c + 1), Some(ChunkKind::Genitive)))
+            else {
+                continue;
+            };
             // "Le directeur général de Veltra Robotics, Antoine Giraud": the head of the
             // complement chain before the comma is the descriptor.
             let mut k = c;
             while self.p.nouns[a].name.is_some() || self.p.nouns[a].head_class.is_none() {
-                let owner = (k >= 2 && self.is_prep(k - 1).is_some()).then(|| self.noun_at(k - 2)).flatten();
+                let owner = (k >= 2 && self.is_prep(k - 1).is_some())
+                    .then(|| self.noun_at(k - 2))
+                    .flatten();
                 match owner {
-                    Some(o) if self.out.pps[o].iter().any(|(_, g)| g.contains(&a)) && self.out.governed_by[a].is_some() => {
-                        if descriptor(self, o) && self.p.nouns[o].head_class.is_some_and(|t| self.lex.tag_name(t).starts_with("role_")) {
+                    Some(o)
+                        if self.out.pps[o].iter().any(|(_, g)| g.contains(&a))
+                            && self.out.governed_by[a].is_some() =>
+                    {
+                        if descriptor(self, o)
+                            && self.p.nouns[o]
+                                .head_class
+                                .is_some_and(|t| self.lex.tag_name(t).starts_with("role_"))
+                        {
                             a = o;
                             break;
                         }
@@ -323,10 +370,23 @@ impl<'a> Builder<'a> {
                     _ => break,
                 }
             }
-            let a = if self.p.nouns[a].head_class.is_some_and(|t| self.lex.tag_name(t).starts_with("role_")) { a } else { self.head_noun(c).map(|x| x.0).unwrap_or(a) };
-            let Some(b) = self.noun_at(c + 2) else { continue };
+            let a = if self.p.nouns[a]
+                .head_class
+                .is_some_and(|t| self.lex.tag_name(t).starts_with("role_"))
+            {
+                a
+            } else {
+                self.head_noun(c).map(|x| x.0).unwrap_or(a)
+            };
+            let Some(b) = self.noun_at(c + 2) else {
+                continue;
+            };
             let (b, bc) = self.head_noun(c + 2).unwrap_or((b, c + 2));
-            if self.is_relative(a) || self.is_relative(b) || self.p.nouns[a].pronoun.is_some() || self.p.nouns[b].pronoun.is_some() {
+            if self.is_relative(a)
+                || self.is_relative(b)
+                || self.p.nouns[a].pronoun.is_some()
+                || self.p.nouns[b].pronoun.is_some()
+            {
                 continue;
             }
             // The apposition ends at a comma, a closing bracket, the sentence end, a verb or
@@ -345,14 +405,26 @@ impl<'a> Builder<'a> {
             }
             let closes = match self.kind(e) {
                 None => true,
-                Some(ChunkKind::Comma | ChunkKind::CloseParen | ChunkKind::Break | ChunkKind::Dash | ChunkKind::Verb(_) | ChunkKind::CloseQuote) => true,
-                Some(ChunkKind::Conj(_)) => self.noun_at(e + 1).is_some_and(|m| descriptor(self, m)),
+                Some(
+                    ChunkKind::Comma
+                    | ChunkKind::CloseParen
+                    | ChunkKind::Break
+                    | ChunkKind::Dash
+                    | ChunkKind::Verb(_)
+                    | ChunkKind::CloseQuote,
+                ) => true,
+                Some(ChunkKind::Conj(_)) => {
+                    self.noun_at(e + 1).is_some_and(|m| descriptor(self, m))
+                }
                 _ => false,
             };
             if !closes {
                 continue;
             }
-            let (a_name, b_name) = (self.p.nouns[a].name.is_some(), self.p.nouns[b].name.is_some());
+            let (a_name, b_name) = (
+                self.p.nouns[a].name.is_some(),
+                self.p.nouns[b].name.is_some(),
+            );
             if a_name && descriptor(self, b) {
                 self.out.apposition[b] = Some(a);
                 // "X, an NGO and a minor shareholder": both descriptors.
@@ -363,9 +435,18 @@ impl<'a> Builder<'a> {
                 }
             } else if descriptor(self, a) && b_name && self.out.governed_by[a].is_none() {
                 self.out.apposition[a] = Some(b);
-            } else if a_name && b_name && open_paren && matches!(self.kind(bc + 1), Some(ChunkKind::CloseParen)) {
+            } else if a_name
+                && b_name
+                && open_paren
+                && matches!(self.kind(bc + 1), Some(ChunkKind::CloseParen))
+            {
                 // "Amazon (via AWS)" is no apposition; "OVHcloud (OVH)" was merged by names.
-            } else if !a_name && b_name && comma && self.p.nouns[a].det != Det::None && self.out.governed_by[a].is_none() {
+            } else if !a_name
+                && b_name
+                && comma
+                && self.p.nouns[a].det != Det::None
+                && self.out.governed_by[a].is_none()
+            {
                 // "Le plus gros pollueur français, TotalEnergies, ...".
                 self.out.apposition[a] = Some(b);
             }
@@ -375,14 +456,23 @@ impl<'a> Builder<'a> {
     /// "cofondatrice et directrice générale de Vireo Santé", "co-founder and chief
     /// executive of Brightwave": coordinated roles share their organization and their person.
     fn coordinated_roles(&mut self) {
-        let role = |b: &Self, n: usize| b.p.nouns[n].name.is_none() && b.p.nouns[n].head_class.is_some_and(|t| b.lex.tag_name(t).starts_with("role_"));
+        let role = |b: &Self, n: usize| {
+            b.p.nouns[n].name.is_none()
+                && b.p.nouns[n]
+                    .head_class
+                    .is_some_and(|t| b.lex.tag_name(t).starts_with("role_"))
+        };
         for n in 0..self.p.nouns.len() {
             let g = self.out.groups[n].clone();
             if g.len() < 2 || g[0] != n || !g.iter().all(|&m| role(self, m)) {
                 continue;
             }
             let last = *g.last().unwrap_or(&n);
-            let of: Vec<(Tag, Vec<usize>)> = self.out.pps[last].iter().filter(|(t, _)| [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t))).cloned().collect();
+            let of: Vec<(Tag, Vec<usize>)> = self.out.pps[last]
+                .iter()
+                .filter(|(t, _)| [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t)))
+                .cloned()
+                .collect();
             let app = g.iter().find_map(|&m| self.out.apposition[m]);
             for &m in &g {
                 if self.out.pps[m].is_empty() {
@@ -401,12 +491,23 @@ impl<'a> Builder<'a> {
         for c in 0..self.p.chunks.len() {
             let Some(a) = self.noun_at(c) else { continue };
             let g = &self.p.nouns[a];
-            let role = g.head_class.is_some_and(|t| self.lex.tag_name(t).starts_with("role_"));
-            if !role || g.name.is_some() || self.out.apposition[a].is_some() || self.is_prep(c + 1).is_none() {
+            let role = g
+                .head_class
+                .is_some_and(|t| self.lex.tag_name(t).starts_with("role_"));
+            if !role
+                || g.name.is_some()
+                || self.out.apposition[a].is_some()
+                || self.is_prep(c + 1).is_none()
+            {
                 continue;
             }
-            let (Some(_), Some(b)) = (self.noun_at(c + 2), self.noun_at(c + 3)) else { continue };
-            if self.p.nouns[b].name.is_some() && self.p.nouns[b].head_class.is_none() && self.p.nouns[b].det == Det::None {
+            let (Some(_), Some(b)) = (self.noun_at(c + 2), self.noun_at(c + 3)) else {
+                continue;
+            };
+            if self.p.nouns[b].name.is_some()
+                && self.p.nouns[b].head_class.is_none()
+                && self.p.nouns[b].det == Det::None
+            {
                 self.out.apposition[a] = Some(b);
             }
         }
@@ -418,7 +519,11 @@ impl<'a> Builder<'a> {
         let nn = self.p.nouns.len();
         self.out.listed = vec![Vec::new(); nn];
         for n in 0..nn {
-            let mut out: Vec<usize> = self.out.pps[n].iter().filter(|(t, _)| Some(*t) == self.tags.including).flat_map(|(_, g)| g.clone()).collect();
+            let mut out: Vec<usize> = self.out.pps[n]
+                .iter()
+                .filter(|(t, _)| Some(*t) == self.tags.including)
+                .flat_map(|(_, g)| g.clone())
+                .collect();
             if out.is_empty() {
                 let nc = self.noun_chunk(n);
                 let mut end = nc + 1;
@@ -445,14 +550,26 @@ impl<'a> Builder<'a> {
         while c < chunks {
             let opens = match self.kind(c) {
                 Some(ChunkKind::OpenParen) => Some(ChunkKind::CloseParen),
-                Some(ChunkKind::Dash) if (c + 1..chunks).any(|k| self.kind(k) == Some(ChunkKind::Dash)) => Some(ChunkKind::Dash),
+                Some(ChunkKind::Dash)
+                    if (c + 1..chunks).any(|k| self.kind(k) == Some(ChunkKind::Dash)) =>
+                {
+                    Some(ChunkKind::Dash)
+                }
                 Some(ChunkKind::Comma) => {
                     let next_rel = self.noun_at(c + 1).is_some_and(|n| self.is_relative(n));
-                    let next_part = self.verb_at(c + 1).is_some_and(|v| matches!(self.p.verbs[v].form, VerbForm::Participle | VerbForm::Gerund));
+                    let next_part = self.verb_at(c + 1).is_some_and(|v| {
+                        matches!(
+                            self.p.verbs[v].form,
+                            VerbForm::Participle | VerbForm::Gerund
+                        )
+                    });
                     let next_pp = self.is_prep(c + 1).is_some();
-                    let next_app = self.noun_at(c + 1).is_some_and(|n| self.out.apposition[n].is_some());
+                    let next_app = self
+                        .noun_at(c + 1)
+                        .is_some_and(|n| self.out.apposition[n].is_some());
                     let next_adv = matches!(self.kind(c + 1), Some(ChunkKind::Adverb));
-                    (next_rel || next_part || next_pp || next_app || next_adv).then_some(ChunkKind::Comma)
+                    (next_rel || next_part || next_pp || next_app || next_adv)
+                        .then_some(ChunkKind::Comma)
                 }
                 _ => None,
             };
@@ -461,7 +578,10 @@ impl<'a> Builder<'a> {
                 continue;
             };
             let mut e = c + 1;
-            while e < chunks && self.kind(e) != Some(close) && !matches!(self.kind(e), Some(ChunkKind::Break)) {
+            while e < chunks
+                && self.kind(e) != Some(close)
+                && !matches!(self.kind(e), Some(ChunkKind::Break))
+            {
                 e += 1;
             }
             // A comma insert must close with a comma (or end the sentence for relatives).
@@ -482,8 +602,14 @@ impl<'a> Builder<'a> {
         // Restrictive relatives and reduced participles without a comma: the verb group
         // and its object belong to the noun before them.
         for c in 0..chunks {
-            let rel = self.noun_at(c).is_some_and(|n| self.is_relative(n)) && c > 0 && self.noun_at(c - 1).is_some();
-            let part = self.verb_at(c).is_some_and(|v| self.p.verbs[v].form == VerbForm::Participle) && c > 0 && self.noun_at(c - 1).is_some();
+            let rel = self.noun_at(c).is_some_and(|n| self.is_relative(n))
+                && c > 0
+                && self.noun_at(c - 1).is_some();
+            let part = self
+                .verb_at(c)
+                .is_some_and(|v| self.p.verbs[v].form == VerbForm::Participle)
+                && c > 0
+                && self.noun_at(c - 1).is_some();
             if (rel || part) && self.insert[c].is_none() {
                 let mut e = c + 1;
                 let mut verbs = 0;
@@ -491,11 +617,18 @@ impl<'a> Builder<'a> {
                     match self.kind(e) {
                         Some(ChunkKind::Verb(_)) => {
                             verbs += 1;
-                            if verbs > 1 && !rel || verbs > 1 && rel && !self.is_and(e - 1) {
+                            if verbs > 1 && !(rel && self.is_and(e - 1)) {
                                 break;
                             }
                         }
-                        Some(ChunkKind::Comma | ChunkKind::Break | ChunkKind::Dash | ChunkKind::Sub(_) | ChunkKind::CloseQuote | ChunkKind::OpenQuote) => break,
+                        Some(
+                            ChunkKind::Comma
+                            | ChunkKind::Break
+                            | ChunkKind::Dash
+                            | ChunkKind::Sub(_)
+                            | ChunkKind::CloseQuote
+                            | ChunkKind::OpenQuote,
+                        ) => break,
                         _ => {}
                     }
                     e += 1;
@@ -548,7 +681,8 @@ impl<'a> Builder<'a> {
             match self.kind(c)? {
                 ChunkKind::Noun(n) if self.clitic_object(n, c) => continue,
                 ChunkKind::Noun(n) => {
-                    if self.out.governed_by[n].is_some() && self.is_prep(c.wrapping_sub(1)).is_some()
+                    if self.out.governed_by[n].is_some()
+                        && self.is_prep(c.wrapping_sub(1)).is_some()
                         || self.out.governed_by[n].is_some() && self.out.groups[n][0] != n
                     {
                         continue;
@@ -576,9 +710,12 @@ impl<'a> Builder<'a> {
                     // an earlier verb's object, before a comma, means the verbs share their
                     // subject.
                     let first = self.out.groups[n][0];
-                    let comma_between = (c + 1..vc).any(|k| matches!(self.kind(k), Some(ChunkKind::Comma)));
+                    let comma_between =
+                        (c + 1..vc).any(|k| matches!(self.kind(k), Some(ChunkKind::Comma)));
                     if comma_between {
-                        if let Some(cl) = self.out.clauses.iter().rev().find(|cl| cl.object.contains(&n) || cl.preps.iter().any(|(_, g)| g.contains(&n))) {
+                        if let Some(cl) = self.out.clauses.iter().rev().find(|cl| {
+                            cl.object.contains(&n) || cl.preps.iter().any(|(_, g)| g.contains(&n))
+                        }) {
                             if !cl.subject.is_empty() && cl.chunks.0 < c {
                                 return Some((cl.subject.clone(), true));
                             }
@@ -588,14 +725,20 @@ impl<'a> Builder<'a> {
                 }
                 ChunkKind::Verb(v) => {
                     // "X sued and criticized Y": the verb before shares its subject.
-                    if self.is_and(c + 1) || matches!(self.kind(c + 1), Some(ChunkKind::Comma)) && self.is_and(c + 2) {
+                    if self.is_and(c + 1)
+                        || matches!(self.kind(c + 1), Some(ChunkKind::Comma)) && self.is_and(c + 2)
+                    {
                         let cl = self.out.clause_of.get(v).copied()?;
                         let s = &self.out.clauses.get(cl)?.subject;
                         return (!s.is_empty()).then(|| (s.clone(), true));
                     }
                     return None;
                 }
-                ChunkKind::Sub(_) | ChunkKind::Break | ChunkKind::Dash | ChunkKind::OpenQuote | ChunkKind::CloseQuote => return None,
+                ChunkKind::Sub(_)
+                | ChunkKind::Break
+                | ChunkKind::Dash
+                | ChunkKind::OpenQuote
+                | ChunkKind::CloseQuote => return None,
                 ChunkKind::Conj(t) if Some(t) == self.tags.but => return None,
                 _ => {}
             }
@@ -607,10 +750,14 @@ impl<'a> Builder<'a> {
     /// form is the third person is its object, not its subject.
     fn clitic_object(&self, n: usize, c: usize) -> bool {
         let g = &self.p.nouns[n];
-        if !matches!(g.pronoun, Some(Pronoun::First | Pronoun::Second)) || !self.lex.has("etre_verbs", "parti") {
+        if !matches!(g.pronoun, Some(Pronoun::First | Pronoun::Second))
+            || !self.lex.has("etre_verbs", "parti")
+        {
             return false;
         }
-        let Some(v) = self.verb_at(c + 1) else { return false };
+        let Some(v) = self.verb_at(c + 1) else {
+            return false;
+        };
         let vg = &self.p.verbs[v];
         let first = self.p.chunks[c + 1].start;
         let _ = vg;
@@ -625,7 +772,11 @@ impl<'a> Builder<'a> {
         }
         // "le laboratoire d'IA qu'il a construit": the head, not its complement.
         let mut n = self.noun_at(k)?;
-        while self.out.groups[n][0] == n && self.p.nouns[n].name.is_none() && self.out.governed_by[n].is_some_and(|t| Some(t) == self.tags.of) && k >= 2 {
+        while self.out.groups[n][0] == n
+            && self.p.nouns[n].name.is_none()
+            && self.out.governed_by[n].is_some_and(|t| Some(t) == self.tags.of)
+            && k >= 2
+        {
             match (self.is_prep(k - 1), self.noun_at(k - 2)) {
                 (Some(_), Some(m)) => {
                     n = m;
@@ -683,7 +834,10 @@ impl<'a> Builder<'a> {
             if self.out.in_quote[c] != quoted {
                 break;
             }
-            if self.insert[c].is_some() && self.insert[c] != my_insert && !matches!(self.kind(c), Some(ChunkKind::Comma)) {
+            if self.insert[c].is_some()
+                && self.insert[c] != my_insert
+                && !matches!(self.kind(c), Some(ChunkKind::Comma))
+            {
                 // A relative clause or bracket inside: jump it.
                 c += 1;
                 continue;
@@ -700,7 +854,13 @@ impl<'a> Builder<'a> {
                         break;
                     }
                 }
-                Some(ChunkKind::Sub(_) | ChunkKind::Break | ChunkKind::Dash | ChunkKind::CloseQuote | ChunkKind::OpenQuote) => break,
+                Some(
+                    ChunkKind::Sub(_)
+                    | ChunkKind::Break
+                    | ChunkKind::Dash
+                    | ChunkKind::CloseQuote
+                    | ChunkKind::OpenQuote,
+                ) => break,
                 Some(ChunkKind::Conj(t)) if Some(t) == self.tags.but => break,
                 Some(ChunkKind::Noun(n)) if self.is_relative(n) => break,
                 _ => {}
@@ -718,7 +878,9 @@ impl<'a> Builder<'a> {
             let vg = &self.p.verbs[v];
             // "ClientEarth, an NGO, filed in February a lawsuit": a participle-looking verb
             // with no finite verb of a known class after it is the sentence's verb.
-            let finite_later = self.p.verbs[v + 1..].iter().any(|w| w.form == VerbForm::Finite && w.class.is_some() && w.class != self.tags.be);
+            let finite_later = self.p.verbs[v + 1..].iter().any(|w| {
+                w.form == VerbForm::Finite && w.class.is_some() && w.class != self.tags.be
+            });
             let weak = vg.weak_participle && !finite_later;
             let mut kind = match vg.form {
                 VerbForm::Participle if weak => ClauseKind::Main,
@@ -735,8 +897,12 @@ impl<'a> Builder<'a> {
             // "« ... », a déclaré X" / '"...," said X': the speech verb's subject follows.
             let after_quote = vc >= 1
                 && (matches!(self.kind(vc - 1), Some(ChunkKind::CloseQuote))
-                    || matches!(self.kind(vc - 1), Some(ChunkKind::Comma)) && vc >= 2 && matches!(self.kind(vc - 2), Some(ChunkKind::CloseQuote))
-                    || matches!(self.kind(vc - 1), Some(ChunkKind::Comma)) && vc >= 2 && self.out.in_quote.get(vc - 2).copied().unwrap_or(false));
+                    || matches!(self.kind(vc - 1), Some(ChunkKind::Comma))
+                        && vc >= 2
+                        && matches!(self.kind(vc - 2), Some(ChunkKind::CloseQuote))
+                    || matches!(self.kind(vc - 1), Some(ChunkKind::Comma))
+                        && vc >= 2
+                        && self.out.in_quote.get(vc - 2).copied().unwrap_or(false));
             if say && after_quote {
                 if let Some(o) = self.object_right(vc) {
                     subject = o;
@@ -746,7 +912,11 @@ impl<'a> Builder<'a> {
                 ClauseKind::Participial => {
                     // The noun before (the patient), or for a fronted participle the
                     // subject of the main clause after it.
-                    if let Some(n) = vc.checked_sub(1).and_then(|b| self.noun_at(b)).or_else(|| vc.checked_sub(2).filter(|&b| matches!(self.kind(b + 1), Some(ChunkKind::Comma))).and_then(|b| self.noun_at(b))) {
+                    if let Some(n) = vc.checked_sub(1).and_then(|b| self.noun_at(b)).or_else(|| {
+                        vc.checked_sub(2)
+                            .filter(|&b| matches!(self.kind(b + 1), Some(ChunkKind::Comma)))
+                            .and_then(|b| self.noun_at(b))
+                    }) {
                         let n = match self.out.apposition[n] {
                             Some(t) if self.p.nouns[n].name.is_none() => t,
                             _ => n,
@@ -766,12 +936,15 @@ impl<'a> Builder<'a> {
                 _ => {}
             }
             let passive = self.p.verbs[v].passive && !weak;
-            if !(say && after_quote) && !passive {
+            if !(passive || say && after_quote) {
                 object = self.object_right(vc).unwrap_or_default();
             }
             // "nous a poursuivis": the pronoun before the verb is its object.
             if object.is_empty() && vc > 0 {
-                if let Some(n) = self.noun_at(vc - 1).filter(|&n| self.clitic_object(n, vc - 1)) {
+                if let Some(n) = self
+                    .noun_at(vc - 1)
+                    .filter(|&n| self.clitic_object(n, vc - 1))
+                {
                     object = vec![n];
                 }
             }
@@ -790,10 +963,13 @@ impl<'a> Builder<'a> {
                     agent = g.clone();
                 }
             }
-            if kind == ClauseKind::Main && self.insert[vc].is_some() && vc > 0 {
-                if (0..vc).rev().take_while(|&c| self.insert[c] == self.insert[vc]).any(|c| self.noun_at(c).is_some_and(|n| self.is_relative(n))) {
-                    kind = ClauseKind::Relative;
-                }
+            let inside_relative = self.insert[vc].is_some()
+                && (0..vc)
+                    .rev()
+                    .take_while(|&c| self.insert[c] == self.insert[vc])
+                    .any(|c| self.noun_at(c).is_some_and(|n| self.is_relative(n)));
+            if kind == ClauseKind::Main && inside_relative {
+                kind = ClauseKind::Relative;
             }
             self.out.clause_of[v] = self.out.clauses.len();
             self.out.clauses.push(Clause {
@@ -824,7 +1000,10 @@ impl<'a> Builder<'a> {
             match self.kind(c)? {
                 ChunkKind::Noun(n) if self.is_relative(n) => {
                     let tag = self.p.nouns[n].relative;
-                    return (tag == self.tags.object || self.lex.tag_name(tag.unwrap_or(0)) == "object").then(|| self.antecedent(c)).flatten();
+                    return (tag == self.tags.object
+                        || self.lex.tag_name(tag.unwrap_or(0)) == "object")
+                        .then(|| self.antecedent(c))
+                        .flatten();
                 }
                 ChunkKind::Noun(_) | ChunkKind::Adverb => {}
                 _ => return None,
@@ -855,38 +1034,58 @@ impl<'a> Builder<'a> {
             // A reporting verb right before, whatever its form ("alleging that ...").
             let reporting_before = i.checked_sub(1).filter(|&j| {
                 let class = self.p.verbs[self.out.clauses[j].verb].class;
-                class.is_some() && [self.tags.say, self.lex.tag("accuse"), self.lex.tag("deny")].contains(&class)
+                class.is_some()
+                    && [self.tags.say, self.lex.tag("accuse"), self.lex.tag("deny")]
+                        .contains(&class)
             });
             // The finite clause before, skipping inserts of other clauses.
             let before = (0..i).rev().find(|&j| {
                 let c = &self.out.clauses[j];
-                c.kind != ClauseKind::Participial && self.p.verbs[c.verb].form != VerbForm::Gerund && (self.insert[c.chunks.0].is_none() || self.insert[c.chunks.0] == self.insert[vc])
+                c.kind != ClauseKind::Participial
+                    && self.p.verbs[c.verb].form != VerbForm::Gerund
+                    && (self.insert[c.chunks.0].is_none()
+                        || self.insert[c.chunks.0] == self.insert[vc])
             });
             match kind {
                 ClauseKind::Gerund | ClauseKind::Infinitive => {
-                    let gov = before.or_else(|| (i + 1..n).find(|&j| self.out.clauses[j].kind == ClauseKind::Main));
+                    let gov = before.or_else(|| {
+                        (i + 1..n).find(|&j| self.out.clauses[j].kind == ClauseKind::Main)
+                    });
                     self.out.clauses[i].governor = gov;
                     // A marked infinitive or gerund ("pour rejoindre", "after leaving", ", accusing")
                     // takes its controller even when a noun group stands right before it.
-                    let marked = self.p.verbs[self.out.clauses[i].verb].start < self.p.verbs[self.out.clauses[i].verb].head || vc > 0 && matches!(self.kind(vc - 1), Some(ChunkKind::Comma | ChunkKind::Prep(_)));
-                    if self.out.clauses[i].subject.is_empty() || kind == ClauseKind::Gerund || marked {
+                    let marked = self.p.verbs[self.out.clauses[i].verb].start
+                        < self.p.verbs[self.out.clauses[i].verb].head
+                        || vc > 0
+                            && matches!(
+                                self.kind(vc - 1),
+                                Some(ChunkKind::Comma | ChunkKind::Prep(_))
+                            );
+                    if self.out.clauses[i].subject.is_empty()
+                        || kind == ClauseKind::Gerund
+                        || marked
+                    {
                         if let Some(g) = gov {
                             let gc = &self.out.clauses[g];
                             // "X appointed Y to lead Z": an object controls the infinitive.
-                            let appoint = self.p.verbs[gc.verb].class.is_some() && self.p.verbs[gc.verb].class == self.lex.tag("appoint");
+                            let appoint = self.p.verbs[gc.verb].class.is_some()
+                                && self.p.verbs[gc.verb].class == self.lex.tag("appoint");
                             // "accusing it of creating", "accusé X d'avoir": what follows an
                             // accusation is the accused's doing.
                             let gv = &self.p.verbs[gc.verb];
                             let accuse = gv.class.is_some() && gv.class == self.lex.tag("accuse");
-                            let object_control = kind == ClauseKind::Infinitive && appoint || accuse && g + 1 == i;
+                            let object_control =
+                                kind == ClauseKind::Infinitive && appoint || accuse && g + 1 == i;
                             let s = if object_control && !gc.object.is_empty() {
                                 gc.object.clone()
-                            } else if self.p.verbs[gc.verb].passive && kind == ClauseKind::Infinitive {
-                                gc.subject.clone()
                             } else {
                                 gc.subject.clone()
                             };
-                            if !s.is_empty() && (self.out.clauses[i].subject.is_empty() || marked || kind == ClauseKind::Gerund && self.gerund_subject_is_far(i)) {
+                            if !s.is_empty()
+                                && (self.out.clauses[i].subject.is_empty()
+                                    || marked
+                                    || kind == ClauseKind::Gerund && self.gerund_subject_is_far(i))
+                            {
                                 self.out.clauses[i].subject = s;
                                 self.out.clauses[i].subject_inherited = true;
                             }
@@ -896,11 +1095,30 @@ impl<'a> Builder<'a> {
                 ClauseKind::Main => {
                     // A complement of a speech or judgement verb just before.
                     if let Some(j) = reporting_before.or(before) {
-                        let (g_verb, g_start) = (self.out.clauses[j].verb, self.out.clauses[j].chunks.0);
+                        let (g_verb, g_start) =
+                            (self.out.clauses[j].verb, self.out.clauses[j].chunks.0);
                         let class = self.p.verbs[g_verb].class;
-                        let reporting = class.is_some() && [self.tags.say, self.lex.tag("accuse"), self.lex.tag("deny"), self.lex.tag("call")].contains(&class);
+                        let reporting = class.is_some()
+                            && [
+                                self.tags.say,
+                                self.lex.tag("accuse"),
+                                self.lex.tag("deny"),
+                                self.lex.tag("call"),
+                            ]
+                            .contains(&class);
                         let between_ok = (g_start + 1..vc).all(|c| {
-                            matches!(self.kind(c), Some(ChunkKind::Noun(_) | ChunkKind::Adverb | ChunkKind::Sub(_) | ChunkKind::Prep(_) | ChunkKind::Comma | ChunkKind::Genitive | ChunkKind::Other))
+                            matches!(
+                                self.kind(c),
+                                Some(
+                                    ChunkKind::Noun(_)
+                                        | ChunkKind::Adverb
+                                        | ChunkKind::Sub(_)
+                                        | ChunkKind::Prep(_)
+                                        | ChunkKind::Comma
+                                        | ChunkKind::Genitive
+                                        | ChunkKind::Other
+                                )
+                            )
                         });
                         if reporting && between_ok && !self.out.clauses[i].in_quote {
                             self.out.clauses[i].kind = ClauseKind::Complement;
@@ -909,7 +1127,9 @@ impl<'a> Builder<'a> {
                             // verb is the complement's subject.
                             if !self.out.clauses[j].object.is_empty() {
                                 let o = self.out.clauses[j].object.clone();
-                                if self.out.clauses[i].subject == o || self.out.clauses[i].subject.is_empty() {
+                                if self.out.clauses[i].subject == o
+                                    || self.out.clauses[i].subject.is_empty()
+                                {
                                     self.out.clauses[j].object.clear();
                                     self.out.clauses[i].subject = o;
                                 } else if self.noun_chunk(o[0]) > g_start {
@@ -928,7 +1148,13 @@ impl<'a> Builder<'a> {
     /// with its own subject just before keeps it.
     fn gerund_subject_is_far(&self, i: usize) -> bool {
         let vc = self.out.clauses[i].chunks.0;
-        vc == 0 || matches!(self.kind(vc - 1), Some(ChunkKind::Comma | ChunkKind::Prep(_) | ChunkKind::Sub(_) | ChunkKind::Conj(_)))
+        vc == 0
+            || matches!(
+                self.kind(vc - 1),
+                Some(
+                    ChunkKind::Comma | ChunkKind::Prep(_) | ChunkKind::Sub(_) | ChunkKind::Conj(_)
+                )
+            )
             || self.out.clauses[i].subject_inherited
     }
 
@@ -959,14 +1185,20 @@ impl<'a> Builder<'a> {
     fn speaker(&mut self) {
         let chunks = self.p.chunks.len();
         let quoted = self.out.in_quote.iter().any(|q| *q) || self.out.starts_in_quote;
-        let has_quote_marks = (0..chunks).any(|c| matches!(self.kind(c), Some(ChunkKind::OpenQuote | ChunkKind::CloseQuote)));
+        let has_quote_marks = (0..chunks).any(|c| {
+            matches!(
+                self.kind(c),
+                Some(ChunkKind::OpenQuote | ChunkKind::CloseQuote)
+            )
+        });
         let mut speaker: Vec<usize> = Vec::new();
         // A speech verb outside the quotes: its subject speaks ("« ... », a déclaré X",
         // "X said: « ... »", "X wrote on a Facebook post").
         let mut reported_from = None;
         for cl in &self.out.clauses {
             let vg = &self.p.verbs[cl.verb];
-            let reporting = vg.class.is_some() && (vg.class == self.tags.say || vg.class == self.lex.tag("accuse"));
+            let reporting = vg.class.is_some()
+                && (vg.class == self.tags.say || vg.class == self.lex.tag("accuse"));
             if !reporting || cl.in_quote || vg.negated || cl.subject.is_empty() {
                 continue;
             }
@@ -975,7 +1207,11 @@ impl<'a> Builder<'a> {
                 break;
             }
             // Reported speech: what follows the verb is the subject's claim.
-            let has_complement = self.out.clauses.iter().any(|c| c.chunks.0 > cl.chunks.0 && !c.in_quote);
+            let has_complement = self
+                .out
+                .clauses
+                .iter()
+                .any(|c| c.chunks.0 > cl.chunks.0 && !c.in_quote);
             if has_complement && speaker.is_empty() {
                 speaker = cl.subject.clone();
                 reported_from = Some(cl.chunks.0);
@@ -991,10 +1227,29 @@ impl<'a> Builder<'a> {
                 let vg = &self.p.verbs[cl.verb];
                 let say = vg.class.is_some() && vg.class == self.tags.say && !vg.negated;
                 let vc = cl.chunks.0;
-                let tail_ok = |from: usize| (from..chunks).all(|c| matches!(self.kind(c), Some(ChunkKind::Noun(_) | ChunkKind::Other | ChunkKind::Adverb | ChunkKind::Prep(_) | ChunkKind::Comma | ChunkKind::Genitive | ChunkKind::CloseQuote)));
+                let tail_ok = |from: usize| {
+                    (from..chunks).all(|c| {
+                        matches!(
+                            self.kind(c),
+                            Some(
+                                ChunkKind::Noun(_)
+                                    | ChunkKind::Other
+                                    | ChunkKind::Adverb
+                                    | ChunkKind::Prep(_)
+                                    | ChunkKind::Comma
+                                    | ChunkKind::Genitive
+                                    | ChunkKind::CloseQuote
+                            )
+                        )
+                    })
+                };
                 if say && vc >= 2 {
-                    let subject_before = self.noun_at(vc - 1).is_some() && matches!(self.kind(vc - 2), Some(ChunkKind::Comma)) && tail_ok(vc + 1);
-                    let inverted = matches!(self.kind(vc - 1), Some(ChunkKind::Comma)) && self.noun_at(vc + 1).is_some() && tail_ok(vc + 1);
+                    let subject_before = self.noun_at(vc - 1).is_some()
+                        && matches!(self.kind(vc - 2), Some(ChunkKind::Comma))
+                        && tail_ok(vc + 1);
+                    let inverted = matches!(self.kind(vc - 1), Some(ChunkKind::Comma))
+                        && self.noun_at(vc + 1).is_some()
+                        && tail_ok(vc + 1);
                     if subject_before && !cl.subject.is_empty() {
                         speaker = cl.subject.clone();
                         self.out.reported_until = Some(vc);
@@ -1009,8 +1264,23 @@ impl<'a> Builder<'a> {
         }
         // "« ... », dit-il", "a-t-elle déclaré".
         if speaker.is_empty() {
-            if let Some(n) = (0..self.p.nouns.len()).find(|&n| self.p.nouns[n].inverted_say || self.p.nouns[n].pronoun.is_some() && self.noun_chunk(n) + 1 < chunks && self.verb_at(self.noun_chunk(n) + 1).is_some_and(|v| self.p.verbs[v].class == self.tags.say) && self.p.nouns[n].start > 0 && self.p.nouns[n].end == self.p.nouns[n].start + 1 && self.p.verbs.iter().any(|v| v.class == self.tags.say)) {
-                if self.p.nouns[n].inverted_say || matches!(self.kind(self.noun_chunk(n).wrapping_sub(1)), Some(ChunkKind::Comma)) {
+            if let Some(n) = (0..self.p.nouns.len()).find(|&n| {
+                self.p.nouns[n].inverted_say
+                    || self.p.nouns[n].pronoun.is_some()
+                        && self.noun_chunk(n) + 1 < chunks
+                        && self
+                            .verb_at(self.noun_chunk(n) + 1)
+                            .is_some_and(|v| self.p.verbs[v].class == self.tags.say)
+                        && self.p.nouns[n].start > 0
+                        && self.p.nouns[n].end == self.p.nouns[n].start + 1
+                        && self.p.verbs.iter().any(|v| v.class == self.tags.say)
+            }) {
+                if self.p.nouns[n].inverted_say
+                    || matches!(
+                        self.kind(self.noun_chunk(n).wrapping_sub(1)),
+                        Some(ChunkKind::Comma)
+                    )
+                {
                     speaker = vec![n];
                 }
             }
@@ -1018,7 +1288,10 @@ impl<'a> Builder<'a> {
         // "according to X", "selon X".
         if speaker.is_empty() {
             for c in 0..chunks {
-                if self.is_prep(c).is_some_and(|t| Some(t) == self.tags.according_to) {
+                if self
+                    .is_prep(c)
+                    .is_some_and(|t| Some(t) == self.tags.according_to)
+                {
                     if let Some((n, _)) = self.head_noun(c + 1) {
                         speaker = self.out.groups[n].clone();
                     }
@@ -1031,8 +1304,17 @@ impl<'a> Builder<'a> {
 
 /// Builds the structure of one sentence. `quote_open` says whether a quote opened in an
 /// earlier sentence is still open.
-pub fn analyze(tokens: &[super::text::Token], p: &Phrases, lex: &Lexicon, tags: Tags, quote_open: bool) -> Structure {
-    let third_person = tokens.iter().map(|t| lex.has("third_person", &t.low)).collect();
+pub fn analyze(
+    tokens: &[super::text::Token],
+    p: &Phrases,
+    lex: &Lexicon,
+    tags: Tags,
+    quote_open: bool,
+) -> Structure {
+    let third_person = tokens
+        .iter()
+        .map(|t| lex.has("third_person", &t.low))
+        .collect();
     let mut b = Builder {
         p,
         third_person,

@@ -29,12 +29,24 @@ pub fn kinds_fit(rel: RelationKind, s: EntityKind, t: EntityKind) -> bool {
     use EntityKind::*;
     let org_like = |k: EntityKind| matches!(k, Organization | Media | Group);
     match rel {
-        RelationKind::Founded | RelationKind::Left => org_like(t) && matches!(s, Person | Organization | Group | Media),
-        RelationKind::Leads | RelationKind::MemberOf => matches!(s, Person | Organization | Media) && org_like(t) && (s == Person || rel == RelationKind::MemberOf),
-        RelationKind::Owns | RelationKind::Acquired | RelationKind::InvestedIn => !matches!(s, Product | Place) && t != Person && t != Place,
+        RelationKind::Founded | RelationKind::Left => {
+            org_like(t) && matches!(s, Person | Organization | Group | Media)
+        }
+        RelationKind::Leads | RelationKind::MemberOf => {
+            matches!(s, Person | Organization | Media)
+                && org_like(t)
+                && (s == Person || rel == RelationKind::MemberOf)
+        }
+        RelationKind::Owns | RelationKind::Acquired | RelationKind::InvestedIn => {
+            !matches!(s, Product | Place) && t != Person && t != Place
+        }
         RelationKind::Sued => !matches!(s, Product | Place) && !matches!(t, Product | Place),
-        RelationKind::Criticized | RelationKind::Praised => !matches!(s, Product | Place) && t != Place,
-        RelationKind::Partnered | RelationKind::CompetesWith => !matches!(s, Place | Product) && !matches!(t, Place | Product),
+        RelationKind::Criticized | RelationKind::Praised => {
+            !matches!(s, Product | Place) && t != Place
+        }
+        RelationKind::Partnered | RelationKind::CompetesWith => {
+            !matches!(s, Place | Product) && !matches!(t, Place | Product)
+        }
     }
 }
 
@@ -52,7 +64,11 @@ pub fn coerce_kinds(edges: &[RawEdge], clusters: &mut [Cluster]) {
             }
             let (sk, tk) = (clusters[e.source].kind, clusters[e.target].kind);
             for k in [EntityKind::Organization, EntityKind::Person] {
-                let fits = if is_source { kinds_fit(e.relation, k, tk) } else { kinds_fit(e.relation, sk, k) };
+                let fits = if is_source {
+                    kinds_fit(e.relation, k, tk)
+                } else {
+                    kinds_fit(e.relation, sk, k)
+                };
                 if fits {
                     clusters[side].kind = k;
                     clusters[side].kind_sure = true;
@@ -98,15 +114,29 @@ pub fn edges(
         let toks = &sentences[si].tokens;
         // "Le PDG de Maravel, Sophie Arnaud, a annoncé le rachat de Quantix": a deal its
         // head announces is the company's.
-        let heads: Vec<(usize, usize)> = ms.iter().filter(|m| m.relation == RelationKind::Leads && !m.negated).map(|m| (m.source, m.target)).collect();
+        let heads: Vec<(usize, usize)> = ms
+            .iter()
+            .filter(|m| m.relation == RelationKind::Leads && !m.negated)
+            .map(|m| (m.source, m.target))
+            .collect();
         for m in ms {
             let p = &pats.patterns[m.pattern];
-            let nominal_deal = matches!(m.relation, RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::Partnered) && p.text.split_whitespace().nth(1).is_some_and(|t| t.starts_with("n:"));
+            let nominal_deal = matches!(
+                m.relation,
+                RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::Partnered
+            ) && p
+                .text
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|t| t.starts_with("n:"));
             let source = match heads.iter().find(|(person, _)| *person == m.source) {
                 Some(&(_, org)) if nominal_deal && org != m.target => org,
                 _ => m.source,
             };
-            let (lo, hi) = m.clause.and_then(|c| clause_spans[si].get(c).copied()).unwrap_or((0, toks.len()));
+            let (lo, hi) = m
+                .clause
+                .and_then(|c| clause_spans[si].get(c).copied())
+                .unwrap_or((0, toks.len()));
             let window = lo.min(m.at.0.saturating_sub(6))..hi.max(m.at.1);
             let date = dates::stated_near(text, toks, m.at.0, window, |_| false);
             let mut confidence = base_confidence(&p.text);
@@ -129,7 +159,14 @@ pub fn edges(
         }
     }
     coerce_kinds(&out, &mut names.clusters);
-    out.retain(|e| e.source != e.target && kinds_fit(e.relation, names.clusters[e.source].kind, names.clusters[e.target].kind));
+    out.retain(|e| {
+        e.source != e.target
+            && kinds_fit(
+                e.relation,
+                names.clusters[e.source].kind,
+                names.clusters[e.target].kind,
+            )
+    });
     // A relation stated and denied in the same document keeps only the statement's edges;
     // the denials stay counter-evidence.
     out
@@ -140,15 +177,24 @@ pub fn edges(
 pub fn owned_by_prefix(clusters: &[Cluster], lex: &super::lexicon::Lexicon) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (a, ca) in clusters.iter().enumerate() {
-        if ca.mentions == 0 || !matches!(ca.kind, EntityKind::Organization | EntityKind::Media) || ca.name.contains(' ') {
+        if ca.mentions == 0
+            || !matches!(ca.kind, EntityKind::Organization | EntityKind::Media)
+            || ca.name.contains(' ')
+        {
             continue;
         }
         let prefix = format!("{} ", ca.name);
         for (b, cb) in clusters.iter().enumerate() {
-            if a == b || cb.mentions == 0 || cb.kind == EntityKind::Person || cb.kind == EntityKind::Place {
+            if a == b
+                || cb.mentions == 0
+                || cb.kind == EntityKind::Person
+                || cb.kind == EntityKind::Place
+            {
                 continue;
             }
-            let Some(rest) = cb.name.strip_prefix(&prefix) else { continue };
+            let Some(rest) = cb.name.strip_prefix(&prefix) else {
+                continue;
+            };
             let company_words = rest.split_whitespace().any(|w| {
                 let f = super::text::fold(w);
                 lex.has("org_suffixes", &f) || super::known::place(w).is_some()

@@ -91,7 +91,13 @@ impl Explanation {
                 names.join(" + ")
             }
         };
-        let noun = |n: usize| format!("{} → {}", span(p.nouns[n].start, p.nouns[n].end), referent(n));
+        let noun = |n: usize| {
+            format!(
+                "{} → {}",
+                span(p.nouns[n].start, p.nouns[n].end),
+                referent(n)
+            )
+        };
         let group = |g: &[usize]| g.iter().map(|&n| noun(n)).collect::<Vec<_>>().join("; ");
         let phrases = p
             .chunks
@@ -110,14 +116,23 @@ impl Explanation {
                         tags.push("possessed".into());
                     }
                     if let Some(a) = st.apposition[n] {
-                        tags.push(format!("apposition of {}", span(p.nouns[a].start, p.nouns[a].end)));
+                        tags.push(format!(
+                            "apposition of {}",
+                            span(p.nouns[a].start, p.nouns[a].end)
+                        ));
                     }
-                    let extra = if tags.is_empty() { String::new() } else { format!(" ({})", tags.join(", ")) };
+                    let extra = if tags.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", tags.join(", "))
+                    };
                     format!("[NG {}{}]", span(c.start, c.end), extra)
                 }
                 ChunkKind::Verb(v) => {
                     let g = &p.verbs[v];
-                    let extra = class(g.class).map(|c| format!(" ({c})")).unwrap_or_default();
+                    let extra = class(g.class)
+                        .map(|c| format!(" ({c})"))
+                        .unwrap_or_default();
                     format!("[VG {}{}]", span(c.start, c.end), extra)
                 }
                 ChunkKind::Prep(t) => format!("[P {} ({})]", span(c.start, c.end), lex.tag_name(t)),
@@ -205,9 +220,21 @@ impl fmt::Display for Explanation {
             }
             writeln!(f, "  phrases: {}", s.phrases.join(" "))?;
             for c in &s.clauses {
-                let class = c.class.as_deref().map(|x| format!(" ({x})")).unwrap_or_default();
-                let doubt = if c.doubt.is_empty() { String::new() } else { format!(" [{}]", c.doubt.join(", ")) };
-                writeln!(f, "  clause {} {}: \"{}\"{}{}", c.kind, c.voice, c.verb, class, doubt)?;
+                let class = c
+                    .class
+                    .as_deref()
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default();
+                let doubt = if c.doubt.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", c.doubt.join(", "))
+                };
+                writeln!(
+                    f,
+                    "  clause {} {}: \"{}\"{}{}",
+                    c.kind, c.voice, c.verb, class, doubt
+                )?;
                 for (r, v) in &c.roles {
                     writeln!(f, "      {r}: {v}")?;
                 }
@@ -216,8 +243,16 @@ impl fmt::Display for Explanation {
                 writeln!(f, "  speaker: {}", s.speaker.join("; "))?;
             }
             for e in &s.edges {
-                let note = e.note.as_deref().map(|n| format!(" ({n})")).unwrap_or_default();
-                writeln!(f, "  edge: {} -{}-> {}   by `{}`{}", e.source, e.relation, e.target, e.pattern, note)?;
+                let note = e
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" ({n})"))
+                    .unwrap_or_default();
+                writeln!(
+                    f,
+                    "  edge: {} -{}-> {}   by `{}`{}",
+                    e.source, e.relation, e.target, e.pattern, note
+                )?;
             }
             for m in &s.misses {
                 writeln!(f, "  no edge from \"{}\": {}", m.trigger, m.reason)?;

@@ -80,7 +80,10 @@ impl Section {
     }
 
     /// The longest phrase starting at `words(0)`: (tag, length in words).
-    pub fn match_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Option<(Option<Tag>, usize)> {
+    pub fn match_at<'a>(
+        &self,
+        words: impl Fn(usize) -> Option<&'a str>,
+    ) -> Option<(Option<Tag>, usize)> {
         let first = words(0)?;
         let mut best: Option<(Option<Tag>, usize)> = None;
         for (tag, phrase) in self.candidates(first) {
@@ -99,7 +102,10 @@ impl Section {
     }
 
     /// Every phrase starting at `words(0)`: (tag, length), longest first.
-    pub fn all_matches_at<'a>(&self, words: impl Fn(usize) -> Option<&'a str>) -> Vec<(Option<Tag>, usize)> {
+    pub fn all_matches_at<'a>(
+        &self,
+        words: impl Fn(usize) -> Option<&'a str>,
+    ) -> Vec<(Option<Tag>, usize)> {
         let Some(first) = words(0) else {
             return Vec::new();
         };
@@ -118,7 +124,11 @@ impl Section {
 
     /// Is this single folded word an entry?
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains_key(word) || self.prefixes.iter().any(|(p, _)| word.starts_with(p.as_str()))
+        self.words.contains_key(word)
+            || self
+                .prefixes
+                .iter()
+                .any(|(p, _)| word.starts_with(p.as_str()))
     }
 
     /// The tag of a single-word entry.
@@ -222,7 +232,10 @@ impl Lexicon {
     }
 
     pub fn tag_name(&self, tag: Tag) -> &str {
-        self.tags.get(tag as usize).map(|s| s.as_str()).unwrap_or("")
+        self.tags
+            .get(tag as usize)
+            .map(|s| s.as_str())
+            .unwrap_or("")
     }
 
     /// A tag that names a relation ("sued", "leads").
@@ -236,7 +249,10 @@ fn split_phrase(item: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in item.split_whitespace() {
         // The tokenizer keeps these whole.
-        if matches!(w.to_lowercase().as_str(), "quelqu'un" | "quelqu'une" | "aujourd'hui") {
+        if matches!(
+            w.to_lowercase().as_str(),
+            "quelqu'un" | "quelqu'une" | "aujourd'hui"
+        ) {
             out.push(w.to_string());
             continue;
         }
@@ -275,9 +291,14 @@ mod tests {
         let lex = Lexicon::parse("[verbs]\nsue = porté plainte, assign*\n[neg]\nne, n'\n");
         let verbs = lex.section("verbs");
         let words = ["porté", "plainte", "contre"].map(fold);
-        let (tag, n) = verbs.match_at(|i| words.get(i).map(|s| s.as_str())).unwrap();
+        let (tag, n) = verbs
+            .match_at(|i| words.get(i).map(|s| s.as_str()))
+            .unwrap();
         assert_eq!((lex.tag_name(tag.unwrap()), n), ("sue", 2));
-        assert_eq!(lex.tag_in("verbs", "assigne").map(|t| lex.tag_name(t)), Some("sue"));
+        assert_eq!(
+            lex.tag_in("verbs", "assigne").map(|t| lex.tag_name(t)),
+            Some("sue")
+        );
         assert!(lex.has("neg", "n'"));
         assert!(!lex.has("neg", "pas"));
     }

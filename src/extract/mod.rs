@@ -299,7 +299,11 @@ pub fn extract_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<
 }
 
 /// `explain_text` from raw bytes, with the checks of `extract_bytes`.
-pub fn explain_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<(Extraction, explain::Explanation)> {
+pub fn explain_bytes(
+    bytes: &[u8],
+    what: &str,
+    opts: &ExtractOptions,
+) -> Result<(Extraction, explain::Explanation)> {
     let raw = text::decode_input(bytes, what, opts.max_doc_bytes)?;
     explain_text(&raw, opts)
 }
@@ -310,11 +314,18 @@ pub fn extract_text(raw: &str, opts: &ExtractOptions) -> Result<Extraction> {
 }
 
 /// Extracts and keeps what every stage saw, sentence by sentence (`extract --explain`).
-pub fn explain_text(raw: &str, opts: &ExtractOptions) -> Result<(Extraction, explain::Explanation)> {
+pub fn explain_text(
+    raw: &str,
+    opts: &ExtractOptions,
+) -> Result<(Extraction, explain::Explanation)> {
     run(raw, opts, true).map(|(ex, e)| (ex, e.unwrap_or_default()))
 }
 
-fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Option<explain::Explanation>)> {
+fn run(
+    raw: &str,
+    opts: &ExtractOptions,
+    keep: bool,
+) -> Result<(Extraction, Option<explain::Explanation>)> {
     if raw.len() as u64 > opts.max_doc_bytes {
         return Err(Error::TooLarge {
             what: "the text".into(),
@@ -322,10 +333,16 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
             limit: opts.max_doc_bytes,
         });
     }
-    let plain = if text::looks_like_html(raw) { text::strip_html(raw) } else { raw.to_string() };
+    let plain = if text::looks_like_html(raw) {
+        text::strip_html(raw)
+    } else {
+        raw.to_string()
+    };
     let normalized = text::normalize(&plain);
     if normalized.trim().is_empty() {
-        return Err(Error::Empty { what: "the text".into() });
+        return Err(Error::Empty {
+            what: "the text".into(),
+        });
     }
     let sentences = text::sentences(&normalized);
     let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
@@ -350,7 +367,16 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
         let st = clauses::analyze(&s.tokens, &p, lex, tags, quote_open);
         quote_open = st.quote_open_at_end;
         let carried = discourse.open_quote_speaker.clone();
-        let refs = discourse.resolve(&normalized, &s.tokens, &p, &st, sent_names, &mut nm.clusters, lex, lang == Lang::Fr);
+        let refs = discourse.resolve(
+            &normalized,
+            &s.tokens,
+            &p,
+            &st,
+            sent_names,
+            &mut nm.clusters,
+            lex,
+            lang == Lang::Fr,
+        );
         for (n, r) in refs.iter().enumerate() {
             if p.nouns[n].name.is_none() && p.nouns[n].pronoun != Some(phrases::Pronoun::Relative) {
                 for &c in r {
@@ -359,10 +385,22 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
             }
         }
         let name_clusters: Vec<usize> = sent_names.iter().map(|x| x.cluster).collect();
-        let place: Vec<bool> = nm.clusters.iter().map(|c| c.kind == EntityKind::Place).collect();
-        let actor: Vec<bool> = nm.clusters.iter().map(|c| reference::is_actor(c.kind)).collect();
+        let place: Vec<bool> = nm
+            .clusters
+            .iter()
+            .map(|c| c.kind == EntityKind::Place)
+            .collect();
+        let actor: Vec<bool> = nm
+            .clusters
+            .iter()
+            .map(|c| reference::is_actor(c.kind))
+            .collect();
         let kinds: Vec<EntityKind> = nm.clusters.iter().map(|c| c.kind).collect();
-        let org_like: Vec<bool> = nm.clusters.iter().map(|c| matches!(c.kind, EntityKind::Organization | EntityKind::Media)).collect();
+        let org_like: Vec<bool> = nm
+            .clusters
+            .iter()
+            .map(|c| matches!(c.kind, EntityKind::Organization | EntityKind::Media))
+            .collect();
         let sent = patterns::Sentence {
             tokens: &s.tokens,
             p: &p,
@@ -379,32 +417,71 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
         };
         let mut ms = Vec::new();
         let mut misses = Vec::new();
-        if matches!(nm.lines[si], names::LineKind::Text | names::LineKind::Heading) {
+        if matches!(
+            nm.lines[si],
+            names::LineKind::Text | names::LineKind::Heading
+        ) {
             patterns::run(pats, &sent, &mut ms, &mut misses);
         }
-        discourse.learn(ms.iter().filter(|m| !m.negated && !m.unrealized).map(|m| (m.relation, m.source, m.target)));
-        hedged.push((0..s.tokens.len()).any(|i| lex.section("hedges").match_at(|k| s.tokens.get(i + k).map(|t| t.low.as_str())).is_some()));
+        discourse.learn(
+            ms.iter()
+                .filter(|m| !m.negated && !m.unrealized)
+                .map(|m| (m.relation, m.source, m.target)),
+        );
+        hedged.push((0..s.tokens.len()).any(|i| {
+            lex.section("hedges")
+                .match_at(|k| s.tokens.get(i + k).map(|t| t.low.as_str()))
+                .is_some()
+        }));
         let spans: Vec<(usize, usize)> = st
             .clauses
             .iter()
             .map(|c| {
                 let a = p.chunks.get(c.chunks.0).map(|x| x.start).unwrap_or(0);
-                let b = p.chunks.get(c.chunks.1.saturating_sub(1)).map(|x| x.end).unwrap_or(s.tokens.len());
+                let b = p
+                    .chunks
+                    .get(c.chunks.1.saturating_sub(1))
+                    .map(|x| x.end)
+                    .unwrap_or(s.tokens.len());
                 let first_subject = c.subject.first().map(|&n| p.nouns[n].start).unwrap_or(a);
                 (a.min(first_subject), b.max(p.verbs[c.verb].end))
             })
             .collect();
         if let Some(e) = explanation.as_mut() {
-            e.push_sentence(&normalized, s, nm.lines[si], &p, &st, &refs, &nm.clusters, lex, pats, &ms, &misses);
+            e.push_sentence(
+                &normalized,
+                s,
+                nm.lines[si],
+                &p,
+                &st,
+                &refs,
+                &nm.clusters,
+                lex,
+                pats,
+                &ms,
+                &misses,
+            );
         }
         clause_spans.push(spans);
         matches.push(ms);
     }
 
     // Stage 6: the document.
-    let mut raw_edges = document::edges(&normalized, &sentences, &mut nm, &matches, &hedged, &clause_spans, pats, lang.code());
+    let mut raw_edges = document::edges(
+        &normalized,
+        &sentences,
+        &mut nm,
+        &matches,
+        &hedged,
+        &clause_spans,
+        pats,
+        lang.code(),
+    );
     for (owner, owned) in document::owned_by_prefix(&nm.clusters, lex) {
-        let si = sentences.iter().position(|s| s.end > nm.clusters[owned].first_offset).unwrap_or(0);
+        let si = sentences
+            .iter()
+            .position(|s| s.end > nm.clusters[owned].first_offset)
+            .unwrap_or(0);
         raw_edges.push(document::RawEdge {
             source: owner,
             relation: RelationKind::Owns,
@@ -438,7 +515,9 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
     order.sort_by_key(|&i| nm.clusters[i].first_offset);
     for i in order {
         let c = &nm.clusters[i];
-        let in_edge = raw_edges.iter().any(|e| !e.negated && (e.source == i || e.target == i));
+        let in_edge = raw_edges
+            .iter()
+            .any(|e| !e.negated && (e.source == i || e.target == i));
         if c.forms.is_empty() || c.mentions == 0 && !in_edge || c.unnamed && !in_edge {
             continue;
         }
@@ -459,7 +538,11 @@ fn run(raw: &str, opts: &ExtractOptions, keep: bool) -> Result<(Extraction, Opti
         .map(|e| {
             let s = &sentences[e.sentence];
             // Symmetric relations are stated first-named first.
-            let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] { (e.target, e.source) } else { (e.source, e.target) };
+            let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] {
+                (e.target, e.source)
+            } else {
+                (e.source, e.target)
+            };
             // A rule that found no date of its own takes the sentence's opening adverbial.
             let stated = e
                 .date

@@ -66,15 +66,37 @@ pub struct Names {
 /// Words that join capitalized words into one name ("Banque de France", "Ursula von der
 /// Leyen", "Procter & Gamble").
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la", "al", "bin", "ben", "&", "of", "and",
-    "y", "el", "e",
+    "de", "du", "des", "d'", "van", "von", "der", "den", "da", "di", "del", "della", "le", "la",
+    "al", "bin", "ben", "&", "of", "and", "y", "el", "e",
 ];
 
 /// Title words that only modify a title after them ("Senior", "Federal", "Interim"): they
 /// never make a name into a title on their own.
 const TITLE_MODIFIERS: &[&str] = &[
-    "senior", "independent", "federal", "district", "deputy", "interim", "acting", "former", "executive", "vice", "chief", "managing",
-    "legal", "us", "u.s", "u.s.", "state", "home", "foreign", "business", "general", "non-executive", "assistant", "associate",
+    "senior",
+    "independent",
+    "federal",
+    "district",
+    "deputy",
+    "interim",
+    "acting",
+    "former",
+    "executive",
+    "vice",
+    "chief",
+    "managing",
+    "legal",
+    "us",
+    "u.s",
+    "u.s.",
+    "state",
+    "home",
+    "foreign",
+    "business",
+    "general",
+    "non-executive",
+    "assistant",
+    "associate",
 ];
 
 struct Ctx<'a> {
@@ -101,7 +123,8 @@ fn is_all_caps(s: &str) -> bool {
 impl Ctx<'_> {
     /// Seen in lowercase at least as often as capitalized inside sentences.
     fn common_majority(&self, low: &str) -> bool {
-        self.lowercase_count.get(low).copied().unwrap_or(0) >= self.body_caps_count.get(low).copied().unwrap_or(0)
+        self.lowercase_count.get(low).copied().unwrap_or(0)
+            >= self.body_caps_count.get(low).copied().unwrap_or(0)
     }
 
     fn stop(&self, low: &str) -> bool {
@@ -112,17 +135,24 @@ impl Ctx<'_> {
     fn title_at(&self, toks: &[Token], i: usize) -> Option<usize> {
         let words = |k: usize| toks.get(i + k).map(|t| t.low.as_str());
         let t = self.lex.section("titles").match_at(words).map(|m| m.1);
-        let r = self.lex.section("nouns").match_at(words).and_then(|(tag, n)| {
-            let tag = tag.map(|t| self.lex.tag_name(t))?;
-            tag.starts_with("role_").then_some(n)
-        });
+        let r = self
+            .lex
+            .section("nouns")
+            .match_at(words)
+            .and_then(|(tag, n)| {
+                let tag = tag.map(|t| self.lex.tag_name(t))?;
+                tag.starts_with("role_").then_some(n)
+            });
         t.max(r)
     }
 
     /// A block of title words holds a real title: several words ("Chief Executive"), or one
     /// that is more than a modifier ("President", not "Senior").
     fn core_title(&self, toks: &[Token], i: usize, n: usize) -> bool {
-        n >= 2 || toks[i..i + n].iter().any(|t| !TITLE_MODIFIERS.contains(&t.low.as_str()))
+        n >= 2
+            || toks[i..i + n]
+                .iter()
+                .any(|t| !TITLE_MODIFIERS.contains(&t.low.as_str()))
     }
 
     /// Can token `i` be part of a proper name?
@@ -130,18 +160,48 @@ impl Ctx<'_> {
         let t = &toks[i];
         let r = raw(self.text, t);
         // "xAI", "eBay", "iPhone": lowercase, then capitals.
-        let camel = !t.cap && r.chars().next().is_some_and(|c| c.is_lowercase()) && r.chars().skip(1).any(|c| c.is_uppercase());
+        let camel = !t.cap
+            && r.chars().next().is_some_and(|c| c.is_lowercase())
+            && r.chars().skip(1).any(|c| c.is_uppercase());
         // "Jan Koum", "Will Smith": a stop word that is a given name before a name.
-        let function_word = ["determiners", "prepositions", "conjunctions", "pronouns", "aux", "relatives"].iter().any(|sec| self.lex.has(sec, &t.low));
-        let given_before_name = t.cap && t.low.len() >= 3 && !function_word && known::is_given_name(&t.low) && toks.get(i + 1).is_some_and(|n| n.cap && n.is_word && !self.stop(&n.low));
+        let function_word = [
+            "determiners",
+            "prepositions",
+            "conjunctions",
+            "pronouns",
+            "aux",
+            "relatives",
+        ]
+        .iter()
+        .any(|sec| self.lex.has(sec, &t.low));
+        let given_before_name = t.cap
+            && t.low.len() >= 3
+            && !function_word
+            && known::is_given_name(&t.low)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap && n.is_word && !self.stop(&n.low));
         // "US Justice Department": an acronym before a name is no pronoun.
-        let caps_before_name = is_all_caps(r) && r.chars().count() >= 2 && toks.get(i + 1).is_some_and(|n| n.cap && n.is_word && !self.stop(&n.low));
+        let caps_before_name = is_all_caps(r)
+            && r.chars().count() >= 2
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap && n.is_word && !self.stop(&n.low));
         // "New York", "New Jersey": a stop word opening a place name.
-        let place_start = t.cap && toks.get(i + 1).is_some_and(|n| n.cap) && known::longest_place(&[r, raw(self.text, &toks[i + 1])]).is_some_and(|(n, _)| n == 2);
-        if !t.is_word || !(t.cap || camel) || self.stop(&t.low) && !given_before_name && !caps_before_name && !place_start {
+        let place_start = t.cap
+            && toks.get(i + 1).is_some_and(|n| n.cap)
+            && known::longest_place(&[r, raw(self.text, &toks[i + 1])])
+                .is_some_and(|(n, _)| n == 2);
+        if !t.is_word
+            || !(t.cap || camel)
+            || self.stop(&t.low) && !given_before_name && !caps_before_name && !place_start
+        {
             return false;
         }
-        if t.low.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        if t.low
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
             return false;
         }
         if is_place_modifier(&t.low) {
@@ -149,31 +209,74 @@ impl Ctx<'_> {
         }
         let inner_cap = r.chars().skip(1).any(|c| c.is_uppercase());
         // "l'ONG", "the NGO", "le PDG": an acronym that is a common noun.
-        if is_all_caps(r) && self.lex.section("nouns").match_at(|k| toks.get(i + k).map(|t| t.low.as_str())).is_some_and(|(_, n)| n == 1) {
+        if is_all_caps(r)
+            && self
+                .lex
+                .section("nouns")
+                .match_at(|k| toks.get(i + k).map(|t| t.low.as_str()))
+                .is_some_and(|(_, n)| n == 1)
+        {
             return false;
         }
         let first = i == 0
             || (i == 1 && toks[0].is_word && toks[0].low.ends_with('\''))
-            || matches!(raw(self.text, &toks[i - 1]), "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—" | "•" | "|" | "‘" | "'");
+            || matches!(
+                raw(self.text, &toks[i - 1]),
+                "«" | "\"" | "“" | ":" | "(" | "-" | "–" | "—" | "•" | "|" | "‘" | "'"
+            );
         // A word that also appears in lowercase, capitalized only because it opens the
         // sentence or the headline, is a common word.
         let named_elsewhere = self.body_caps.contains(&t.low);
-        if (first || title_case_line) && !inner_cap && self.common.contains(&t.low) && !known::is_given_name(&t.low) && !(named_elsewhere && !self.common_majority(&t.low)) {
+        if (first || title_case_line)
+            && !inner_cap
+            && self.common.contains(&t.low)
+            && !known::is_given_name(&t.low)
+            && (!named_elsewhere || self.common_majority(&t.low))
+        {
             return false;
         }
-        if title_case_line && !inner_cap && !is_all_caps(r) && !self.body_caps.contains(&t.low) && !known::is_given_name(&t.low) {
+        if title_case_line
+            && !inner_cap
+            && !is_all_caps(r)
+            && !self.body_caps.contains(&t.low)
+            && !known::is_given_name(&t.low)
+        {
             return false;
         }
         // A common noun of the lexicon opening the sentence ("Investors backed...").
-        if first && !inner_cap && !named_elsewhere && self.lex.section("nouns").match_at(|k| toks.get(i + k).map(|t| t.low.as_str())).is_some() && self.title_at(toks, i).is_none() {
+        if first
+            && !inner_cap
+            && !named_elsewhere
+            && self
+                .lex
+                .section("nouns")
+                .match_at(|k| toks.get(i + k).map(|t| t.low.as_str()))
+                .is_some()
+            && self.title_at(toks, i).is_none()
+        {
             return false;
         }
         // "le ministre de l'Industrie": a ministry's portfolio is no entity of its own.
-        if self.lex.has("portfolios", &t.low) && i > 0 && matches!(toks[i - 1].low.as_str(), "l'" | "du" | "de" | "des" | "of" | "la") {
+        if self.lex.has("portfolios", &t.low)
+            && i > 0
+            && matches!(
+                toks[i - 1].low.as_str(),
+                "l'" | "du" | "de" | "des" | "of" | "la"
+            )
+        {
             return false;
         }
         // "Fondée en 2011 par", "Backed by": a verb of the lexicon opening the sentence.
-        if first && !inner_cap && !named_elsewhere && self.lex.section("verbs").match_at(|k| toks.get(i + k).map(|t| t.low.as_str())).is_some() && !known::is_given_name(&t.low) {
+        if first
+            && !inner_cap
+            && !named_elsewhere
+            && self
+                .lex
+                .section("verbs")
+                .match_at(|k| toks.get(i + k).map(|t| t.low.as_str()))
+                .is_some()
+            && !known::is_given_name(&t.low)
+        {
             return false;
         }
         // "Presiding over the hearing is ...": a gerund opening the sentence.
@@ -181,7 +284,11 @@ impl Ctx<'_> {
             return false;
         }
         // "Separately, ...": a sentence adverb before a comma.
-        if i == 0 && r.len() > 5 && (t.low.ends_with("ly") || t.low.ends_with("ment")) && toks.get(1).is_some_and(|n| raw(self.text, n) == ",") {
+        if i == 0
+            && r.len() > 5
+            && (t.low.ends_with("ly") || t.low.ends_with("ment"))
+            && toks.get(1).is_some_and(|n| raw(self.text, n) == ",")
+        {
             return false;
         }
         // Demonyms and nationalities are adjectives here ("British court", "les Américains").
@@ -215,10 +322,17 @@ impl Ctx<'_> {
             let start = i;
             let mut end = i + 1;
             loop {
-                if end < toks.len() && (self.name_word(toks, end, title_case_line) || self.continues_name(toks, end)) {
+                if end < toks.len()
+                    && (self.name_word(toks, end, title_case_line)
+                        || self.continues_name(toks, end))
+                {
                     end += 1;
-                } else if end < toks.len() && raw(self.text, &toks[end]) == "+" && toks[end - 1].end == toks[end].start
-                    || end < toks.len() && raw(self.text, &toks[end]) == "+" && (end + 1 == toks.len() || !toks[end + 1].is_word || !toks[end + 1].cap)
+                } else if end < toks.len()
+                    && raw(self.text, &toks[end]) == "+"
+                    && toks[end - 1].end == toks[end].start
+                    || end < toks.len()
+                        && raw(self.text, &toks[end]) == "+"
+                        && (end + 1 == toks.len() || !toks[end + 1].is_word || !toks[end + 1].cap)
                 {
                     // "Canal+", "Disney+".
                     end += 1;
@@ -233,12 +347,24 @@ impl Ctx<'_> {
                     // "and", "&", "of", "y" join only company names ("Procter & Gamble",
                     // "Bank of America"), not "Musk and Altman".
                     if matches!(toks[end].low.as_str(), "and" | "of" | "y" | "e" | "&") {
-                        let tail = self.lex.has("org_suffixes", &toks[end + 1].low) || self.lex.has("media_words", &toks[end + 1].low);
+                        let tail = self.lex.has("org_suffixes", &toks[end + 1].low)
+                            || self.lex.has("media_words", &toks[end + 1].low);
                         let ampersand = toks[end].low == "&";
                         // "Call of Duty", "Bank of America", "District of Columbia"; not after a
                         // title ("the President of France" is a title and a place).
-                        let of_name = toks[end].low == "of" && self.title_at(toks, end - 1).is_none() && !known::is_given_name(&toks[end + 1].low);
-                        let of_place = of_name || toks[end].low == "of" && known::longest_place(&toks[end + 1..].iter().take(4).map(|t| raw(self.text, t)).collect::<Vec<_>>()).is_some();
+                        let of_name = toks[end].low == "of"
+                            && self.title_at(toks, end - 1).is_none()
+                            && !known::is_given_name(&toks[end + 1].low);
+                        let of_place = of_name
+                            || toks[end].low == "of"
+                                && known::longest_place(
+                                    &toks[end + 1..]
+                                        .iter()
+                                        .take(4)
+                                        .map(|t| raw(self.text, t))
+                                        .collect::<Vec<_>>(),
+                                )
+                                .is_some();
                         if !tail && !ampersand && !of_place {
                             break;
                         }
@@ -250,11 +376,18 @@ impl Ctx<'_> {
             }
             // "the Biden administration", "the Trump campaign": a noun that makes the name an
             // organization's.
-            if toks.get(end).is_some_and(|t| t.is_word && !t.cap && self.lex.has("name_heads", &t.low)) && end > start {
+            if toks
+                .get(end)
+                .is_some_and(|t| t.is_word && !t.cap && self.lex.has("name_heads", &t.low))
+                && end > start
+            {
                 end += 1;
             }
             // "San Francisco-based": the words before the modifier name a place.
-            if toks.get(end).is_some_and(|t| t.cap && is_place_modifier(&t.low)) {
+            if toks
+                .get(end)
+                .is_some_and(|t| t.cap && is_place_modifier(&t.low))
+            {
                 i = end + 1;
                 continue;
             }
@@ -270,13 +403,33 @@ impl Ctx<'_> {
         let t = &toks[i];
         let lex = self.lex;
         // "Mistral AI" but "Dravik AI chips": a company suffix before a noun qualifies it.
-        if lex.has("org_suffixes", &t.low) && toks.get(i + 1).is_some_and(|n| n.is_word && !n.cap && !lex.has("stop", &n.low) && !lex.has("verbs", &n.low) && !lex.has("aux", &n.low)) {
+        if lex.has("org_suffixes", &t.low)
+            && toks.get(i + 1).is_some_and(|n| {
+                n.is_word
+                    && !n.cap
+                    && !lex.has("stop", &n.low)
+                    && !lex.has("verbs", &n.low)
+                    && !lex.has("aux", &n.low)
+            })
+        {
             return false;
         }
         t.is_word
             && t.cap
             && self.stop(&t.low)
-            && !["determiners", "prepositions", "conjunctions", "pronouns", "aux", "relatives", "subordinators", "time_words", "titles"].iter().any(|s| lex.has(s, &t.low))
+            && ![
+                "determiners",
+                "prepositions",
+                "conjunctions",
+                "pronouns",
+                "aux",
+                "relatives",
+                "subordinators",
+                "time_words",
+                "titles",
+            ]
+            .iter()
+            .any(|s| lex.has(s, &t.low))
             && !t.low.chars().all(|c| c.is_ascii_digit())
     }
 
@@ -284,7 +437,13 @@ impl Ctx<'_> {
     /// Garland; "Moderna Chief Legal Officer Shannon Thyme Klinger" gives Moderna and
     /// Shannon Thyme Klinger; a run that is only a title ("Senior Independent Director")
     /// is no name.
-    fn split_titles(&self, toks: &[Token], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    fn split_titles(
+        &self,
+        toks: &[Token],
+        start: usize,
+        end: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) {
         let mut k = start;
         let mut left_end = start;
         let mut block: Option<(usize, usize)> = None;
@@ -325,7 +484,9 @@ impl Ctx<'_> {
         }
         let rest_is_name = be < end && {
             let rest = &toks[be..end];
-            let org_tail = rest.iter().any(|t| self.lex.has("org_suffixes", &t.low) || self.lex.has("media_words", &t.low));
+            let org_tail = rest.iter().any(|t| {
+                self.lex.has("org_suffixes", &t.low) || self.lex.has("media_words", &t.low)
+            });
             !org_tail || known::is_given_name(&rest[0].low)
         };
         // A title word ending a run belongs to the name ("Bruno Le Maire").
@@ -347,12 +508,29 @@ impl Ctx<'_> {
 
     /// "Économie Bruno Le Maire": a common given name after capitalized words that are no
     /// given names starts a new name.
-    fn split_given_name(&self, toks: &[Token], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    fn split_given_name(
+        &self,
+        toks: &[Token],
+        start: usize,
+        end: usize,
+        out: &mut Vec<(usize, usize)>,
+    ) {
         if end - start >= 3 {
-            let given = |t: &Token| known::given_name(&t.low).is_some_and(|g| g.is_common() && !g.also_word);
-            let org = toks[start..end].iter().any(|t| self.lex.has("org_suffixes", &t.low) || self.lex.has("media_words", &t.low));
-            if !org && !given(&toks[start]) && !matches!(toks[start].low.as_str(), "saint" | "sainte" | "san" | "santa" | "st" | "sao") {
-                if let Some(k) = (start + 1..end - 1).find(|&k| given(&toks[k]) && toks[k + 1].cap) {
+            let given = |t: &Token| {
+                known::given_name(&t.low).is_some_and(|g| g.is_common() && !g.also_word)
+            };
+            let org = toks[start..end].iter().any(|t| {
+                self.lex.has("org_suffixes", &t.low) || self.lex.has("media_words", &t.low)
+            });
+            if !org
+                && !given(&toks[start])
+                && !matches!(
+                    toks[start].low.as_str(),
+                    "saint" | "sainte" | "san" | "santa" | "st" | "sao"
+                )
+            {
+                if let Some(k) = (start + 1..end - 1).find(|&k| given(&toks[k]) && toks[k + 1].cap)
+                {
                     out.push((start, k));
                     out.push((k, end));
                     return;
@@ -394,19 +572,35 @@ impl Ctx<'_> {
                 break;
             }
             // Only the noun group's own words cue: a verb, a preposition or a conjunction ends it.
-            let function = ["verbs", "prepositions", "conjunctions", "aux", "relatives", "subordinators"].iter().any(|sec| lex.has(sec, low));
+            let function = [
+                "verbs",
+                "prepositions",
+                "conjunctions",
+                "aux",
+                "relatives",
+                "subordinators",
+            ]
+            .iter()
+            .any(|sec| lex.has(sec, low));
             if function && !lex.has("determiners", low) {
                 break;
             }
             if lex.has("titles", low) && !TITLE_MODIFIERS.contains(&low) {
                 return (EntityKind::Person, true);
             }
-            if let Some((Some(tag), _)) = lex.section("nouns").match_at(|k| toks.get(j + k).map(|t| t.low.as_str())) {
+            if let Some((Some(tag), _)) = lex
+                .section("nouns")
+                .match_at(|k| toks.get(j + k).map(|t| t.low.as_str()))
+            {
                 match lex.tag_name(tag) {
-                    t if t.starts_with("role_") || t == "person" => return (EntityKind::Person, true),
+                    t if t.starts_with("role_") || t == "person" => {
+                        return (EntityKind::Person, true)
+                    }
                     "media" => return (EntityKind::Media, true),
                     "product" => return (EntityKind::Product, true),
-                    "org" | "rival" | "partner" | "parent" | "subsidiary" => return (EntityKind::Organization, true),
+                    "org" | "rival" | "partner" | "parent" | "subsidiary" => {
+                        return (EntityKind::Organization, true)
+                    }
                     "place" => return (EntityKind::Place, true),
                     _ => {}
                 }
@@ -416,8 +610,16 @@ impl Ctx<'_> {
             }
         }
         // A product noun right after: "the ChatGPT chatbot".
-        if let Some((Some(tag), _)) = lex.section("nouns").match_at(|k| toks.get(b + k).map(|t| t.low.as_str())) {
-            if lex.tag_name(tag) == "product" && !matches!(toks.get(b + 1).map(|t| t.low.as_str()), Some("de" | "d'" | "of")) {
+        if let Some((Some(tag), _)) = lex
+            .section("nouns")
+            .match_at(|k| toks.get(b + k).map(|t| t.low.as_str()))
+        {
+            if lex.tag_name(tag) == "product"
+                && !matches!(
+                    toks.get(b + 1).map(|t| t.low.as_str()),
+                    Some("de" | "d'" | "of")
+                )
+            {
                 return (EntityKind::Product, false);
             }
         }
@@ -426,17 +628,29 @@ impl Ctx<'_> {
         if b - a == 1 && is_all_caps(words[0]) && known::place(&undotted[0]).is_some() {
             return (EntityKind::Place, true);
         }
-        if let Some(p) = known::longest_place(&words).filter(|(n, _)| *n == words.len()).map(|(_, p)| p) {
-            let sure = !p.also_word && matches!(p.kind, known::PlaceKind::Country | known::PlaceKind::Area | known::PlaceKind::Region) || p.population > 1_000_000;
+        if let Some(p) = known::longest_place(&words)
+            .filter(|(n, _)| *n == words.len())
+            .map(|(_, p)| p)
+        {
+            let sure = !p.also_word
+                && matches!(
+                    p.kind,
+                    known::PlaceKind::Country | known::PlaceKind::Area | known::PlaceKind::Region
+                )
+                || p.population > 1_000_000;
             return (EntityKind::Place, sure);
         }
         let first_given = known::given_name(&toks[a].low);
-        let plain = words.iter().filter(|w| !PARTICLES.contains(&fold(w).as_str())).all(|w| {
-            w.split('-').all(|part| {
-                let mut cs = part.chars();
-                cs.next().is_some_and(|c| c.is_uppercase()) && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
-            })
-        });
+        let plain = words
+            .iter()
+            .filter(|w| !PARTICLES.contains(&fold(w).as_str()))
+            .all(|w| {
+                w.split('-').all(|part| {
+                    let mut cs = part.chars();
+                    cs.next().is_some_and(|c| c.is_uppercase())
+                        && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
+                })
+            });
         if b - a >= 2 && first_given.is_some() && (plain || is_all_caps(words[b - a - 1])) {
             let strong = first_given.is_some_and(|g| g.is_common() && !g.also_word);
             // "Apple Watch", "Meta Platforms": a first name that is also a word needs a
@@ -452,7 +666,18 @@ impl Ctx<'_> {
 
 /// "Paris-based", "German-born", "Microsoft-backed": a modifier, not part of a name.
 pub fn is_place_modifier(low: &str) -> bool {
-    ["-based", "-born", "-backed", "-owned", "-headquartered", "-listed", "-led", "-funded"].iter().any(|s| low.ends_with(s))
+    [
+        "-based",
+        "-born",
+        "-backed",
+        "-owned",
+        "-headquartered",
+        "-listed",
+        "-led",
+        "-funded",
+    ]
+    .iter()
+    .any(|s| low.ends_with(s))
 }
 
 /// The line kind of a sentence, and where its running text starts.
@@ -463,29 +688,67 @@ fn line_kind(ctx: &Ctx, s: &Sentence) -> (LineKind, usize) {
         return (LineKind::Text, 0);
     };
     // " date 2022-08-26 Moderna said ...": a scraped date field before the text.
-    if first.low == "date" && toks.get(1).is_some_and(|t| t.low.starts_with(|c: char| c.is_ascii_digit())) {
+    if first.low == "date"
+        && toks
+            .get(1)
+            .is_some_and(|t| t.low.starts_with(|c: char| c.is_ascii_digit()))
+    {
         let mut e = 1;
-        while e < toks.len() && (toks[e].low.chars().all(|c| c.is_ascii_digit()) || raw(text, &toks[e]) == "-") && e < 8 {
+        while e < toks.len()
+            && (toks[e].low.chars().all(|c| c.is_ascii_digit()) || raw(text, &toks[e]) == "-")
+            && e < 8
+        {
             e += 1;
         }
         return (LineKind::Text, e);
     }
     let has = |w: &str| toks.iter().any(|t| raw(text, t) == w);
     // "By X and Y", "Par X", "by AFP Staff Writers"; short, and names follow.
-    let byline_start = matches!(first.low.as_str(), "by" | "par" | "avec") && toks.get(1).is_some_and(|t| t.cap);
-    if byline_start && toks.len() <= 16 && !toks.iter().any(|t| ctx.lex.section("verbs").match_at(|_| Some(t.low.as_str())).is_some() && !t.cap) {
+    let byline_start =
+        matches!(first.low.as_str(), "by" | "par" | "avec") && toks.get(1).is_some_and(|t| t.cap);
+    if byline_start
+        && toks.len() <= 16
+        && !toks.iter().any(|t| {
+            ctx.lex
+                .section("verbs")
+                .match_at(|_| Some(t.low.as_str()))
+                .is_some()
+                && !t.cap
+        })
+    {
         return (LineKind::Byline, 0);
     }
-    let credit = has("©") || toks.len() <= 12 && toks.windows(2).any(|w| raw(text, &w[0]) == "/" || raw(text, &w[1]) == "/") && toks.iter().any(|t| ctx.lex.has("byline_words", &t.low))
-        || toks.len() <= 8 && matches!(first.low.as_str(), "credit" | "credits" | "credit photo" | "photo" | "photos" | "copyright");
+    let credit = has("©")
+        || toks.len() <= 12
+            && toks
+                .windows(2)
+                .any(|w| raw(text, &w[0]) == "/" || raw(text, &w[1]) == "/")
+            && toks.iter().any(|t| ctx.lex.has("byline_words", &t.low))
+        || toks.len() <= 8
+            && matches!(
+                first.low.as_str(),
+                "credit" | "credits" | "credit photo" | "photo" | "photos" | "copyright"
+            );
     if credit {
         return (LineKind::Credit, 0);
     }
     // "SAN FRANCISCO (Reuters) -", "London (AFP) July 25, 2023", "PARIS (Reuters) -".
     for k in 1..toks.len().min(8) {
-        if raw(text, &toks[k]) == "(" && toks.get(k + 2).is_some_and(|t| raw(text, t) == ")") && ctx.lex.has("media_words", &toks[k + 1].low) {
+        if raw(text, &toks[k]) == "("
+            && toks.get(k + 2).is_some_and(|t| raw(text, t) == ")")
+            && ctx.lex.has("media_words", &toks[k + 1].low)
+        {
             let mut e = k + 3;
-            while e < toks.len() && e < k + 10 && (raw(text, &toks[e]) == "-" || raw(text, &toks[e]) == "–" || raw(text, &toks[e]) == "—" || raw(text, &toks[e]) == "," || ctx.lex.has("stop", &toks[e].low) && !ctx.lex.has("determiners", &toks[e].low) || toks[e].low.chars().all(|c| c.is_ascii_digit())) {
+            while e < toks.len()
+                && e < k + 10
+                && (raw(text, &toks[e]) == "-"
+                    || raw(text, &toks[e]) == "–"
+                    || raw(text, &toks[e]) == "—"
+                    || raw(text, &toks[e]) == ","
+                    || ctx.lex.has("stop", &toks[e].low)
+                        && !ctx.lex.has("determiners", &toks[e].low)
+                    || toks[e].low.chars().all(|c| c.is_ascii_digit()))
+            {
                 e += 1;
             }
             return (LineKind::Text, e);
@@ -502,11 +765,18 @@ fn line_kind(ctx: &Ctx, s: &Sentence) -> (LineKind, usize) {
 
 /// Is a heading in title case (most words capitalized)? Its capitals say nothing then.
 fn title_case(text: &str, s: &Sentence) -> bool {
-    let words: Vec<&Token> = s.tokens.iter().filter(|t| t.is_word && t.low.len() > 3).collect();
+    let words: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| t.is_word && t.low.len() > 3)
+        .collect();
     if words.len() < 3 {
         return false;
     }
-    let caps = words.iter().filter(|t| t.cap || is_all_caps(raw(text, t))).count();
+    let caps = words
+        .iter()
+        .filter(|t| t.cap || is_all_caps(raw(text, t)))
+        .count();
     caps * 10 >= words.len() * 7
 }
 
@@ -528,7 +798,14 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
             }
         }
     }
-    let ctx = Ctx { text, lex, common, body_caps, lowercase_count, body_caps_count };
+    let ctx = Ctx {
+        text,
+        lex,
+        common,
+        body_caps,
+        lowercase_count,
+        body_caps_count,
+    };
     let mut names = Names::default();
     let mut spans_per: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
     for s in sentences {
@@ -537,7 +814,11 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
         names.text_start.push(from);
         let tc = kind == LineKind::Heading && title_case(text, s);
         // A scraped field before the text ("date 2022-08-26") holds no name.
-        let skip = if s.tokens.first().is_some_and(|t| t.low == "date") { from } else { 0 };
+        let skip = if s.tokens.first().is_some_and(|t| t.low == "date") {
+            from
+        } else {
+            0
+        };
         spans_per.push(ctx.spans(s, skip, tc));
     }
     cluster(&ctx, sentences, &spans_per, &mut names);
@@ -549,24 +830,26 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
 /// expansion ("FTC", "Federal Trade Commission").
 fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out: &mut Names) {
     let text = ctx.text;
-    let form = |s: &Sentence, a: usize, b: usize| text[s.tokens[a].start..s.tokens[b - 1].end].to_string();
+    let form =
+        |s: &Sentence, a: usize, b: usize| text[s.tokens[a].start..s.tokens[b - 1].end].to_string();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut redirect: Vec<usize> = Vec::new();
-    let new_cluster = |clusters: &mut Vec<Cluster>, name: String, kind: EntityKind, sure: bool, offset: usize| {
-        clusters.push(Cluster {
-            name: name.clone(),
-            kind,
-            kind_sure: sure,
-            forms: vec![name],
-            descriptors: Vec::new(),
-            mentions: 0,
-            first_offset: offset,
-            credit_only: true,
-            unnamed: false,
-        });
-        clusters.len() - 1
-    };
+    let new_cluster =
+        |clusters: &mut Vec<Cluster>, name: String, kind: EntityKind, sure: bool, offset: usize| {
+            clusters.push(Cluster {
+                name: name.clone(),
+                kind,
+                kind_sure: sure,
+                forms: vec![name],
+                descriptors: Vec::new(),
+                mentions: 0,
+                first_offset: offset,
+                credit_only: true,
+                unnamed: false,
+            });
+            clusters.len() - 1
+        };
     // Multi-word names first, so that a surname met before the full name still joins it.
     for (si, s) in sentences.iter().enumerate() {
         for &(a, b) in &spans[si] {
@@ -601,9 +884,14 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             let c = match by_key.get(&key) {
                 Some(&c) => c,
                 None => {
-                    let joined = if b - a == 1 { join_single(ctx, &clusters, &recent, &key, &f) } else { None };
+                    let joined = if b - a == 1 {
+                        join_single(ctx, &clusters, &recent, &key, &f)
+                    } else {
+                        None
+                    };
                     let c = joined.unwrap_or_else(|| {
-                        let c = new_cluster(&mut clusters, f.clone(), kind, sure, s.tokens[a].start);
+                        let c =
+                            new_cluster(&mut clusters, f.clone(), kind, sure, s.tokens[a].start);
                         redirect.push(c);
                         c
                     });
@@ -626,15 +914,31 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             }
             recent.retain(|&x| x != c);
             recent.push(c);
-            here.push(Name { start: a, end: b, cluster: c });
+            here.push(Name {
+                start: a,
+                end: b,
+                cluster: c,
+            });
         }
         // "Federal Trade Commission (FTC)", "WWF (World Wrestling Federation)": a name and
         // its acronym in brackets are one entity.
         for w in here.windows(2) {
             let (x, y) = (w[0], w[1]);
-            let bracketed = y.start == x.end + 1 && s.tokens.get(x.end).is_some_and(|t| raw(text, t) == "(") && s.tokens.get(y.end).is_some_and(|t| raw(text, t) == ")");
-            if bracketed && x.cluster != y.cluster && (is_acronym_of(&clusters[y.cluster].name, &clusters[x.cluster].name) || is_acronym_of(&clusters[x.cluster].name, &clusters[y.cluster].name)) {
-                merge_into(&mut clusters, &mut redirect, &mut by_key, y.cluster, x.cluster);
+            let bracketed = y.start == x.end + 1
+                && s.tokens.get(x.end).is_some_and(|t| raw(text, t) == "(")
+                && s.tokens.get(y.end).is_some_and(|t| raw(text, t) == ")");
+            if bracketed
+                && x.cluster != y.cluster
+                && (is_acronym_of(&clusters[y.cluster].name, &clusters[x.cluster].name)
+                    || is_acronym_of(&clusters[x.cluster].name, &clusters[y.cluster].name))
+            {
+                merge_into(
+                    &mut clusters,
+                    &mut redirect,
+                    &mut by_key,
+                    y.cluster,
+                    x.cluster,
+                );
             }
         }
         out.per_sentence.push(here);
@@ -650,7 +954,14 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             continue;
         }
         let expansions: Vec<usize> = (0..n)
-            .filter(|&d| d != c && redirect[d] == d && clusters[d].forms.iter().any(|f| f.contains(' ') && is_acronym_of(&name, f)))
+            .filter(|&d| {
+                d != c
+                    && redirect[d] == d
+                    && clusters[d]
+                        .forms
+                        .iter()
+                        .any(|f| f.contains(' ') && is_acronym_of(&name, f))
+            })
             .collect();
         if let [d] = expansions[..] {
             merge_into(&mut clusters, &mut redirect, &mut by_key, c, d);
@@ -664,7 +975,12 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
     // A person is named by the longest form of the name.
     for c in &mut clusters {
         if c.kind == EntityKind::Person {
-            if let Some(l) = c.forms.iter().max_by_key(|f| (f.split_whitespace().count(), f.len())).cloned() {
+            if let Some(l) = c
+                .forms
+                .iter()
+                .max_by_key(|f| (f.split_whitespace().count(), f.len()))
+                .cloned()
+            {
                 c.name = l;
             }
         }
@@ -674,7 +990,13 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
 
 /// Moves cluster `from` into `into`; `redirect` remembers it so names pointing at `from`
 /// can follow.
-fn merge_into(clusters: &mut [Cluster], redirect: &mut [usize], by_key: &mut HashMap<String, usize>, from: usize, into: usize) {
+fn merge_into(
+    clusters: &mut [Cluster],
+    redirect: &mut [usize],
+    by_key: &mut HashMap<String, usize>,
+    from: usize,
+    into: usize,
+) {
     let (from, into) = (resolve(redirect, from), resolve(redirect, into));
     if from == into {
         return;
@@ -716,18 +1038,29 @@ fn resolve(redirect: &[usize], mut c: usize) -> usize {
 /// ("OL Groupe" → OLG), particles are skipped ("Cloud Infrastructure Services Providers in
 /// Europe" → CISPE).
 pub fn is_acronym_of(acronym: &str, long: &str) -> bool {
-    let a: String = acronym.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_uppercase()).collect();
+    let a: String = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_uppercase())
+        .collect();
     if a.len() < 2 || !is_all_caps(acronym) {
         return false;
     }
-    let skip = ["de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "in", "for", "en", "&", "à", "a", "au", "aux"];
+    let skip = [
+        "de", "du", "des", "d", "la", "le", "les", "l", "of", "the", "and", "et", "in", "for",
+        "en", "&", "à", "a", "au", "aux",
+    ];
     let mut initials = String::new();
     for w in long.split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == ',') {
         if w.is_empty() || skip.contains(&fold(w).as_str()) {
             continue;
         }
         if is_all_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() <= 4 && w.len() > 1 {
-            initials.extend(w.chars().filter(|c| c.is_alphanumeric()).flat_map(|c| c.to_uppercase()));
+            initials.extend(
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(|c| c.to_uppercase()),
+            );
         } else if let Some(c) = w.chars().next() {
             initials.extend(c.to_uppercase());
         }
@@ -752,7 +1085,13 @@ pub fn fold_name(s: &str) -> String {
 /// A single word joins the most recent person whose name ends or starts with it, or an
 /// organization named by it and company words ("Nuvia" for "Nuvia Inc", "Sony" for "Sony
 /// Interactive Entertainment").
-fn join_single(ctx: &Ctx, clusters: &[Cluster], recent: &[usize], key: &str, surface: &str) -> Option<usize> {
+fn join_single(
+    ctx: &Ctx,
+    clusters: &[Cluster],
+    recent: &[usize],
+    key: &str,
+    surface: &str,
+) -> Option<usize> {
     let lex = ctx.lex;
     let matches = |c: &Cluster| {
         !c.forms.is_empty()
@@ -760,18 +1099,33 @@ fn join_single(ctx: &Ctx, clusters: &[Cluster], recent: &[usize], key: &str, sur
                 // "Gerard Williams III", "Martin Luther King Jr.": the surname before the
                 // generation.
                 let mut words: Vec<String> = f.split_whitespace().map(fold).collect();
-                while words.len() > 2 && matches!(words.last().map(|w| w.trim_end_matches('.')), Some("jr" | "sr" | "ii" | "iii" | "iv")) {
+                while words.len() > 2
+                    && matches!(
+                        words.last().map(|w| w.trim_end_matches('.')),
+                        Some("jr" | "sr" | "ii" | "iii" | "iv")
+                    )
+                {
                     words.pop();
                 }
                 if words.len() < 2 {
                     return false;
                 }
                 let company_tail = || {
-                    words[1..].iter().all(|w| lex.has("org_suffixes", w) || lex.has("media_words", w) || known::place(w).is_some() && !known::is_given_name(w))
+                    words[1..].iter().all(|w| {
+                        lex.has("org_suffixes", w)
+                            || lex.has("media_words", w)
+                            || known::place(w).is_some() && !known::is_given_name(w)
+                    })
                 };
-                (c.kind == EntityKind::Person && (words.last().is_some_and(|w| w == key) || words[0] == key && known::is_given_name(key)))
-                    || (c.kind != EntityKind::Person && words[0] == key && (company_tail() || c.mentions > 0 && c.kind != EntityKind::Place))
-                    || (c.kind != EntityKind::Person && is_all_caps(surface) && is_acronym_of(surface, f))
+                (c.kind == EntityKind::Person
+                    && (words.last().is_some_and(|w| w == key)
+                        || words[0] == key && known::is_given_name(key)))
+                    || (c.kind != EntityKind::Person
+                        && words[0] == key
+                        && (company_tail() || c.mentions > 0 && c.kind != EntityKind::Place))
+                    || (c.kind != EntityKind::Person
+                        && is_all_caps(surface)
+                        && is_acronym_of(surface, f))
             })
     };
     recent
@@ -779,7 +1133,14 @@ fn join_single(ctx: &Ctx, clusters: &[Cluster], recent: &[usize], key: &str, sur
         .rev()
         .copied()
         .find(|&c| matches(&clusters[c]))
-        .or_else(|| clusters.iter().position(|c| matches!(c.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Media) && matches(c)))
+        .or_else(|| {
+            clusters.iter().position(|c| {
+                matches!(
+                    c.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Media
+                ) && matches(c)
+            })
+        })
 }
 
 #[cfg(test)]
@@ -792,22 +1153,35 @@ mod tests {
         let t = normalize(t);
         let ss = sentences(&t);
         let n = find(&t, &ss, lex);
-        n.clusters.iter().filter(|c| c.mentions > 0).map(|c| (c.name.clone(), c.kind)).collect()
+        n.clusters
+            .iter()
+            .filter(|c| c.mentions > 0)
+            .map(|c| (c.name.clone(), c.kind))
+            .collect()
     }
 
     #[test]
     fn titles_are_cut_off_names() {
         let got = names_of("Attorney General Merrick Garland said Moderna Chief Legal Officer Shannon Thyme Klinger was wrong.", lexicon::english());
         let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]);
+        assert_eq!(
+            names,
+            ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]
+        );
         assert_eq!(got[0].1, EntityKind::Person);
     }
 
     #[test]
     fn acronyms_join_their_expansion() {
-        let got = names_of("The Federal Trade Commission sued Acme. The FTC said so.", lexicon::english());
+        let got = names_of(
+            "The Federal Trade Commission sued Acme. The FTC said so.",
+            lexicon::english(),
+        );
         assert_eq!(got.len(), 2, "{got:?}");
-        assert!(is_acronym_of("CISPE", "Cloud Infrastructure Services Providers in Europe"));
+        assert!(is_acronym_of(
+            "CISPE",
+            "Cloud Infrastructure Services Providers in Europe"
+        ));
         assert!(is_acronym_of("OLG", "OL Groupe"));
         assert!(!is_acronym_of("FTC", "Fox News"));
     }
@@ -819,13 +1193,24 @@ mod tests {
         let n = find(&t, &ss, lexicon::english());
         assert_eq!(n.lines[0], LineKind::Byline);
         assert_eq!(n.text_start[1], 6);
-        let authors: Vec<&str> = n.clusters.iter().filter(|c| c.credit_only && c.mentions > 0).map(|c| c.name.as_str()).collect();
-        assert!(authors.contains(&"Stephen Nellis") && authors.contains(&"Jane Lanhee Lee"), "{authors:?}");
+        let authors: Vec<&str> = n
+            .clusters
+            .iter()
+            .filter(|c| c.credit_only && c.mentions > 0)
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(
+            authors.contains(&"Stephen Nellis") && authors.contains(&"Jane Lanhee Lee"),
+            "{authors:?}"
+        );
     }
 
     #[test]
     fn surnames_and_short_company_names_join() {
-        let got = names_of("Nuvia Inc hired Gerard Williams. Williams left Nuvia.", lexicon::english());
+        let got = names_of(
+            "Nuvia Inc hired Gerard Williams. Williams left Nuvia.",
+            lexicon::english(),
+        );
         assert_eq!(got.len(), 2, "{got:?}");
     }
 }

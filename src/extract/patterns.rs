@@ -106,7 +106,6 @@ pub struct Patterns {
     pub patterns: Vec<Pattern>,
     /// Classes some pattern triggers on, for `--explain` ("a trigger that produced nothing").
     verb_triggers: Vec<Tag>,
-    noun_triggers: Vec<Tag>,
 }
 
 /// A pattern line that does not parse: a bug in the data files, caught by the tests.
@@ -124,13 +123,21 @@ impl Patterns {
             if line.is_empty() {
                 continue;
             }
-            let err = |m: String| PatternError { line: i + 1, message: m };
+            let err = |m: String| PatternError {
+                line: i + 1,
+                message: m,
+            };
             let fields: Vec<&str> = line.split_whitespace().collect();
             let [rel, trig, conds, src, tgt] = fields[..] else {
                 return Err(err(format!("expected 5 fields, found {}", fields.len())));
             };
-            let relation: RelationKind = rel.parse().map_err(|_| err(format!("unknown relation `{rel}`")))?;
-            let tag = |name: &str| lex.tag(name).ok_or_else(|| err(format!("unknown lexicon class `{name}`")));
+            let relation: RelationKind = rel
+                .parse()
+                .map_err(|_| err(format!("unknown relation `{rel}`")))?;
+            let tag = |name: &str| {
+                lex.tag(name)
+                    .ok_or_else(|| err(format!("unknown lexicon class `{name}`")))
+            };
             let tags = |list: &str| list.split('|').map(tag).collect::<Result<Vec<Tag>, _>>();
             let trigger = if let Some(c) = trig.strip_prefix("v:") {
                 Trigger::Verb(tags(c)?)
@@ -175,7 +182,9 @@ impl Patterns {
                             } else if let Some(v) = c.strip_prefix("mod=") {
                                 Cond::Modifier(tag(v)?)
                             } else if let Some(v) = c.strip_prefix("t:") {
-                                Cond::TargetKind(v.parse().map_err(|_| err(format!("unknown kind `{v}`")))?)
+                                Cond::TargetKind(
+                                    v.parse().map_err(|_| err(format!("unknown kind `{v}`")))?,
+                                )
                             } else if let Some(v) = c.strip_prefix("via=") {
                                 Cond::Via(tag(v)?)
                             } else {
@@ -183,7 +192,11 @@ impl Patterns {
                             }
                         }
                     };
-                    cs.push(if negate { Cond::Not(Box::new(cond)) } else { cond });
+                    cs.push(if negate {
+                        Cond::Not(Box::new(cond))
+                    } else {
+                        cond
+                    });
                 }
             }
             let roles = |spec: &str| -> Result<Vec<Role>, PatternError> {
@@ -228,8 +241,7 @@ impl Patterns {
             };
             match &p.trigger {
                 Trigger::Verb(v) => out.verb_triggers.extend(v),
-                Trigger::Noun(v) => out.noun_triggers.extend(v),
-                Trigger::Judgement(_) => {}
+                Trigger::Noun(_) | Trigger::Judgement(_) => {}
             }
             out.patterns.push(p);
         }
@@ -238,9 +250,6 @@ impl Patterns {
 
     pub fn triggers_verb(&self, class: Tag) -> bool {
         self.verb_triggers.contains(&class)
-    }
-    pub fn triggers_noun(&self, class: Tag) -> bool {
-        self.noun_triggers.contains(&class)
     }
 }
 
@@ -335,7 +344,11 @@ impl<'a> Sentence<'a> {
 
     fn noun_chunk(&self, n: usize) -> usize {
         let start = self.p.nouns[n].start;
-        self.p.chunks.iter().position(|c| c.start == start && matches!(c.kind, ChunkKind::Noun(k) if k == n)).unwrap_or(0)
+        self.p
+            .chunks
+            .iter()
+            .position(|c| c.start == start && matches!(c.kind, ChunkKind::Noun(k) if k == n))
+            .unwrap_or(0)
     }
 
     /// The organization a role or description names: its possessor, its qualifier, its
@@ -343,7 +356,7 @@ impl<'a> Sentence<'a> {
     fn org_of(&self, n: usize) -> Vec<usize> {
         let mut r = self.org_of_any(n);
         // "Taiwan chip designer MediaTek": a place qualifies, it employs nobody.
-        r.retain(|&c| self.place[c] == false);
+        r.retain(|&c| !self.place[c]);
         r
     }
 
@@ -372,8 +385,17 @@ impl<'a> Sentence<'a> {
         }
         if matches!(g.det, Det::Possessive | Det::PluralPossessive) {
             // "son produit phare": products, channels and subsidiaries belong to organizations.
-            let owned_thing = g.head_class.is_some_and(|t| matches!(self.lex.tag_name(t), "product" | "media" | "subsidiary" | "rival" | "partner" | "parent"));
-            let r = if owned_thing { self.possessive_org(n) } else { self.possessive_det(n) };
+            let owned_thing = g.head_class.is_some_and(|t| {
+                matches!(
+                    self.lex.tag_name(t),
+                    "product" | "media" | "subsidiary" | "rival" | "partner" | "parent"
+                )
+            });
+            let r = if owned_thing {
+                self.possessive_org(n)
+            } else {
+                self.possessive_det(n)
+            };
             if !r.is_empty() {
                 return r;
             }
@@ -403,8 +425,12 @@ impl<'a> Sentence<'a> {
     fn possessive_org(&self, n: usize) -> Vec<usize> {
         // "Skyra, its main rival": the possessor is not the group itself.
         let own: Vec<usize> = self.refs[n].clone();
-        let org = |c: &usize| !self.actor.get(*c).is_some_and(|a| !a) && self.org_like[*c] && !own.contains(c);
-        let cl = self.st.clauses.iter().find(|c| c.subject.first().is_some_and(|&s| s != n) && self.clause_spans(c, n));
+        let org = |c: &usize| self.org_like[*c] && !own.contains(c);
+        let cl = self
+            .st
+            .clauses
+            .iter()
+            .find(|c| c.subject.first().is_some_and(|&s| s != n) && self.clause_spans(c, n));
         if let Some(c) = cl {
             let r: Vec<usize> = self.refs_of(&c.subject).into_iter().filter(org).collect();
             if !r.is_empty() {
@@ -422,7 +448,11 @@ impl<'a> Sentence<'a> {
 
     fn possessive_det(&self, n: usize) -> Vec<usize> {
         // "en critiquant son partenariat": what one criticizes or praises is someone else's.
-        let judging = [self.lex.tag("criticize"), self.lex.tag("praise"), self.lex.tag("accuse")];
+        let judging = [
+            self.lex.tag("criticize"),
+            self.lex.tag("praise"),
+            self.lex.tag("accuse"),
+        ];
         let exclude: Vec<usize> = self
             .st
             .clauses
@@ -447,7 +477,11 @@ impl<'a> Sentence<'a> {
                 }
             }
         }
-        let cl = self.st.clauses.iter().find(|c| c.subject.first().is_some_and(|&s| s != n) && self.clause_spans(c, n));
+        let cl = self
+            .st
+            .clauses
+            .iter()
+            .find(|c| c.subject.first().is_some_and(|&s| s != n) && self.clause_spans(c, n));
         if let Some(c) = cl {
             let mut r = self.refs_of(&c.subject);
             r.retain(|x| !exclude.contains(x));
@@ -456,7 +490,10 @@ impl<'a> Sentence<'a> {
             }
         }
         for m in (0..n).rev() {
-            if self.refs[m].is_empty() || self.p.nouns[m].pronoun == Some(Pronoun::Relative) || self.refs[m].iter().any(|x| exclude.contains(x)) {
+            if self.refs[m].is_empty()
+                || self.p.nouns[m].pronoun == Some(Pronoun::Relative)
+                || self.refs[m].iter().any(|x| exclude.contains(x))
+            {
                 continue;
             }
             return self.refs[m].clone();
@@ -466,7 +503,11 @@ impl<'a> Sentence<'a> {
 
     fn clause_spans(&self, c: &Clause, n: usize) -> bool {
         let nc = self.noun_chunk(n);
-        let subj_c = c.subject.first().map(|&s| self.noun_chunk(s)).unwrap_or(c.chunks.0);
+        let subj_c = c
+            .subject
+            .first()
+            .map(|&s| self.noun_chunk(s))
+            .unwrap_or(c.chunks.0);
         subj_c.min(c.chunks.0) <= nc && nc < c.chunks.1.max(c.chunks.0 + 1)
     }
 
@@ -484,7 +525,10 @@ impl<'a> Sentence<'a> {
         let mut best: Option<(usize, Option<Tag>, usize)> = None;
         for (i, c) in self.st.clauses.iter().enumerate() {
             for (t, g) in &c.preps {
-                if g.contains(&n) && c.chunks.0 < nc && best.is_none_or(|(_, _, at)| c.chunks.0 > at) {
+                if g.contains(&n)
+                    && c.chunks.0 < nc
+                    && best.is_none_or(|(_, _, at)| c.chunks.0 > at)
+                {
                     best = Some((i, Some(*t), c.chunks.0));
                 }
             }
@@ -494,7 +538,10 @@ impl<'a> Sentence<'a> {
         }
         // "le dépôt d'une plainte": the complement of a host's object.
         for (o, pps) in self.st.pps.iter().enumerate() {
-            if pps.iter().any(|(t, g)| Some(*t) == self.tags.of && g.contains(&n)) {
+            if pps
+                .iter()
+                .any(|(t, g)| Some(*t) == self.tags.of && g.contains(&n))
+            {
                 if let Some(h) = self.host(o) {
                     return Some(h);
                 }
@@ -509,7 +556,10 @@ impl<'a> Sentence<'a> {
     }
 
     fn pp_of(&self, pps: &[(Tag, Vec<usize>)], t: Tag) -> Vec<usize> {
-        pps.iter().filter(|(p, _)| *p == t).flat_map(|(_, g)| g.iter().flat_map(|&m| self.stand_ins(m))).collect()
+        pps.iter()
+            .filter(|(p, _)| *p == t)
+            .flat_map(|(_, g)| g.iter().flat_map(|&m| self.stand_ins(m)))
+            .collect()
     }
 
     /// The entities a role path gives, from a context.
@@ -519,7 +569,12 @@ impl<'a> Sentence<'a> {
         };
         // Noun groups reached by the first step.
         let nouns: Vec<usize> = match (ctx, first) {
-            (Ctx::Clause(c), Step::Subj) => self.clause(c).subject.iter().flat_map(|&m| self.stand_ins(m)).collect(),
+            (Ctx::Clause(c), Step::Subj) => self
+                .clause(c)
+                .subject
+                .iter()
+                .flat_map(|&m| self.stand_ins(m))
+                .collect(),
             (Ctx::Clause(c), Step::Obj) if rest == [Step::Poss] => {
                 // "condemned Ratcliffe's remarks", "respected his decision": the owner of the
                 // object, someone else than the subject when a pronoun says "his".
@@ -529,23 +584,49 @@ impl<'a> Sentence<'a> {
                     let g = &self.p.nouns[o];
                     let r = match g.possessor {
                         Some(q) => self.refs_of(&self.stand_ins(q)),
-                        None if matches!(g.det, Det::Possessive | Det::PluralPossessive) => self.possessive_det_excluding(o, &subject),
+                        None if matches!(g.det, Det::Possessive | Det::PluralPossessive) => {
+                            self.possessive_det_excluding(o, &subject)
+                        }
                         None => Vec::new(),
                     };
                     out.extend(r);
                 }
-                return if out.is_empty() { Vec::new() } else { vec![out] };
+                return if out.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![out]
+                };
             }
-            (Ctx::Clause(c), Step::Obj) => self.clause(c).object.iter().flat_map(|&m| self.stand_ins(m)).collect(),
-            (Ctx::Clause(c), Step::Agent) => self.clause(c).agent.iter().flat_map(|&m| self.stand_ins(m)).collect(),
+            (Ctx::Clause(c), Step::Obj) => self
+                .clause(c)
+                .object
+                .iter()
+                .flat_map(|&m| self.stand_ins(m))
+                .collect(),
+            (Ctx::Clause(c), Step::Agent) => self
+                .clause(c)
+                .agent
+                .iter()
+                .flat_map(|&m| self.stand_ins(m))
+                .collect(),
             (Ctx::Clause(c), Step::Pp(t)) => self.pp_of(&self.clause(c).preps, *t),
             (Ctx::Clause(c), Step::Group) => {
                 let s = self.refs_of(&self.clause(c).subject);
                 return if s.len() >= 2 { vec![s] } else { Vec::new() };
             }
             (Ctx::Clause(c), Step::Comp) => {
-                let comp: Vec<usize> = self.st.clauses.iter().enumerate().filter(|(_, x)| x.governor == Some(c) && x.kind == ClauseKind::Complement).map(|(i, _)| i).collect();
-                return comp.into_iter().flat_map(|i| self.eval(Ctx::Clause(i), rest)).collect();
+                let comp: Vec<usize> = self
+                    .st
+                    .clauses
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, x)| x.governor == Some(c) && x.kind == ClauseKind::Complement)
+                    .map(|(i, _)| i)
+                    .collect();
+                return comp
+                    .into_iter()
+                    .flat_map(|i| self.eval(Ctx::Clause(i), rest))
+                    .collect();
             }
             (Ctx::Noun(n), Step::SelfRef) => self.stand_ins(n),
             (Ctx::Noun(n), Step::Org) => return vec![self.org_of(n)],
@@ -553,12 +634,18 @@ impl<'a> Sentence<'a> {
                 let g = &self.p.nouns[n];
                 match g.possessor {
                     Some(q) => self.stand_ins(q),
-                    None if matches!(g.det, Det::Possessive | Det::PluralPossessive) => return vec![self.possessive_det(n)],
+                    None if matches!(g.det, Det::Possessive | Det::PluralPossessive) => {
+                        return vec![self.possessive_det(n)]
+                    }
                     None => Vec::new(),
                 }
             }
             (Ctx::Noun(n), Step::Qual) => {
-                return self.p.nouns[n].qualifier.and_then(|q| self.name_cluster(q)).map(|c| vec![vec![c]]).unwrap_or_default();
+                return self.p.nouns[n]
+                    .qualifier
+                    .and_then(|q| self.name_cluster(q))
+                    .map(|c| vec![vec![c]])
+                    .unwrap_or_default();
             }
             (Ctx::Noun(n), Step::Pp(t)) => self.pp_of(&self.st.pps[n], *t),
             (Ctx::Noun(n), Step::Incl) => self.incl(n),
@@ -575,11 +662,19 @@ impl<'a> Sentence<'a> {
                 return Vec::new();
             }
             (_, Step::Main) => {
-                let main = self.st.clauses.iter().find(|c| c.kind == ClauseKind::Main && !c.in_quote && !c.subject.is_empty());
-                return main.map(|c| vec![self.refs_of(&c.subject)]).filter(|r| !r[0].is_empty()).unwrap_or_default();
+                let main =
+                    self.st.clauses.iter().find(|c| {
+                        c.kind == ClauseKind::Main && !c.in_quote && !c.subject.is_empty()
+                    });
+                return main
+                    .map(|c| vec![self.refs_of(&c.subject)])
+                    .filter(|r| !r[0].is_empty())
+                    .unwrap_or_default();
             }
             (Ctx::Noun(n), Step::Host) => {
-                let Some((h, _)) = self.host(n) else { return Vec::new() };
+                let Some((h, _)) = self.host(n) else {
+                    return Vec::new();
+                };
                 return self.eval(Ctx::Clause(h), rest);
             }
             _ => return Vec::new(),
@@ -588,7 +683,10 @@ impl<'a> Sentence<'a> {
             let r = self.refs_of(&nouns);
             return if r.is_empty() { Vec::new() } else { vec![r] };
         }
-        nouns.into_iter().flat_map(|m| self.eval(Ctx::Noun(m), rest)).collect()
+        nouns
+            .into_iter()
+            .flat_map(|m| self.eval(Ctx::Noun(m), rest))
+            .collect()
     }
 
     fn first_alternative(&self, ctx: Ctx, alts: &[Role]) -> Vec<usize> {
@@ -605,8 +703,20 @@ impl<'a> Sentence<'a> {
     /// group, quoted words included.
     fn extent(&self, i: usize) -> (usize, usize) {
         let c = self.clause(i);
-        let next_verb = self.st.clauses.iter().map(|x| x.chunks.0).filter(|&v| v > c.chunks.0).min().unwrap_or(self.p.chunks.len());
-        let from = c.chunks.0.saturating_sub(1).min(c.subject.first().map(|&n| self.noun_chunk(n)).unwrap_or(c.chunks.0));
+        let next_verb = self
+            .st
+            .clauses
+            .iter()
+            .map(|x| x.chunks.0)
+            .filter(|&v| v > c.chunks.0)
+            .min()
+            .unwrap_or(self.p.chunks.len());
+        let from = c.chunks.0.saturating_sub(1).min(
+            c.subject
+                .first()
+                .map(|&n| self.noun_chunk(n))
+                .unwrap_or(c.chunks.0),
+        );
         (from, next_verb.max(c.chunks.1))
     }
 
@@ -620,13 +730,22 @@ impl<'a> Sentence<'a> {
         let toks = self.tokens;
         let (ta, tb) = (
             self.p.chunks.get(a).map(|c| c.start).unwrap_or(toks.len()),
-            self.p.chunks.get(b.saturating_sub(1)).map(|c| c.end).unwrap_or(toks.len()),
+            self.p
+                .chunks
+                .get(b.saturating_sub(1))
+                .map(|c| c.end)
+                .unwrap_or(toks.len()),
         );
         let mut score = 0;
         let mut i = ta;
         while i < tb {
-            if let Some((Some(tag), n)) = sec.match_at(|k| toks.get(i + k).filter(|_| i + k < tb).map(|t| t.low.as_str())) {
-                let negated = (i.saturating_sub(3)..i).any(|k| self.lex.has("judgement_negators", &toks[k].low));
+            if let Some((Some(tag), n)) = sec.match_at(|k| {
+                toks.get(i + k)
+                    .filter(|_| i + k < tb)
+                    .map(|t| t.low.as_str())
+            }) {
+                let negated = (i.saturating_sub(3)..i)
+                    .any(|k| self.lex.has("judgement_negators", &toks[k].low));
                 let v = if tag == pos {
                     1
                 } else if tag == neg {
@@ -647,10 +766,18 @@ impl<'a> Sentence<'a> {
         let toks = self.tokens;
         let (ta, tb) = (
             self.p.chunks.get(c.chunks.0).map(|x| x.start).unwrap_or(0),
-            self.p.chunks.get(c.chunks.1.saturating_sub(1)).map(|x| x.end).unwrap_or(toks.len()).max(self.p.verbs[c.verb].end),
+            self.p
+                .chunks
+                .get(c.chunks.1.saturating_sub(1))
+                .map(|x| x.end)
+                .unwrap_or(toks.len())
+                .max(self.p.verbs[c.verb].end),
         );
         let sec = self.lex.section("legal");
-        (ta..tb.min(toks.len())).any(|i| sec.match_at(|k| toks.get(i + k).map(|t| t.low.as_str())).is_some())
+        (ta..tb.min(toks.len())).any(|i| {
+            sec.match_at(|k| toks.get(i + k).map(|t| t.low.as_str()))
+                .is_some()
+        })
     }
 
     fn conds_hold(&self, ctx: Ctx, conds: &[Cond]) -> bool {
@@ -662,7 +789,11 @@ impl<'a> Sentence<'a> {
         nouns.iter().any(|&n| {
             let g = &self.p.nouns[n];
             let fund_noun = g.head_class.is_some_and(|t| self.lex.tag_name(t) == "fund");
-            let fin_name = g.name.is_some() && self.tokens.get(g.end.saturating_sub(1)).is_some_and(|t| self.lex.has("fin_words", &t.low));
+            let fin_name = g.name.is_some()
+                && self
+                    .tokens
+                    .get(g.end.saturating_sub(1))
+                    .is_some_and(|t| self.lex.has("fin_words", &t.low));
             fund_noun || fin_name
         })
     }
@@ -671,13 +802,19 @@ impl<'a> Sentence<'a> {
         match (ctx, c) {
             (_, Cond::Not(inner)) => !self.cond_holds(ctx, inner),
             (_, Cond::TargetKind(_)) => true,
-            (Ctx::Clause(i), Cond::Financial(Step::Subj)) => self.financial(&self.clause(i).subject),
+            (Ctx::Clause(i), Cond::Financial(Step::Subj)) => {
+                self.financial(&self.clause(i).subject)
+            }
             (Ctx::Clause(i), Cond::Financial(_)) => self.financial(&self.clause(i).agent),
             (Ctx::Noun(n), Cond::Named) => self.p.nouns[n].name.is_some(),
             (Ctx::Noun(n), Cond::Department) => {
                 // An "of" complement without entity (a department) and an organization after.
                 let pps = &self.st.pps[n];
-                let dept = pps.iter().any(|(t, g)| Some(*t) == self.tags.of && self.refs_of(g).is_empty() && g.iter().all(|&m| self.p.nouns[m].name.is_none()));
+                let dept = pps.iter().any(|(t, g)| {
+                    Some(*t) == self.tags.of
+                        && self.refs_of(g).is_empty()
+                        && g.iter().all(|&m| self.p.nouns[m].name.is_none())
+                });
                 dept && !self.org_of(n).is_empty()
             }
             (Ctx::Clause(i), Cond::Active) => !self.clause(i).passive,
@@ -685,11 +822,23 @@ impl<'a> Sentence<'a> {
             (Ctx::Clause(i), Cond::Reflexive) => self.p.verbs[self.clause(i).verb].reflexive,
             (Ctx::Clause(i), Cond::NoObject) => {
                 let c = self.clause(i);
-                self.refs_of(&c.object).is_empty() && self.pp_of(&c.preps, self.tags.with.unwrap_or(u16::MAX)).iter().all(|&m| self.refs[m].is_empty())
+                self.refs_of(&c.object).is_empty()
+                    && self
+                        .pp_of(&c.preps, self.tags.with.unwrap_or(u16::MAX))
+                        .iter()
+                        .all(|&m| self.refs[m].is_empty())
             }
             (Ctx::Clause(i), Cond::Legal(want)) => self.clause_has_legal(self.clause(i)) == *want,
-            (Ctx::Clause(i), Cond::ObjectClass(cls)) => self.clause(i).object.iter().any(|&o| self.p.nouns[o].head_class.is_some_and(|h| cls.contains(&h))),
-            (Ctx::Clause(i), Cond::SubjectClass(cls)) => self.clause(i).subject.iter().any(|&o| self.p.nouns[o].head_class.is_some_and(|h| cls.contains(&h))),
+            (Ctx::Clause(i), Cond::ObjectClass(cls)) => self
+                .clause(i)
+                .object
+                .iter()
+                .any(|&o| self.p.nouns[o].head_class.is_some_and(|h| cls.contains(&h))),
+            (Ctx::Clause(i), Cond::SubjectClass(cls)) => self
+                .clause(i)
+                .subject
+                .iter()
+                .any(|&o| self.p.nouns[o].head_class.is_some_and(|h| cls.contains(&h))),
             (Ctx::Clause(i), Cond::Plural) => self.refs_of(&self.clause(i).subject).len() >= 2,
             (Ctx::Clause(i), Cond::Judged(pos)) => {
                 let (a, b) = self.extent(i);
@@ -700,11 +849,19 @@ impl<'a> Sentence<'a> {
                     s < 0
                 }
             }
-            (Ctx::Noun(n), Cond::HostClass(cls)) => self.host(n).is_some_and(|(h, _)| self.p.verbs[self.clause(h).verb].class.is_some_and(|v| cls.contains(&v))),
+            (Ctx::Noun(n), Cond::HostClass(cls)) => self.host(n).is_some_and(|(h, _)| {
+                self.p.verbs[self.clause(h).verb]
+                    .class
+                    .is_some_and(|v| cls.contains(&v))
+            }),
             (Ctx::Noun(n), Cond::Via(t)) => self.st.governed_by[n] == Some(*t),
             (Ctx::Noun(n), Cond::Former(want)) => self.p.nouns[n].former == *want,
             (Ctx::Noun(n), Cond::Modifier(t)) => self.p.nouns[n].modifiers.contains(t),
-            (Ctx::Noun(n), Cond::Legal(want)) => self.host(n).is_some_and(|(h, _)| self.clause_has_legal(self.clause(h))) == *want,
+            (Ctx::Noun(n), Cond::Legal(want)) => {
+                self.host(n)
+                    .is_some_and(|(h, _)| self.clause_has_legal(self.clause(h)))
+                    == *want
+            }
             _ => false,
         }
     }
@@ -745,18 +902,33 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
             Trigger::Verb(classes) => {
                 for (ci, c) in s.st.clauses.iter().enumerate() {
                     let v = &s.p.verbs[c.verb];
-                    if !v.class.is_some_and(|k| classes.contains(&k)) || !s.conds_hold(Ctx::Clause(ci), &pat.conds) {
+                    if !v.class.is_some_and(|k| classes.contains(&k))
+                        || !s.conds_hold(Ctx::Clause(ci), &pat.conds)
+                    {
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Clause(ci), &pat.source);
                     let tgt = s.first_alternative(Ctx::Clause(ci), &pat.target);
                     let (negated, unrealized) = s.doubt(ci);
-                    emit(s, pat, pi, &src, &tgt, negated, unrealized, Some(ci), (v.head, v.end), out);
+                    emit(
+                        s,
+                        pat,
+                        pi,
+                        &src,
+                        &tgt,
+                        negated,
+                        unrealized,
+                        Some(ci),
+                        (v.head, v.end),
+                        out,
+                    );
                 }
             }
             Trigger::Noun(classes) => {
                 for (n, g) in s.p.nouns.iter().enumerate() {
-                    if !g.head_class.is_some_and(|k| classes.contains(&k)) || !s.conds_hold(Ctx::Noun(n), &pat.conds) {
+                    if !g.head_class.is_some_and(|k| classes.contains(&k))
+                        || !s.conds_hold(Ctx::Noun(n), &pat.conds)
+                    {
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Noun(n), &pat.source);
@@ -764,14 +936,40 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                     let host = s.host(n).map(|(h, _)| h);
                     let (negated, unrealized) = host.map(|h| s.doubt(h)).unwrap_or((false, false));
                     // "leurs boutiques respectives (App Store et Google Play)": each its own.
-                    let respective = (g.start..g.end + 4).any(|k| s.tokens.get(k).is_some_and(|t| t.low.starts_with("respecti")));
+                    let respective = (g.start..g.end + 4).any(|k| {
+                        s.tokens
+                            .get(k)
+                            .is_some_and(|t| t.low.starts_with("respecti"))
+                    });
                     if respective && src.len() == tgt.len() && src.len() > 1 {
                         for (x, y) in src.iter().zip(tgt.iter()) {
-                            emit(s, pat, pi, &[*x], &[*y], negated, unrealized, host, (g.start, g.end), out);
+                            emit(
+                                s,
+                                pat,
+                                pi,
+                                &[*x],
+                                &[*y],
+                                negated,
+                                unrealized,
+                                host,
+                                (g.start, g.end),
+                                out,
+                            );
                         }
                         continue;
                     }
-                    emit(s, pat, pi, &src, &tgt, negated, unrealized, host, (g.start, g.end), out);
+                    emit(
+                        s,
+                        pat,
+                        pi,
+                        &src,
+                        &tgt,
+                        negated,
+                        unrealized,
+                        host,
+                        (g.start, g.end),
+                        out,
+                    );
                 }
             }
             Trigger::Judgement(positive) => judgements(pat, pi, *positive, s, out),
@@ -795,21 +993,56 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
         } else {
             "no object or complement that a pattern of this verb takes"
         };
-        misses.push(Miss { at: (v.head, v.end), reason: reason.to_string() });
+        misses.push(Miss {
+            at: (v.head, v.end),
+            reason: reason.to_string(),
+        });
     }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn emit(s: &Sentence, pat: &Pattern, pi: usize, src: &[usize], tgt: &[usize], negated: bool, unrealized: bool, clause: Option<usize>, at: (usize, usize), out: &mut Vec<Match>) {
+fn emit(
+    s: &Sentence,
+    pat: &Pattern,
+    pi: usize,
+    src: &[usize],
+    tgt: &[usize],
+    negated: bool,
+    unrealized: bool,
+    clause: Option<usize>,
+    at: (usize, usize),
+    out: &mut Vec<Match>,
+) {
     let kinds = s.kinds;
-    let tgt: Vec<usize> = tgt.iter().copied().filter(|&t| pat.conds.iter().all(|c| !matches!(c, Cond::TargetKind(k) if kinds.get(t) != Some(k)))).collect();
+    let tgt: Vec<usize> = tgt
+        .iter()
+        .copied()
+        .filter(|&t| {
+            pat.conds
+                .iter()
+                .all(|c| !matches!(c, Cond::TargetKind(k) if kinds.get(t) != Some(k)))
+        })
+        .collect();
     let tgt = &tgt[..];
     // "pair", "group", or the same role on both sides ("leur partenariat": poss poss).
-    let pairwise = pat.source.iter().any(|r| matches!(r.last(), Some(Step::Pair | Step::Group))) || pat.source == pat.target;
+    let pairwise = pat
+        .source
+        .iter()
+        .any(|r| matches!(r.last(), Some(Step::Pair | Step::Group)))
+        || pat.source == pat.target;
     if pairwise {
         for (a, &x) in src.iter().enumerate() {
             for &y in &src[a + 1..] {
-                out.push(Match { relation: pat.relation, source: x, target: y, pattern: pi, negated, unrealized, clause, at });
+                out.push(Match {
+                    relation: pat.relation,
+                    source: x,
+                    target: y,
+                    pattern: pi,
+                    negated,
+                    unrealized,
+                    clause,
+                    at,
+                });
             }
         }
         return;
@@ -817,7 +1050,16 @@ fn emit(s: &Sentence, pat: &Pattern, pi: usize, src: &[usize], tgt: &[usize], ne
     for &x in src {
         for &y in tgt {
             if x != y {
-                out.push(Match { relation: pat.relation, source: x, target: y, pattern: pi, negated, unrealized, clause, at });
+                out.push(Match {
+                    relation: pat.relation,
+                    source: x,
+                    target: y,
+                    pattern: pi,
+                    negated,
+                    unrealized,
+                    clause,
+                    at,
+                });
             }
         }
     }
@@ -844,8 +1086,12 @@ fn judgements(pat: &Pattern, pi: usize, positive: bool, s: &Sentence, out: &mut 
         cls.is_some() && (cls == s.tags.say || cls == s.lex.tag("accuse") || cls == s.tags.call)
     };
     for (ci, c) in s.st.clauses.iter().enumerate() {
-        let reported = s.st.reported_from.is_some_and(|r| c.chunks.0 > r) || s.st.reported_until.is_some_and(|r| c.chunks.0 < r);
-        let in_scope = c.in_quote || reported || c.kind == ClauseKind::Complement && c.governor.is_some_and(|g| reporting(s.clause(g)));
+        let reported = s.st.reported_from.is_some_and(|r| c.chunks.0 > r)
+            || s.st.reported_until.is_some_and(|r| c.chunks.0 < r);
+        let in_scope = c.in_quote
+            || reported
+            || c.kind == ClauseKind::Complement
+                && c.governor.is_some_and(|g| reporting(s.clause(g)));
         if !in_scope {
             continue;
         }
@@ -873,7 +1119,12 @@ fn judgements(pat: &Pattern, pi: usize, positive: bool, s: &Sentence, out: &mut 
         if positive || judged.is_empty() {
             // Objects, and the people thanks and praise go to ("thanks go to Carlos").
             let to_for = |t: &Tag| matches!(s.lex.tag_name(*t), "to" | "for" | "at");
-            for &n in c.object.iter().chain(c.preps.iter().filter(|(t, _)| to_for(t)).flat_map(|(_, g)| g.iter())) {
+            for &n in c.object.iter().chain(
+                c.preps
+                    .iter()
+                    .filter(|(t, _)| to_for(t))
+                    .flat_map(|(_, g)| g.iter()),
+            ) {
                 if s.p.nouns[n].pronoun == Some(Pronoun::First) {
                     continue;
                 }
@@ -920,18 +1171,28 @@ mod tests {
 
     #[test]
     fn both_pattern_files_parse() {
-        for (src, lex) in [(include_str!("patterns/fr.pat"), lexicon::french()), (include_str!("patterns/en.pat"), lexicon::english())] {
+        for (src, lex) in [
+            (include_str!("patterns/fr.pat"), lexicon::french()),
+            (include_str!("patterns/en.pat"), lexicon::english()),
+        ] {
             let p = Patterns::parse(src, lex).unwrap();
             assert!(p.patterns.len() > 30);
             for r in RelationKind::ALL {
-                assert!(p.patterns.iter().any(|x| x.relation == r), "no pattern for {r}");
+                assert!(
+                    p.patterns.iter().any(|x| x.relation == r),
+                    "no pattern for {r}"
+                );
             }
         }
     }
 
     #[test]
     fn bad_lines_are_reported_with_their_number() {
-        let e = Patterns::parse("sued v:sue active subj obj\nsued v:nosuchclass - subj obj\n", lexicon::english()).unwrap_err();
+        let e = Patterns::parse(
+            "sued v:sue active subj obj\nsued v:nosuchclass - subj obj\n",
+            lexicon::english(),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("nosuchclass"));
     }

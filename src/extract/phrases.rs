@@ -70,8 +70,6 @@ pub struct NounGroup {
     pub plural: bool,
     /// Classes of modifier words ("acquired", "majority-owned", "rival").
     pub modifiers: Vec<Tag>,
-    /// A complement "of/de/at/for + noun group", attached by the clause stage.
-    pub complement: Option<(Tag, usize)>,
     /// A demonym or nationality adjective ("le chinois Geely", "British court").
     pub demonym: bool,
     /// French inversion after a quote: "dit-il", "a-t-elle déclaré" (the pronoun speaks).
@@ -104,8 +102,6 @@ pub struct VerbGroup {
     pub form: VerbForm,
     /// "se sont associés", "s'est alliée": a pronominal verb.
     pub reflexive: bool,
-    /// A clitic object before the verb ("l'accuse", "lui reproche").
-    pub clitic: bool,
     /// Read as a participle only because a comma and a preposition surround it ("the
     /// company, formed from ..."): the clause stage may read it as a finite verb after all.
     pub weak_participle: bool,
@@ -153,65 +149,51 @@ pub struct Phrases {
 /// The lexicon tags the stages compare against, looked up once per language.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Tags {
-    pub and: Option<Tag>,
+    pub have: Option<Tag>,
+    pub call: Option<Tag>,
+    pub object: Option<Tag>,
+    pub whose: Option<Tag>,
+    pub subject: Option<Tag>,
+    pub at: Option<Tag>,
     pub or: Option<Tag>,
+    pub and: Option<Tag>,
     pub but: Option<Tag>,
     pub of: Option<Tag>,
     pub by: Option<Tag>,
-    pub to: Option<Tag>,
     pub with: Option<Tag>,
     pub between: Option<Tag>,
-    pub at: Option<Tag>,
     pub for_: Option<Tag>,
-    pub as_: Option<Tag>,
     pub including: Option<Tag>,
     pub according_to: Option<Tag>,
-    pub that: Option<Tag>,
     pub be: Option<Tag>,
-    pub have: Option<Tag>,
-    pub will: Option<Tag>,
     pub reflexive: Option<Tag>,
     pub clitic: Option<Tag>,
     pub say: Option<Tag>,
-    pub call: Option<Tag>,
-    pub subject: Option<Tag>,
-    pub object: Option<Tag>,
-    pub whose: Option<Tag>,
-    pub plan: Option<Tag>,
-    pub attempt: Option<Tag>,
-    pub failure: Option<Tag>,
 }
 
 impl Tags {
     pub fn new(lex: &Lexicon) -> Tags {
         Tags {
-            and: lex.tag("and"),
+            have: lex.tag("have"),
+            call: lex.tag("call"),
+            object: lex.tag("object"),
+            whose: lex.tag("whose"),
+            subject: lex.tag("subject"),
+            at: lex.tag("at"),
             or: lex.tag("or"),
+            and: lex.tag("and"),
             but: lex.tag("but"),
             of: lex.tag("of"),
             by: lex.tag("by"),
-            to: lex.tag("to"),
             with: lex.tag("with"),
             between: lex.tag("between"),
-            at: lex.tag("at"),
             for_: lex.tag("for"),
-            as_: lex.tag("as"),
             including: lex.tag("including"),
             according_to: lex.tag("according_to"),
-            that: lex.tag("that"),
             be: lex.tag("be"),
-            have: lex.tag("have"),
-            will: lex.tag("will"),
             reflexive: lex.tag("reflexive"),
             clitic: lex.tag("clitic"),
             say: lex.tag("say"),
-            call: lex.tag("call"),
-            subject: lex.tag("subject"),
-            object: lex.tag("object"),
-            whose: lex.tag("whose"),
-            plan: lex.tag("plan"),
-            attempt: lex.tag("attempt"),
-            failure: lex.tag("failure"),
         }
     }
 }
@@ -266,7 +248,9 @@ impl<'a> Chunker<'a> {
         })
     }
     fn has(&self, section: &str, i: usize) -> bool {
-        !self.in_name(i) && self.low(i).is_some_and(|w| self.lex.has(section, w)) && !self.accent_clash(section, i)
+        !self.in_name(i)
+            && self.low(i).is_some_and(|w| self.lex.has(section, w))
+            && !self.accent_clash(section, i)
     }
 
     /// Folding makes French "a" (has) and "à" (to), "ou" (or) and "où" (where) one word:
@@ -275,12 +259,12 @@ impl<'a> Chunker<'a> {
         if !self.lex.has("etre_verbs", "parti") {
             return false;
         }
-        match (self.raw(i), section) {
-            ("a" | "A", "infinitive_markers" | "prepositions") => true,
-            ("à" | "À", "aux") => true,
-            ("ou" | "Ou", "relatives") => true,
-            _ => false,
-        }
+        matches!(
+            (self.raw(i), section),
+            ("a" | "A", "infinitive_markers" | "prepositions")
+                | ("à" | "À", "aux")
+                | ("ou" | "Ou", "relatives")
+        )
     }
     fn tag(&self, section: &str, i: usize) -> Option<Tag> {
         if self.in_name(i) || i < self.len() && self.accent_clash(section, i) {
@@ -305,7 +289,8 @@ impl<'a> Chunker<'a> {
         }
         let w = self.low(i)?;
         let shaped = (w.len() > 5 && w.ends_with("ly")) || (w.len() > 7 && w.ends_with("ment"));
-        (shaped && !self.lex.has("not_adverbs", w) && self.phrase("nouns", i).is_none()).then_some(1)
+        (shaped && !self.lex.has("not_adverbs", w) && self.phrase("nouns", i).is_none())
+            .then_some(1)
     }
 
     /// A word shaped like a past participle ("-ed", "-é(e)(s)", or listed).
@@ -319,7 +304,11 @@ impl<'a> Chunker<'a> {
         if self.lex.has("etre_verbs", "parti") {
             // Folding makes "assigne" and "assigné" one word: French trusts the accent.
             let rl = r.to_lowercase();
-            let unaccented_ending = ["i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes", "s"].iter().any(|e| rl.ends_with(e));
+            let unaccented_ending = [
+                "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes", "s",
+            ]
+            .iter()
+            .any(|e| rl.ends_with(e));
             let listed_unaccented = self.lex.has("participles", w) && unaccented_ending;
             return accented || listed_unaccented;
         }
@@ -392,7 +381,11 @@ impl<'a> Chunker<'a> {
                 if let Some(len) = self.adverb_len(j) {
                     // An adverb only inside the group: something verbal must follow.
                     let k = j + len;
-                    if self.verb_at(k).is_some() || self.phrase("aux", k).is_some() || self.participle_like(k) || self.adverb_len(k).is_some() {
+                    if self.verb_at(k).is_some()
+                        || self.phrase("aux", k).is_some()
+                        || self.participle_like(k)
+                        || self.adverb_len(k).is_some()
+                    {
                         j = k;
                         continue;
                     }
@@ -402,7 +395,10 @@ impl<'a> Chunker<'a> {
         }
         // "se livrent une guerre": a verb phrase of the lexicon that starts with its "se".
         if reflexive {
-            if let Some(r) = (i..j).find(|&k| self.tag("aux", k).is_some_and(|t| Some(t) == self.tags.reflexive)) {
+            if let Some(r) = (i..j).find(|&k| {
+                self.tag("aux", k)
+                    .is_some_and(|t| Some(t) == self.tags.reflexive)
+            }) {
                 if let Some((class, len)) = self.verb_at(r) {
                     if r + len > j {
                         let end = r + len;
@@ -416,7 +412,6 @@ impl<'a> Chunker<'a> {
                             modal,
                             form: VerbForm::Finite,
                             reflexive,
-                            clitic,
                             weak_participle: false,
                         });
                         return Some(end);
@@ -425,17 +420,31 @@ impl<'a> Chunker<'a> {
             }
         }
         let head = j;
-        let progressive_head = aux_count > 0 && self.low(head).is_some_and(|w| w.len() > 4 && w.ends_with("ing")) && self.is_word(head) && !self.in_name(head);
+        let progressive_head = aux_count > 0
+            && self
+                .low(head)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+            && self.is_word(head)
+            && !self.in_name(head);
         let (class, len) = match self.verb_at(head) {
             Some(v) => v,
             None if aux_count > 0 && (self.participle_like(head) || progressive_head) => (None, 1),
             None if aux_count == 0 && marker.is_none() && head == i && self.generic_verb(head) => {
-                let particle = self.lex.has("particles", self.low(head + 1).unwrap_or("")) && !self.lex.has("etre_verbs", "parti");
+                let particle = self.lex.has("particles", self.low(head + 1).unwrap_or(""))
+                    && !self.lex.has("etre_verbs", "parti");
                 (None, if particle { 2 } else { 1 })
             }
             // "has tried to curtail", "envisage de céder": after a modal, the next word is
             // the verb even when we have no class for it.
-            None if modal.is_some() && self.is_word(head) && !self.in_name(head) && self.phrase("determiners", head).is_none() && self.phrase("nouns", head).is_none() && self.phrase("prepositions", head).is_none() => (None, 1),
+            None if modal.is_some()
+                && self.is_word(head)
+                && !self.in_name(head)
+                && self.phrase("determiners", head).is_none()
+                && self.phrase("nouns", head).is_none()
+                && self.phrase("prepositions", head).is_none() =>
+            {
+                (None, 1)
+            }
             None => {
                 // A bare auxiliary: the copula or "have" as the verb of the clause.
                 let (a, alen, tag) = bare_aux?;
@@ -451,9 +460,12 @@ impl<'a> Chunker<'a> {
                     passive: false,
                     negated: negated || self.negation_after(end),
                     modal,
-                    form: if marker.is_some() { VerbForm::Infinitive } else { VerbForm::Finite },
+                    form: if marker.is_some() {
+                        VerbForm::Infinitive
+                    } else {
+                        VerbForm::Finite
+                    },
                     reflexive,
-                    clitic,
                     weak_participle: false,
                 });
                 return Some(end);
@@ -464,11 +476,22 @@ impl<'a> Chunker<'a> {
         let participle = self.participle_like(head);
         let progressive = hw.ends_with("ing");
         let etre = self.lex.has("etre_verbs", hw);
-        let passive = be_seen && participle && !progressive && !etre && !reflexive
-            && last_aux.is_some_and(|a| Some(a) == t.be || Some(a) == t.have || last_aux == self.lex.tag("get"));
+        let passive = be_seen
+            && participle
+            && !progressive
+            && !etre
+            && !reflexive
+            && last_aux.is_some_and(|a| {
+                Some(a) == t.be || Some(a) == t.have || last_aux == self.lex.tag("get")
+            });
         let get_passive = last_aux.is_some() && last_aux == self.lex.tag("get") && participle;
         let form = match marker {
-            Some(m) if self.lex.has("gerund_markers", m) && (hw.ends_with("ant") || hw.ends_with("ing")) => VerbForm::Gerund,
+            Some(m)
+                if self.lex.has("gerund_markers", m)
+                    && (hw.ends_with("ant") || hw.ends_with("ing")) =>
+            {
+                VerbForm::Gerund
+            }
             Some(m) if self.lex.has("infinitive_markers", m) && aux_count == 0 => {
                 if self.lex.has("gerund_markers", m) && hw.ends_with("ing") {
                     VerbForm::Gerund
@@ -478,7 +501,14 @@ impl<'a> Chunker<'a> {
             }
             Some(_) => VerbForm::Infinitive,
             None if aux_count == 0 && modal.is_none() && !reflexive && !clitic => {
-                if hw.ends_with("ing") || hw.ends_with("ant") && self.s.tokens.get(head.wrapping_sub(1)).is_some_and(|t| t.low == "en") {
+                if hw.ends_with("ing")
+                    || hw.ends_with("ant")
+                        && self
+                            .s
+                            .tokens
+                            .get(head.wrapping_sub(1))
+                            .is_some_and(|t| t.low == "en")
+                {
                     VerbForm::Gerund
                 } else if participle && self.participle_reading(head, end) {
                     VerbForm::Participle
@@ -491,7 +521,8 @@ impl<'a> Chunker<'a> {
         // A gerund or infinitive marker that finds no verb form is a preposition after all
         // ("by rivals", "to court").
         if let Some(m) = marker {
-            let gerund_only = self.lex.has("gerund_markers", m) && !self.lex.has("infinitive_markers", m);
+            let gerund_only =
+                self.lex.has("gerund_markers", m) && !self.lex.has("infinitive_markers", m);
             let bare = aux_count == 0 && modal.is_none() && !reflexive;
             if bare && !clitic && gerund_only && !(hw.ends_with("ing") || hw.ends_with("ant")) {
                 return None;
@@ -503,7 +534,10 @@ impl<'a> Chunker<'a> {
                 return None;
             }
         }
-        let weak_participle = form == VerbForm::Participle && !self.lex.has("etre_verbs", "parti") && !self.agent_follows(end) && head > 0;
+        let weak_participle = form == VerbForm::Participle
+            && !self.lex.has("etre_verbs", "parti")
+            && !self.agent_follows(end)
+            && head > 0;
         self.out.verbs.push(VerbGroup {
             start: i,
             end,
@@ -514,7 +548,6 @@ impl<'a> Chunker<'a> {
             modal,
             form,
             reflexive,
-            clitic,
             weak_participle,
         });
         Some(end)
@@ -529,17 +562,27 @@ impl<'a> Chunker<'a> {
         let after_noun = matches!(self.last_kind(), Some(ChunkKind::Noun(_)));
         // "the company, formed from the merger of ...": after a comma, before a preposition.
         let prep_follows = self.phrase("prepositions", end).is_some();
-        french || agent_follows && (after_noun || after_comma_or_start) || after_comma_or_start && (head == 0 || prep_follows && head > 0 && self.raw(head - 1) == ",")
+        french
+            || agent_follows && (after_noun || after_comma_or_start)
+            || after_comma_or_start
+                && (head == 0 || prep_follows && head > 0 && self.raw(head - 1) == ",")
     }
 
     /// The agent follows within the phrase: "founded in 2012 by", not "bought Nuvia – a firm
     /// founded by".
     fn agent_follows(&self, end: usize) -> bool {
         for k in end..(end + 5).min(self.len()) {
-            if self.tag("prepositions", k).is_some_and(|t| Some(t) == self.tags.by) {
+            if self
+                .tag("prepositions", k)
+                .is_some_and(|t| Some(t) == self.tags.by)
+            {
                 return true;
             }
-            if !self.is_word(k) || self.in_name(k) || self.verb_at(k).is_some() || self.phrase("determiners", k).is_some() {
+            if !self.is_word(k)
+                || self.in_name(k)
+                || self.verb_at(k).is_some()
+                || self.phrase("determiners", k).is_some()
+            {
                 return false;
             }
         }
@@ -550,33 +593,67 @@ impl<'a> Chunker<'a> {
     /// before what opens another ("The lawsuit represents a break", "X stopped work").
     fn generic_verb(&self, i: usize) -> bool {
         let Some(w) = self.low(i) else { return false };
-        if !self.is_word(i) || self.in_name(i) || self.s.tokens[i].cap || self.phrase("nouns", i).is_some() || w.len() < 3 {
+        if !self.is_word(i)
+            || self.in_name(i)
+            || self.s.tokens[i].cap
+            || self.phrase("nouns", i).is_some()
+            || w.len() < 3
+        {
             return false;
         }
-        let function = ["prepositions", "conjunctions", "subordinators", "relatives", "determiners", "pronouns", "adverbs", "former"].iter().any(|s| self.lex.has(s, w));
+        let function = [
+            "prepositions",
+            "conjunctions",
+            "subordinators",
+            "relatives",
+            "determiners",
+            "pronouns",
+            "adverbs",
+            "former",
+        ]
+        .iter()
+        .any(|s| self.lex.has(s, w));
         if function || w.starts_with(|c: char| c.is_ascii_digit()) {
             return false;
         }
         // After a noun group, or an adverb after one ("Pfizer unlawfully copied").
         let n = self.out.chunks.len();
         let after_noun = matches!(self.last_kind(), Some(ChunkKind::Noun(_)))
-            || n >= 2 && matches!(self.out.chunks[n - 1].kind, ChunkKind::Adverb) && matches!(self.out.chunks[n - 2].kind, ChunkKind::Noun(_));
+            || n >= 2
+                && matches!(self.out.chunks[n - 1].kind, ChunkKind::Adverb)
+                && matches!(self.out.chunks[n - 2].kind, ChunkKind::Noun(_));
         let next_opens = self.name_starting(i + 1).is_some()
             || self.phrase("determiners", i + 1).is_some()
             || self.tag("pronouns", i + 1).is_some()
-            || self.low(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+            || self
+                .low(i + 1)
+                .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
         let french = self.lex.has("etre_verbs", "parti");
-        let shaped = w.ends_with('s') || w.ends_with("ed") || french && (w.ends_with('e') || w.ends_with("ent") || self.participle_like(i));
+        let shaped = w.ends_with('s')
+            || w.ends_with("ed")
+            || french && (w.ends_with('e') || w.ends_with("ent") || self.participle_like(i));
         // "kicked off a hearing", "urging a judge".
-        let particle = !french && w.ends_with("ed") && self.lex.has("particles", self.low(i + 1).unwrap_or("")) && (self.phrase("determiners", i + 2).is_some() || self.name_starting(i + 2).is_some());
-        let gerund = !french && w.ends_with("ing") && w.len() > 5 && next_opens && matches!(self.last_kind(), Some(ChunkKind::Comma | ChunkKind::Noun(_)));
+        let particle = !french
+            && w.ends_with("ed")
+            && self.lex.has("particles", self.low(i + 1).unwrap_or(""))
+            && (self.phrase("determiners", i + 2).is_some() || self.name_starting(i + 2).is_some());
+        let gerund = !french
+            && w.ends_with("ing")
+            && w.len() > 5
+            && next_opens
+            && matches!(
+                self.last_kind(),
+                Some(ChunkKind::Comma | ChunkKind::Noun(_))
+            );
         after_noun && (next_opens && shaped || particle) || gerund
     }
 
     /// French "ne ... pas": the "pas" after the verb.
     fn negation_after(&self, e: usize) -> bool {
-        matches!(self.low(e), Some("pas" | "jamais" | "plus" | "nullement" | "guere" | "aucunement"))
-            && (0..e).any(|k| matches!(self.low(k), Some("ne" | "n'")))
+        matches!(
+            self.low(e),
+            Some("pas" | "jamais" | "plus" | "nullement" | "guere" | "aucunement")
+        ) && (0..e).any(|k| matches!(self.low(k), Some("ne" | "n'")))
     }
 
     /// A noun group at `i`; returns its end.
@@ -598,7 +675,6 @@ impl<'a> Chunker<'a> {
             former: false,
             plural: false,
             modifiers: Vec::new(),
-            complement: None,
             demonym: false,
             inverted_say: false,
         };
@@ -615,7 +691,9 @@ impl<'a> Chunker<'a> {
             j += len;
         }
         // "à l'encontre du laboratoire", "au procès": the article is inside the preposition.
-        let contracted_before = i > 0 && matches!(self.low(i - 1), Some("du" | "au" | "aux" | "des")) && matches!(self.last_kind(), Some(ChunkKind::Prep(_)));
+        let contracted_before = i > 0
+            && matches!(self.low(i - 1), Some("du" | "au" | "aux" | "des"))
+            && matches!(self.last_kind(), Some(ChunkKind::Prep(_)));
         if g.det == Det::None && contracted_before {
             g.det = Det::Definite;
         }
@@ -628,7 +706,9 @@ impl<'a> Chunker<'a> {
                 // "Facebook chief executive", "Activision games": a name before a noun of
                 // the lexicon qualifies it, unless a head came first ("the startup Zenith").
                 // Plain words before the name are modifiers ("its own Covid vaccine").
-                let qualifies = g.head_class.is_none() && g.qualifier.is_none() && self.phrase("nouns", after).is_some();
+                let qualifies = g.head_class.is_none()
+                    && g.qualifier.is_none()
+                    && self.phrase("nouns", after).is_some();
                 if qualifies {
                     g.qualifier = Some(nm);
                     j = after;
@@ -637,7 +717,8 @@ impl<'a> Chunker<'a> {
                 }
                 // "de l'Économie Bruno Le Maire": a person's name after a plain noun starts a
                 // group of its own.
-                let person = self.low(j).is_some_and(known::is_given_name) && self.names[nm].end > j + 1;
+                let person =
+                    self.low(j).is_some_and(known::is_given_name) && self.names[nm].end > j + 1;
                 if head_seen && g.head_class.is_none() && person {
                     break;
                 }
@@ -653,7 +734,12 @@ impl<'a> Chunker<'a> {
                 // Amounts: "$1.4 billion", "23%", "10-year".
                 let r = self.raw(j);
                 let amount = matches!(r, "$" | "€" | "£" | "%" | "-" | "." | ",")
-                    && self.low(j + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()) || w == "billion" || w == "million" || w == "year")
+                    && self.low(j + 1).is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_ascii_digit())
+                            || w == "billion"
+                            || w == "million"
+                            || w == "year"
+                    })
                     || r == "%" && j > body;
                 if amount {
                     j += 1;
@@ -680,7 +766,10 @@ impl<'a> Chunker<'a> {
                 g.head_class = tag;
                 g.head = j;
                 let last = self.low(j + len - 1).unwrap_or(w);
-                g.plural = self.lex.has("plurals", last) || (last.len() > 3 && (last.ends_with('s') || last.ends_with('x')) && !last.ends_with("ss"));
+                g.plural = self.lex.has("plurals", last)
+                    || (last.len() > 3
+                        && (last.ends_with('s') || last.ends_with('x'))
+                        && !last.ends_with("ss"));
                 head_seen = true;
                 j += len;
                 end = j;
@@ -704,9 +793,19 @@ impl<'a> Chunker<'a> {
                 j += 1;
                 continue;
             }
-            let function = ["prepositions", "conjunctions", "subordinators", "relatives", "aux", "negation", "pronouns", "determiners", "modal"]
-                .iter()
-                .any(|s| self.lex.has(s, w));
+            let function = [
+                "prepositions",
+                "conjunctions",
+                "subordinators",
+                "relatives",
+                "aux",
+                "negation",
+                "pronouns",
+                "determiners",
+                "modal",
+            ]
+            .iter()
+            .any(|s| self.lex.has(s, w));
             if function || self.in_name(j) {
                 break;
             }
@@ -721,12 +820,24 @@ impl<'a> Chunker<'a> {
                 continue;
             }
             // "car making partner", "cloud gaming platform": an -ing word before a noun.
-            if w.ends_with("ing") && (self.phrase("nouns", j + 1).is_some() || self.is_word(j + 1) && !self.in_name(j + 1) && self.phrase("nouns", j + 2).is_some() && self.verb_at(j + 1).is_none()) && !self.lex.has("etre_verbs", "parti") {
+            if w.ends_with("ing")
+                && (self.phrase("nouns", j + 1).is_some()
+                    || self.is_word(j + 1)
+                        && !self.in_name(j + 1)
+                        && self.phrase("nouns", j + 2).is_some()
+                        && self.verb_at(j + 1).is_none())
+                && !self.lex.has("etre_verbs", "parti")
+            {
                 j += 1;
                 continue;
             }
             if self.verb_at(j).is_some() {
-                let nominal_next = self.phrase("nouns", j + 1).is_some() || self.name_starting(j + 1).is_some() || (self.is_word(j + 1) && self.verb_at(j + 1).is_none() && !self.has("prepositions", j + 1) && !self.has("determiners", j + 1));
+                let nominal_next = self.phrase("nouns", j + 1).is_some()
+                    || self.name_starting(j + 1).is_some()
+                    || (self.is_word(j + 1)
+                        && self.verb_at(j + 1).is_none()
+                        && !self.has("prepositions", j + 1)
+                        && !self.has("determiners", j + 1));
                 if head_seen || !nominal_next || g.det == Det::None && j == body && !determined {
                     break;
                 }
@@ -750,7 +861,10 @@ impl<'a> Chunker<'a> {
             // follow their noun ("son produit phare"): they keep the head it had.
             let french = self.lex.has("etre_verbs", "parti");
             if !(french && g.head_class.is_some()) {
-                if let Some(prev) = g.head_class.filter(|t| matches!(self.lex.tag_name(*t), "rival" | "partner")) {
+                if let Some(prev) = g
+                    .head_class
+                    .filter(|t| matches!(self.lex.tag_name(*t), "rival" | "partner"))
+                {
                     g.modifiers.push(prev);
                 }
                 g.head = j;
@@ -761,7 +875,14 @@ impl<'a> Chunker<'a> {
             end = j;
         }
         // "30 %", "$1.4 billion": an amount on its own.
-        if end <= body && g.name.is_none() && j > body && self.low(body).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) || end <= body && j > body && matches!(self.raw(body), "$" | "€" | "£") {
+        if end <= body
+            && g.name.is_none()
+            && j > body
+            && self
+                .low(body)
+                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            || end <= body && j > body && matches!(self.raw(body), "$" | "€" | "£")
+        {
             end = j;
             g.head = j - 1;
             g.head_class = self.lex.tag("amount");
@@ -776,18 +897,36 @@ impl<'a> Chunker<'a> {
 
     fn generic_verb_after_head(&self, j: usize) -> bool {
         let w = self.low(j).unwrap_or("");
-        let next_opens = self.name_starting(j + 1).is_some() || self.phrase("determiners", j + 1).is_some() || self.tag("pronouns", j + 1).is_some();
-        next_opens && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed")) && !self.lex.has("etre_verbs", "parti")
+        let next_opens = self.name_starting(j + 1).is_some()
+            || self.phrase("determiners", j + 1).is_some()
+            || self.tag("pronouns", j + 1).is_some();
+        next_opens
+            && (w.ends_with('s') && !w.ends_with("ss") || w.ends_with("ed"))
+            && !self.lex.has("etre_verbs", "parti")
     }
 
     fn pronoun(&mut self, i: usize) -> Option<usize> {
         // French inversion: "a-t-il déclaré", "dit-elle", "estiment-ils".
-        if let Some(w) = self.low(i).filter(|_| self.lex.has("etre_verbs", "parti") && !self.in_name(i)) {
-            let inverted = ["-t-il", "-t-elle", "-il", "-elle", "-t-on", "-ils", "-elles"].iter().find(|suffix| w.ends_with(*suffix) && w.len() > suffix.len());
+        if let Some(w) = self
+            .low(i)
+            .filter(|_| self.lex.has("etre_verbs", "parti") && !self.in_name(i))
+        {
+            let inverted = [
+                "-t-il", "-t-elle", "-il", "-elle", "-t-on", "-ils", "-elles",
+            ]
+            .iter()
+            .find(|suffix| w.ends_with(*suffix) && w.len() > suffix.len());
             if let Some(suffix) = inverted {
-                let p = if suffix.ends_with("ils") || suffix.ends_with("elles") { Pronoun::Group } else { Pronoun::Person };
+                let p = if suffix.ends_with("ils") || suffix.ends_with("elles") {
+                    Pronoun::Group
+                } else {
+                    Pronoun::Person
+                };
                 let base = &w[..w.len() - suffix.len()];
-                let say = self.lex.tag_in("verbs", base).is_some_and(|t| Some(t) == self.tags.say);
+                let say = self
+                    .lex
+                    .tag_in("verbs", base)
+                    .is_some_and(|t| Some(t) == self.tags.say);
                 self.out.nouns.push(NounGroup {
                     start: i,
                     end: i + 1,
@@ -802,7 +941,6 @@ impl<'a> Chunker<'a> {
                     former: false,
                     plural: p == Pronoun::Group,
                     modifiers: Vec::new(),
-                    complement: None,
                     demonym: false,
                     inverted_say: say,
                 });
@@ -832,7 +970,6 @@ impl<'a> Chunker<'a> {
             former: false,
             plural: p == Pronoun::Group,
             modifiers: Vec::new(),
-            complement: None,
             demonym: false,
             inverted_say: false,
         });
@@ -849,7 +986,10 @@ impl<'a> Chunker<'a> {
         if w == "dont" && self.name_starting(i + 1).is_some() {
             return None;
         }
-        let after_noun = matches!(self.last_kind(), Some(ChunkKind::Noun(_)) | Some(ChunkKind::Comma) | Some(ChunkKind::CloseParen));
+        let after_noun = matches!(
+            self.last_kind(),
+            Some(ChunkKind::Noun(_)) | Some(ChunkKind::Comma) | Some(ChunkKind::CloseParen)
+        );
         let ambiguous = matches!(w, "that" | "que" | "qu'" | "which");
         // "announced Monday that ...": after a date the word opens a complement clause.
         let after_time = self.out.chunks.last().is_some_and(|c| matches!(c.kind, ChunkKind::Noun(k) if self.lex.has("time_words", self.low(self.out.nouns[k].head).unwrap_or(""))));
@@ -870,7 +1010,6 @@ impl<'a> Chunker<'a> {
             former: false,
             plural: false,
             modifiers: Vec::new(),
-            complement: None,
             demonym: false,
             inverted_say: false,
         });
@@ -879,7 +1018,10 @@ impl<'a> Chunker<'a> {
 
     fn punctuation(&mut self, i: usize) -> ChunkKind {
         let spaced = |k: usize| {
-            k > 0 && k + 1 < self.len() && self.s.tokens[k - 1].end < self.s.tokens[k].start && self.s.tokens[k].end < self.s.tokens[k + 1].start
+            k > 0
+                && k + 1 < self.len()
+                && self.s.tokens[k - 1].end < self.s.tokens[k].start
+                && self.s.tokens[k].end < self.s.tokens[k + 1].start
         };
         match self.raw(i) {
             "," => ChunkKind::Comma,
@@ -925,7 +1067,9 @@ impl<'a> Chunker<'a> {
             }
             if matches!(self.raw(i), "'s" | "’s") {
                 // "it's" is "it is"; after any other noun group, a genitive.
-                let after_pronoun = self.out.chunks.last().is_some_and(|c| matches!(c.kind, ChunkKind::Noun(k) if self.out.nouns[k].pronoun.is_some()));
+                let after_pronoun = self.out.chunks.last().is_some_and(
+                    |c| matches!(c.kind, ChunkKind::Noun(k) if self.out.nouns[k].pronoun.is_some()),
+                );
                 if !after_pronoun {
                     self.push(i, i + 1, ChunkKind::Genitive);
                     i += 1;
@@ -964,7 +1108,10 @@ impl<'a> Chunker<'a> {
                 && matches!(self.out.chunks[n_chunks - 1].kind, ChunkKind::Comma)
                 && matches!(self.out.chunks[n_chunks - 2].kind, ChunkKind::Noun(k) if self.out.nouns[k].name.is_some())
                 && self.phrase("prepositions", i + 1).is_some();
-            let after_prep = (matches!(self.last_kind(), Some(ChunkKind::Prep(_))) || after_name_comma) && !self.has("infinitive_markers", i) && !self.has("gerund_markers", i);
+            let after_prep = (matches!(self.last_kind(), Some(ChunkKind::Prep(_)))
+                || after_name_comma)
+                && !self.has("infinitive_markers", i)
+                && !self.has("gerund_markers", i);
             if after_prep && self.phrase("nouns", i).is_some() {
                 if let Some(end) = self.noun_group(i) {
                     let k = self.out.nouns.len() - 1;
@@ -991,7 +1138,11 @@ impl<'a> Chunker<'a> {
                 continue;
             }
             // "about 30 percent", "environ 30 %": the preposition is an adverb before numbers.
-            if self.has("approximately", i) && self.low(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
+            if self.has("approximately", i)
+                && self
+                    .low(i + 1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
                 self.push(i, i + 1, ChunkKind::Adverb);
                 i += 1;
                 continue;
@@ -999,7 +1150,10 @@ impl<'a> Chunker<'a> {
             if let Some((Some(tag), len)) = self.phrase("prepositions", i) {
                 // French "des"/"du" are "de" + article after a noun; elsewhere determiners.
                 let contracted = matches!(self.low(i), Some("des" | "du"));
-                let after_noun = matches!(self.last_kind(), Some(ChunkKind::Noun(_)) | Some(ChunkKind::Verb(_)));
+                let after_noun = matches!(
+                    self.last_kind(),
+                    Some(ChunkKind::Noun(_)) | Some(ChunkKind::Verb(_))
+                );
                 if !contracted || after_noun {
                     self.push(i, i + len, ChunkKind::Prep(tag));
                     i += len;
@@ -1031,7 +1185,8 @@ impl<'a> Chunker<'a> {
 
     /// French "l'", "la", "les", "le" right before a verb are object clitics, not articles.
     fn clitic_before_verb(&self, i: usize) -> bool {
-        self.tag("aux", i).is_some_and(|t| Some(t) == self.tags.clitic)
+        self.tag("aux", i)
+            .is_some_and(|t| Some(t) == self.tags.clitic)
             && (self.verb_at(i + 1).is_some() || self.phrase("aux", i + 1).is_some())
             && self.phrase("nouns", i + 1).is_none()
     }
@@ -1041,7 +1196,9 @@ impl<'a> Chunker<'a> {
         let chunks = &self.out.chunks;
         let mut links = Vec::new();
         for w in chunks.windows(3) {
-            if let (ChunkKind::Noun(a), ChunkKind::Genitive, ChunkKind::Noun(b)) = (w[0].kind, w[1].kind, w[2].kind) {
+            if let (ChunkKind::Noun(a), ChunkKind::Genitive, ChunkKind::Noun(b)) =
+                (w[0].kind, w[1].kind, w[2].kind)
+            {
                 links.push((a, b));
             }
         }
@@ -1065,7 +1222,11 @@ fn looks_infinitive(w: &str, french: bool) -> bool {
 pub fn chunk(text: &str, s: &Sentence, lex: &Lexicon, tags: Tags, names: &[Name]) -> Phrases {
     let mut name_at = vec![None; s.tokens.len()];
     for (k, nm) in names.iter().enumerate() {
-        for slot in name_at.iter_mut().take(nm.end.min(s.tokens.len())).skip(nm.start) {
+        for slot in name_at
+            .iter_mut()
+            .take(nm.end.min(s.tokens.len()))
+            .skip(nm.start)
+        {
             *slot = Some(k);
         }
     }

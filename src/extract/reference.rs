@@ -63,7 +63,10 @@ fn kind_of_class(lex: &Lexicon, class: Option<u16>) -> Option<EntityKind> {
 }
 
 pub fn is_actor(k: EntityKind) -> bool {
-    matches!(k, EntityKind::Person | EntityKind::Organization | EntityKind::Media | EntityKind::Group)
+    matches!(
+        k,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Media | EntityKind::Group
+    )
 }
 
 fn org_like(k: EntityKind) -> bool {
@@ -85,8 +88,17 @@ fn role_class(rel: RelationKind) -> Option<&'static str> {
 
 impl Discourse {
     /// The most recent coordination whose members all fit.
-    fn last_group_fitting(&self, clusters: &[Cluster], fits: impl Fn(EntityKind) -> bool) -> Vec<usize> {
-        self.group_history.iter().rev().find(|g| g.iter().all(|&c| fits(clusters[c].kind))).cloned().unwrap_or_default()
+    fn last_group_fitting(
+        &self,
+        clusters: &[Cluster],
+        fits: impl Fn(EntityKind) -> bool,
+    ) -> Vec<usize> {
+        self.group_history
+            .iter()
+            .rev()
+            .find(|g| g.iter().all(|&c| fits(clusters[c].kind)))
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Remembers the roles a sentence stated.
@@ -102,8 +114,16 @@ impl Discourse {
 
     /// Who was said to hold a role of an organization, when exactly one was.
     fn holder(&self, class: &str, orgs: &[usize]) -> Option<usize> {
-        let class = if class == "parent" { "role_owner" } else { class };
-        let mut found = self.roles.iter().filter(|(c, _, o)| *c == class && orgs.contains(o)).map(|(_, h, _)| *h);
+        let class = if class == "parent" {
+            "role_owner"
+        } else {
+            class
+        };
+        let mut found = self
+            .roles
+            .iter()
+            .filter(|(c, _, o)| *c == class && orgs.contains(o))
+            .map(|(_, h, _)| *h);
         let first = found.next()?;
         found.all(|h| h == first).then_some(first)
     }
@@ -124,14 +144,21 @@ impl Discourse {
     ) -> Referents {
         let nn = p.nouns.len();
         let mut refs: Referents = vec![Vec::new(); nn];
-        let main_subject_first = st.clauses.iter().find(|c| c.kind == ClauseKind::Main && !c.in_quote).and_then(|c| c.subject.first().copied());
+        let main_subject_first = st
+            .clauses
+            .iter()
+            .find(|c| c.kind == ClauseKind::Main && !c.in_quote)
+            .and_then(|c| c.subject.first().copied());
         // Names first: they anchor everything else. "the Nimbus assistant", "le quotidien Le
         // Monde" without a name after it: a singular product or medium named by its qualifier.
         for (n, g) in p.nouns.iter().enumerate() {
             if let Some(k) = g.name {
                 refs[n] = vec![names[k].cluster];
             } else if let (Some(q), Some(kind)) = (g.qualifier, kind_of_class(lex, g.head_class)) {
-                if matches!(kind, EntityKind::Product | EntityKind::Media) && !g.plural && g.det == Det::Definite {
+                if matches!(kind, EntityKind::Product | EntityKind::Media)
+                    && !g.plural
+                    && g.det == Det::Definite
+                {
                     let c = names[q].cluster;
                     refs[n] = vec![c];
                     if !clusters[c].kind_sure {
@@ -141,7 +168,9 @@ impl Discourse {
                 }
             }
         }
-        let speaker_refs = |refs: &Referents| -> Vec<usize> { st.speaker.iter().flat_map(|&s| refs[s].clone()).collect() };
+        let speaker_refs = |refs: &Referents| -> Vec<usize> {
+            st.speaker.iter().flat_map(|&s| refs[s].clone()).collect()
+        };
         for n in 0..nn {
             if !refs[n].is_empty() {
                 continue;
@@ -158,31 +187,51 @@ impl Discourse {
             match g.pronoun {
                 Some(Pronoun::Relative) => continue,
                 Some(Pronoun::First) => {
-                    let s = if st.in_quote.iter().any(|q| *q) || st.starts_in_quote { speaker_refs(&refs) } else { Vec::new() };
-                    let s = if s.is_empty() { self.open_quote_speaker.clone() } else { s };
+                    let s = if st.in_quote.iter().any(|q| *q) || st.starts_in_quote {
+                        speaker_refs(&refs)
+                    } else {
+                        Vec::new()
+                    };
+                    let s = if s.is_empty() {
+                        self.open_quote_speaker.clone()
+                    } else {
+                        s
+                    };
                     refs[n] = s;
                     continue;
                 }
                 Some(Pronoun::Second) => continue,
                 Some(Pronoun::Person) if g.inverted_say => {
                     // "« ... », a-t-il déclaré": the one who spoke last, else the last person.
-                    let last = self.last_speaker.first().copied().filter(|&c| clusters[c].kind == EntityKind::Person);
+                    let last = self
+                        .last_speaker
+                        .first()
+                        .copied()
+                        .filter(|&c| clusters[c].kind == EntityKind::Person);
                     refs[n] = last.or(self.last_person_subject).into_iter().collect();
                     continue;
                 }
-                Some(Pronoun::Person) => {
-                    refs[n] = self.person_pronoun(n, p, st, &refs, clusters, lang_fr, main_subject_first).into_iter().collect();
-                    continue;
-                }
-                Some(Pronoun::Org | Pronoun::Person | Pronoun::Group) if self.gerund_object(n, p, st).is_some() => {
+                Some(Pronoun::Org | Pronoun::Person | Pronoun::Group)
+                    if self.gerund_object(n, p, st).is_some() =>
+                {
                     // "X sued Y, accusing it of fraud": the object of a gerund clause is the
                     // object of the clause it depends on.
                     let gov = self.gerund_object(n, p, st).unwrap_or_default();
                     refs[n] = gov.iter().flat_map(|&m| refs[m].clone()).collect();
                     continue;
                 }
+                Some(Pronoun::Person) => {
+                    refs[n] = self
+                        .person_pronoun(n, p, &refs, clusters, lang_fr, main_subject_first)
+                        .into_iter()
+                        .collect();
+                    continue;
+                }
                 Some(Pronoun::Org) => {
-                    refs[n] = self.org_pronoun(n, p, &refs, clusters, main_subject_first).into_iter().collect();
+                    refs[n] = self
+                        .org_pronoun(n, p, &refs, clusters, main_subject_first)
+                        .into_iter()
+                        .collect();
                     continue;
                 }
                 Some(Pronoun::Group) => {
@@ -193,7 +242,11 @@ impl Discourse {
             }
             // A role of a named organization: "WhatsApp's owner", "le PDG d'Ubisoft" stand for
             // who was said to hold it.
-            if let Some(class) = g.head_class.map(|t| lex.tag_name(t)).filter(|c| c.starts_with("role_") || *c == "parent") {
+            if let Some(class) = g
+                .head_class
+                .map(|t| lex.tag_name(t))
+                .filter(|c| c.starts_with("role_") || *c == "parent")
+            {
                 let mut orgs: Vec<usize> = Vec::new();
                 if let Some(q) = g.possessor {
                     orgs.extend(refs[q].iter().copied());
@@ -206,25 +259,39 @@ impl Discourse {
                         orgs.extend(grp.iter().flat_map(|&m| refs[m].clone()));
                     }
                 }
-                if let Some(h) = (!orgs.is_empty()).then(|| self.holder(class, &orgs)).flatten() {
+                if let Some(h) = (!orgs.is_empty())
+                    .then(|| self.holder(class, &orgs))
+                    .flatten()
+                {
                     refs[n] = vec![h];
                     continue;
                 }
                 // "confronter le PDG de Tesla": a head of an organization named before, without
                 // a name here, is the person the text is about (not the clause's subject).
-                if class == "role_lead" && !orgs.is_empty() && matches!(g.det, Det::Definite) && st.apposition[n].is_none() {
-                    let subj: Vec<usize> = main_subject_first.map(|s| refs[s].clone()).unwrap_or_default();
-                    if let Some(c) = self.salient(clusters, |c| c.kind == EntityKind::Person, &subj) {
+                if class == "role_lead"
+                    && !orgs.is_empty()
+                    && matches!(g.det, Det::Definite)
+                    && st.apposition[n].is_none()
+                {
+                    let subj: Vec<usize> = main_subject_first
+                        .map(|s| refs[s].clone())
+                        .unwrap_or_default();
+                    if let Some(c) = self.salient(clusters, |c| c.kind == EntityKind::Person, &subj)
+                    {
                         refs[n] = vec![c];
                         continue;
                     }
                 }
             }
             // "des dirigeants d'OpenAI": people speaking for an organization, even unnamed.
-            if g.head_class.is_some_and(|t| lex.tag_name(t) == "group") && matches!(g.det, Det::Indefinite) {
+            if g.head_class.is_some_and(|t| lex.tag_name(t) == "group")
+                && matches!(g.det, Det::Indefinite)
+            {
                 let orgs: Vec<usize> = st.pps[n]
                     .iter()
-                    .filter(|(t, _)| matches!(lex.tag_name(*t), "of" | "with" | "for" | "from" | "at"))
+                    .filter(|(t, _)| {
+                        matches!(lex.tag_name(*t), "of" | "with" | "for" | "from" | "at")
+                    })
                     .flat_map(|(_, grp)| grp.iter().flat_map(|&m| refs[m].clone()))
                     .filter(|&c| org_like(clusters[c].kind))
                     .collect();
@@ -237,26 +304,39 @@ impl Discourse {
             if g.head_class.is_some_and(|t| lex.tag_name(t) == "someone") {
                 let mut exclude: Vec<usize> = speaker_refs(&refs);
                 exclude.extend(self.open_quote_speaker.iter().copied());
-                refs[n] = self.salient(clusters, |c| c.kind == EntityKind::Person, &exclude).into_iter().collect();
+                refs[n] = self
+                    .salient(clusters, |c| c.kind == EntityKind::Person, &exclude)
+                    .into_iter()
+                    .collect();
                 continue;
             }
             // A description: "the company", "le milliardaire", "les deux groupes".
             if g.head_class.is_none() || matches!(g.det, Det::Indefinite) {
                 continue;
             }
-            let Some(kind) = kind_of_class(lex, g.head_class) else { continue };
+            let Some(kind) = kind_of_class(lex, g.head_class) else {
+                continue;
+            };
             let key = descriptor_key(tokens, g.head, g.end);
             let resolved = match kind {
                 EntityKind::Group => {
                     // "the partners", "les deux groupes": the last pair; "Apple employees",
                     // "ses actionnaires" are people of their own.
-                    let own = g.qualifier.is_some() || g.possessor.is_some() || !st.pps[n].is_empty() || matches!(g.det, Det::Possessive | Det::PluralPossessive | Det::None);
+                    let own = g.qualifier.is_some()
+                        || g.possessor.is_some()
+                        || !st.pps[n].is_empty()
+                        || matches!(g.det, Det::Possessive | Det::PluralPossessive | Det::None);
                     // "Attorneys general with the Justice Department", "les dirigeants
                     // d'OpenAI", "Nuvia executives": people who speak for organizations.
                     let mut speaking_for: Vec<usize> = Vec::new();
                     for (t, grp) in &st.pps[n] {
                         if matches!(lex.tag_name(*t), "of" | "with" | "for" | "from" | "at") {
-                            speaking_for.extend(grp.iter().flat_map(|&m| refs[m].clone()).filter(|&c| org_like(clusters[c].kind) || clusters[c].kind == EntityKind::Place));
+                            speaking_for.extend(grp.iter().flat_map(|&m| refs[m].clone()).filter(
+                                |&c| {
+                                    org_like(clusters[c].kind)
+                                        || clusters[c].kind == EntityKind::Place
+                                },
+                            ));
                         }
                     }
                     if let Some(q) = g.qualifier {
@@ -269,13 +349,24 @@ impl Discourse {
                     if !speaking_for.is_empty() {
                         self.groups.insert(key.clone(), speaking_for.clone());
                         speaking_for
-                    } else if let Some(r) = remembered.filter(|_| matches!(g.det, Det::Definite | Det::Demonstrative)) {
+                    } else if let Some(r) =
+                        remembered.filter(|_| matches!(g.det, Det::Definite | Det::Demonstrative))
+                    {
                         r
                     } else if g.plural && !own {
                         // "les deux groupes" are organizations, "the two men" people.
                         let head = tokens[g.head].low.as_str();
-                        let people = matches!(head, "men" | "hommes" | "women" | "femmes" | "brothers" | "frères");
-                        self.last_group_fitting(clusters, |k| if people { k == EntityKind::Person } else { org_like(k) || k == EntityKind::Group })
+                        let people = matches!(
+                            head,
+                            "men" | "hommes" | "women" | "femmes" | "brothers" | "frères"
+                        );
+                        self.last_group_fitting(clusters, |k| {
+                            if people {
+                                k == EntityKind::Person
+                            } else {
+                                org_like(k) || k == EntityKind::Group
+                            }
+                        })
                     } else {
                         Vec::new()
                     }
@@ -284,13 +375,23 @@ impl Discourse {
                     // "the CEO" alone, "le milliardaire": a role or person word without a
                     // name resolves only when its words were read before, or to the most
                     // mentioned recent person who is not the clause's subject.
-                    let remembered = self.descriptors.get(&key).map(|&(c, _)| c).filter(|&c| clusters[c].kind == EntityKind::Person);
-                    let has_org = g.qualifier.is_some() || g.possessor.is_some() || st.pps[n].iter().any(|(t, _)| lex.tag_name(*t) == "of");
+                    let remembered = self
+                        .descriptors
+                        .get(&key)
+                        .map(|&(c, _)| c)
+                        .filter(|&c| clusters[c].kind == EntityKind::Person);
+                    let has_org = g.qualifier.is_some()
+                        || g.possessor.is_some()
+                        || st.pps[n].iter().any(|(t, _)| lex.tag_name(*t) == "of");
                     if let Some(c) = remembered {
                         vec![c]
                     } else if !has_org && lex.tag_name(g.head_class.unwrap_or(0)) == "person" {
-                        let subj: Vec<usize> = main_subject_first.map(|s| refs[s].clone()).unwrap_or_default();
-                        self.salient(clusters, |c| c.kind == EntityKind::Person, &subj).into_iter().collect()
+                        let subj: Vec<usize> = main_subject_first
+                            .map(|s| refs[s].clone())
+                            .unwrap_or_default();
+                        self.salient(clusters, |c| c.kind == EntityKind::Person, &subj)
+                            .into_iter()
+                            .collect()
                     } else {
                         Vec::new()
                     }
@@ -298,12 +399,29 @@ impl Discourse {
                 // A bare noun ("in court", "rivals") describes nobody in particular.
                 k if (org_like(k) || k == EntityKind::Product) && g.det == Det::None => Vec::new(),
                 k if org_like(k) || k == EntityKind::Product => {
-                    if g.plural && tokens.get(g.start + 1).is_some_and(|t| matches!(t.low.as_str(), "two" | "deux" | "both")) {
+                    if g.plural
+                        && tokens
+                            .get(g.start + 1)
+                            .is_some_and(|t| matches!(t.low.as_str(), "two" | "deux" | "both"))
+                    {
                         self.last_group_fitting(clusters, org_like)
                     } else if k == EntityKind::Product {
                         Vec::new()
                     } else {
-                        self.org_description(n, g.det, k, &key, p, st, &refs, clusters, main_subject_first, names).into_iter().collect()
+                        self.org_description(
+                            n,
+                            g.det,
+                            k,
+                            &key,
+                            p,
+                            st,
+                            &refs,
+                            clusters,
+                            main_subject_first,
+                            names,
+                        )
+                        .into_iter()
+                        .collect()
                     }
                 }
                 _ => Vec::new(),
@@ -318,16 +436,29 @@ impl Discourse {
         // Unnamed groups that may act: "environmental groups", "15 states", "former Apple
         // chip architects".
         for (n, g) in p.nouns.iter().enumerate() {
-            if !refs[n].is_empty() || g.name.is_some() || g.pronoun.is_some() || !g.plural || !matches!(g.det, Det::None | Det::Indefinite) {
+            if !refs[n].is_empty()
+                || g.name.is_some()
+                || g.pronoun.is_some()
+                || !g.plural
+                || !matches!(g.det, Det::None | Det::Indefinite)
+            {
                 continue;
             }
             let class = g.head_class.map(|t| lex.tag_name(t));
             let marked = g.former || g.qualifier.is_some() || g.head > g.start;
-            let eligible = class == Some("group") && marked || class.is_none() && (g.former || g.qualifier.is_some());
-            if !eligible || st.governed_by[n].is_some_and(|t| lex.tag_name(t) == "of") || !st.listed[n].is_empty() {
+            let eligible = class == Some("group") && marked
+                || class.is_none() && (g.former || g.qualifier.is_some());
+            if !eligible
+                || st.governed_by[n].is_some_and(|t| lex.tag_name(t) == "of")
+                || !st.listed[n].is_empty()
+            {
                 continue;
             }
-            let from = if g.det == Det::None { g.start } else { (g.start + 1).min(g.end - 1) };
+            let from = if g.det == Det::None {
+                g.start
+            } else {
+                (g.start + 1).min(g.end - 1)
+            };
             let name = text[tokens[from].start..tokens[g.end - 1].end].to_string();
             clusters.push(Cluster {
                 name: name.clone(),
@@ -344,9 +475,13 @@ impl Discourse {
         }
         // A spokesperson without a name speaks for the organization ("A Shell spokesperson").
         for (n, g) in p.nouns.iter().enumerate() {
-            let spokes = g.name.is_none() && tokens[g.head.min(tokens.len() - 1)..g.end].iter().any(|t| lex.has("spokes_words", &t.low));
+            let spokes = g.name.is_none()
+                && tokens[g.head.min(tokens.len() - 1)..g.end]
+                    .iter()
+                    .any(|t| lex.has("spokes_words", &t.low));
             if spokes && refs[n].is_empty() {
-                let mut org: Vec<usize> = g.qualifier.map(|q| names[q].cluster).into_iter().collect();
+                let mut org: Vec<usize> =
+                    g.qualifier.map(|q| names[q].cluster).into_iter().collect();
                 for (t, grp) in &st.pps[n] {
                     if matches!(lex.tag_name(*t), "of" | "for" | "at") {
                         org.extend(grp.iter().flat_map(|&m| refs[m].clone()));
@@ -361,7 +496,8 @@ impl Discourse {
         // Listed members take the kind of the list: "ses jeux phares comme A ou B" are
         // products, "les chaînes du groupe (TF1, TMC)" media.
         for (n, g) in p.nouns.iter().enumerate() {
-            let kind = kind_of_class(lex, g.head_class).filter(|k| matches!(k, EntityKind::Product | EntityKind::Media));
+            let kind = kind_of_class(lex, g.head_class)
+                .filter(|k| matches!(k, EntityKind::Product | EntityKind::Media));
             if let Some(kind) = kind {
                 for &m in &st.listed[n] {
                     for &c in &refs[m] {
@@ -393,7 +529,17 @@ impl Discourse {
 
     /// Remembers a descriptor's reading and gives its kind to a guessed entity.
     #[allow(clippy::too_many_arguments)]
-    fn note_descriptor(&mut self, text: &str, tokens: &[super::text::Token], p: &Phrases, n: usize, c: usize, clusters: &mut [Cluster], lex: &Lexicon, apposition: bool) {
+    fn note_descriptor(
+        &mut self,
+        text: &str,
+        tokens: &[super::text::Token],
+        p: &Phrases,
+        n: usize,
+        c: usize,
+        clusters: &mut [Cluster],
+        lex: &Lexicon,
+        apposition: bool,
+    ) {
         let g = &p.nouns[n];
         let key = descriptor_key(tokens, g.head, g.end);
         if g.head_class.is_some() {
@@ -401,12 +547,16 @@ impl Discourse {
         }
         if let Some(kind) = kind_of_class(lex, g.head_class) {
             let cl = &mut clusters[c];
-            if apposition && !cl.kind_sure && kind != EntityKind::Group && kind != EntityKind::Place {
+            if apposition && !cl.kind_sure && kind != EntityKind::Group && kind != EntityKind::Place
+            {
                 cl.kind = kind;
                 cl.kind_sure = true;
             }
         }
-        let (s, e) = (tokens[g.start].start, tokens[g.end.max(g.start + 1) - 1].end);
+        let (s, e) = (
+            tokens[g.start].start,
+            tokens[g.end.max(g.start + 1) - 1].end,
+        );
         let surface = text[s..e].to_string();
         let cl = &mut clusters[c];
         if !cl.descriptors.contains(&surface) && cl.descriptors.len() < 32 {
@@ -416,14 +566,24 @@ impl Discourse {
 
     /// The governing clause's object, when `n` is the object of a gerund or infinitive.
     fn gerund_object(&self, n: usize, p: &Phrases, st: &Structure) -> Option<Vec<usize>> {
-        let cl = st.clauses.iter().find(|c| c.object.contains(&n) && matches!(c.kind, ClauseKind::Gerund))?;
+        let cl = st
+            .clauses
+            .iter()
+            .find(|c| c.object.contains(&n) && matches!(c.kind, ClauseKind::Gerund))?;
         let gov = &st.clauses[cl.governor?];
         let _ = p;
         (!gov.object.is_empty() && !gov.object.contains(&n)).then(|| gov.object.clone())
     }
 
-    fn person_pronoun(&self, n: usize, p: &Phrases, st: &Structure, refs: &Referents, clusters: &[Cluster], lang_fr: bool, main_subject: Option<usize>) -> Option<usize> {
-        let _ = st;
+    fn person_pronoun(
+        &self,
+        n: usize,
+        p: &Phrases,
+        refs: &Referents,
+        clusters: &[Cluster],
+        lang_fr: bool,
+        main_subject: Option<usize>,
+    ) -> Option<usize> {
         // The sentence's own subject when it came first and fits.
         if let Some(ms) = main_subject.filter(|&m| m < n) {
             if let Some(&c) = refs[ms].first() {
@@ -443,14 +603,32 @@ impl Discourse {
             }
         }
         if lang_fr {
-            if let Some(c) = self.last_subject.first().copied().filter(|&c| is_actor(clusters[c].kind)) {
+            if let Some(c) = self
+                .last_subject
+                .first()
+                .copied()
+                .filter(|&c| is_actor(clusters[c].kind))
+            {
                 return Some(c);
             }
         }
-        self.last_person_subject.or_else(|| self.recent.iter().rev().copied().find(|&c| clusters[c].kind == EntityKind::Person))
+        self.last_person_subject.or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&c| clusters[c].kind == EntityKind::Person)
+        })
     }
 
-    fn org_pronoun(&self, n: usize, p: &Phrases, refs: &Referents, clusters: &[Cluster], main_subject: Option<usize>) -> Option<usize> {
+    fn org_pronoun(
+        &self,
+        n: usize,
+        p: &Phrases,
+        refs: &Referents,
+        clusters: &[Cluster],
+        main_subject: Option<usize>,
+    ) -> Option<usize> {
         if let Some(ms) = main_subject.filter(|&m| m < n) {
             if let Some(&c) = refs[ms].first() {
                 if org_like(clusters[c].kind) {
@@ -465,10 +643,23 @@ impl Discourse {
                 }
             }
         }
-        self.last_org_subject.or_else(|| self.recent.iter().rev().copied().find(|&c| org_like(clusters[c].kind)))
+        self.last_org_subject.or_else(|| {
+            self.recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&c| org_like(clusters[c].kind))
+        })
     }
 
-    fn group_pronoun(&self, n: usize, p: &Phrases, st: &Structure, refs: &Referents, clusters: &[Cluster]) -> Vec<usize> {
+    fn group_pronoun(
+        &self,
+        n: usize,
+        p: &Phrases,
+        st: &Structure,
+        refs: &Referents,
+        clusters: &[Cluster],
+    ) -> Vec<usize> {
         // A coordination earlier in the sentence.
         for m in (0..n).rev() {
             let g = &st.groups[m];
@@ -487,7 +678,12 @@ impl Discourse {
         if self.last_group.len() >= 2 {
             return self.last_group.clone();
         }
-        if self.last_subject.len() >= 2 || self.last_subject.first().is_some_and(|&c| org_like(clusters[c].kind)) {
+        if self.last_subject.len() >= 2
+            || self
+                .last_subject
+                .first()
+                .is_some_and(|&c| org_like(clusters[c].kind))
+        {
             return self.last_subject.clone();
         }
         Vec::new()
@@ -495,24 +691,62 @@ impl Discourse {
 
     /// "the company", "le groupe", "cette jeune pousse": an organization named before.
     #[allow(clippy::too_many_arguments)]
-    fn org_description(&self, n: usize, det: Det, kind: EntityKind, key: &str, p: &Phrases, st: &Structure, refs: &Referents, clusters: &[Cluster], main_subject: Option<usize>, names: &[Name]) -> Option<usize> {
+    fn org_description(
+        &self,
+        n: usize,
+        det: Det,
+        kind: EntityKind,
+        key: &str,
+        p: &Phrases,
+        st: &Structure,
+        refs: &Referents,
+        clusters: &[Cluster],
+        main_subject: Option<usize>,
+        names: &[Name],
+    ) -> Option<usize> {
         // "le laboratoire" is an organization; a medium only when nothing else fits.
         let strict = |c: usize| {
             let k = clusters[c].kind;
-            !clusters[c].unnamed && if kind == EntityKind::Media { org_like(k) } else { k == EntityKind::Organization }
+            !clusters[c].unnamed
+                && if kind == EntityKind::Media {
+                    org_like(k)
+                } else {
+                    k == EntityKind::Organization
+                }
         };
         let any_org = (0..clusters.len()).any(|c| strict(c) && self.recent.contains(&c));
-        let fits = |c: usize| if any_org { strict(c) } else { org_like(clusters[c].kind) && !clusters[c].unnamed };
+        let fits = |c: usize| {
+            if any_org {
+                strict(c)
+            } else {
+                org_like(clusters[c].kind) && !clusters[c].unnamed
+            }
+        };
         let subject: Option<usize> = main_subject.and_then(|s| refs[s].first().copied());
-        let reported = st.clauses.iter().any(|c| p.verbs[c.verb].class.is_some() && p.verbs[c.verb].class == super::lexicon::english().tag("say") && c.chunks.0 < p.chunks.len());
+        let reported = st.clauses.iter().any(|c| {
+            p.verbs[c.verb].class.is_some()
+                && p.verbs[c.verb].class == super::lexicon::english().tag("say")
+                && c.chunks.0 < p.chunks.len()
+        });
         // Names before the description in this sentence, qualifiers included ("Podwave
         // co-founder X left the company").
         let start = p.nouns[n].start;
-        let earlier_here = || names.iter().rev().filter(|nm| nm.end <= start).map(|nm| nm.cluster).find(|&c| fits(c) && (Some(c) != subject || reported));
+        let earlier_here = || {
+            names
+                .iter()
+                .rev()
+                .filter(|nm| nm.end <= start)
+                .map(|nm| nm.cluster)
+                .find(|&c| fits(c) && (Some(c) != subject || reported))
+        };
         if det == Det::Demonstrative {
             return earlier_here().or_else(|| self.recent.iter().rev().copied().find(|&c| fits(c)));
         }
-        let remembered = self.descriptors.get(key).map(|&(c, s)| (c, s)).filter(|&(c, _)| fits(c));
+        let remembered = self
+            .descriptors
+            .get(key)
+            .map(|&(c, s)| (c, s))
+            .filter(|&(c, _)| fits(c));
         let fresh = remembered.is_some_and(|(_, s)| self.sentence <= s + 1);
         let sentence_start = p.nouns[n].start == 0;
         if sentence_start {
@@ -524,9 +758,17 @@ impl Discourse {
         }
         let from_memory = remembered.map(|(c, _)| c);
         let order: [Option<usize>; 3] = if fresh {
-            [earlier_here(), from_memory, self.topic_org.filter(|&c| fits(c))]
+            [
+                earlier_here(),
+                from_memory,
+                self.topic_org.filter(|&c| fits(c)),
+            ]
         } else {
-            [earlier_here(), self.topic_org.filter(|&c| fits(c)), from_memory]
+            [
+                earlier_here(),
+                self.topic_org.filter(|&c| fits(c)),
+                from_memory,
+            ]
         };
         order
             .into_iter()
@@ -536,17 +778,30 @@ impl Discourse {
     }
 
     /// The most mentioned entity of the last few sentences that fits and is not excluded.
-    fn salient(&self, clusters: &[Cluster], fits: impl Fn(&Cluster) -> bool, exclude: &[usize]) -> Option<usize> {
+    fn salient(
+        &self,
+        clusters: &[Cluster],
+        fits: impl Fn(&Cluster) -> bool,
+        exclude: &[usize],
+    ) -> Option<usize> {
         self.recent
             .iter()
             .copied()
             .filter(|c| !exclude.contains(c) && fits(&clusters[*c]))
-            .filter(|c| self.last_seen.get(c).is_some_and(|&s| self.sentence <= s + 5))
+            .filter(|c| {
+                self.last_seen
+                    .get(c)
+                    .is_some_and(|&s| self.sentence <= s + 5)
+            })
             .max_by_key(|&c| (clusters[c].mentions, self.last_seen.get(&c).copied()))
     }
 
     fn advance(&mut self, p: &Phrases, st: &Structure, refs: &Referents, clusters: &[Cluster]) {
-        let main = st.clauses.iter().find(|c| matches!(c.kind, ClauseKind::Main | ClauseKind::Complement) && !c.subject.is_empty() && !c.in_quote);
+        let main = st.clauses.iter().find(|c| {
+            matches!(c.kind, ClauseKind::Main | ClauseKind::Complement)
+                && !c.subject.is_empty()
+                && !c.in_quote
+        });
         if let Some(cl) = main {
             let s: Vec<usize> = cl.subject.iter().flat_map(|&n| refs[n].clone()).collect();
             if !s.is_empty() {
@@ -557,7 +812,8 @@ impl Discourse {
                         _ => {}
                     }
                 }
-                self.last_subject_plural = cl.subject.len() >= 2 || cl.subject.iter().any(|&n| p.nouns[n].plural);
+                self.last_subject_plural =
+                    cl.subject.len() >= 2 || cl.subject.iter().any(|&n| p.nouns[n].plural);
                 self.last_subject = s;
             }
         }
@@ -569,7 +825,10 @@ impl Discourse {
                 self.last_seen.insert(c, self.sentence);
             }
             if topic.is_none() && g.name.is_some() && st.governed_by[n].is_none() {
-                topic = refs[n].first().copied().filter(|&c| org_like(clusters[c].kind));
+                topic = refs[n]
+                    .first()
+                    .copied()
+                    .filter(|&c| org_like(clusters[c].kind));
             }
             let grp = &st.groups[n];
             if grp.len() >= 2 && grp[0] == n {
@@ -604,5 +863,9 @@ impl Discourse {
 /// The words that name a description ("company", "chief executive"): the head and what
 /// follows it in the group.
 fn descriptor_key(tokens: &[super::text::Token], head: usize, end: usize) -> String {
-    tokens[head..end.max(head + 1).min(tokens.len())].iter().map(|t| t.low.as_str()).collect::<Vec<_>>().join(" ")
+    tokens[head..end.max(head + 1).min(tokens.len())]
+        .iter()
+        .map(|t| t.low.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

@@ -279,8 +279,11 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                 n.cap || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '-' | '–')
             });
             // "$1.4 billion", "3.5 millions": a decimal point, not a sentence end.
-            let decimal = prev.is_some_and(|p| p.end == t.start && p.low.chars().all(|c| c.is_ascii_digit()))
-                && tokens.get(i + 1).is_some_and(|n| n.start == t.end && n.low.starts_with(|c: char| c.is_ascii_digit()));
+            let decimal = prev
+                .is_some_and(|p| p.end == t.start && p.low.chars().all(|c| c.is_ascii_digit()))
+                && tokens.get(i + 1).is_some_and(|n| {
+                    n.start == t.end && n.low.starts_with(|c: char| c.is_ascii_digit())
+                });
             if !abbrev && !decimal && next_starts.unwrap_or(true) {
                 push_sentence(&tokens[sent_start_tok..j], out);
                 sent_start_tok = j;
@@ -352,9 +355,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     }
                     // "quelqu'un", "aujourd'hui": one word.
                     let whole = matches!(s[i..k].to_lowercase().as_str(), "quelqu" | "aujourd")
-                        && ["un", "une", "hui"].iter().any(|w| after.to_lowercase().starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphabetic()));
+                        && ["un", "une", "hui"].iter().any(|w| {
+                            after.to_lowercase().starts_with(w)
+                                && !after[w.len()..].starts_with(|c: char| c.is_alphabetic())
+                        });
                     if whole {
-                        let len = after.chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+                        let len = after
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .map(char::len_utf8)
+                            .sum::<usize>();
                         while it.peek().is_some_and(|&(x, _)| x < k + 1 + len) {
                             it.next();
                         }
@@ -364,7 +374,21 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     let is_gen = after.starts_with(['s', 'S'])
                         && !after[1..].starts_with(|x: char| x.is_alphanumeric());
                     // "d'« idiot »": an elided article before a quote mark is still elided.
-                    let elided_word = matches!(s[i..k].to_lowercase().as_str(), "d" | "l" | "qu" | "j" | "n" | "s" | "c" | "m" | "t" | "jusqu" | "lorsqu" | "puisqu" | "quelqu");
+                    let elided_word = matches!(
+                        s[i..k].to_lowercase().as_str(),
+                        "d" | "l"
+                            | "qu"
+                            | "j"
+                            | "n"
+                            | "s"
+                            | "c"
+                            | "m"
+                            | "t"
+                            | "jusqu"
+                            | "lorsqu"
+                            | "puisqu"
+                            | "quelqu"
+                    );
                     let before_quote = after.starts_with(['«', '"', '“', ' ']) && elided_word;
                     if !is_gen
                         && (after.starts_with(|x: char| x.is_alphabetic()) || before_quote)
@@ -381,7 +405,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             toks.push(make_token(text, start + i, start + j, true));
         } else if c == '\'' && english_contraction(&s[i + 1..]) && i > 0 {
             // "'ve", "'ll", "'t": a token of its own, read by the auxiliary and negation lists.
-            let len = 1 + s[i + 1..].chars().take_while(|c| c.is_alphabetic()).map(char::len_utf8).sum::<usize>();
+            let len = 1 + s[i + 1..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .map(char::len_utf8)
+                .sum::<usize>();
             while it.peek().is_some_and(|&(k, _)| k < i + len) {
                 it.next();
             }
@@ -407,7 +435,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 /// "'ve", "'re", "'ll", "'d", "'m", "'t" (of "n't") after an apostrophe.
 fn english_contraction(after: &str) -> bool {
     let tail: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    matches!(tail.to_ascii_lowercase().as_str(), "ve" | "re" | "ll" | "d" | "m" | "t")
+    matches!(
+        tail.to_ascii_lowercase().as_str(),
+        "ve" | "re" | "ll" | "d" | "m" | "t"
+    )
 }
 
 fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {
