@@ -251,7 +251,7 @@ fn split_phrase(item: &str) -> Vec<String> {
         // The tokenizer keeps these whole.
         if matches!(
             w.to_lowercase().as_str(),
-            "quelqu'un" | "quelqu'une" | "aujourd'hui"
+            "quelqu'un" | "quelqu'une"
         ) {
             out.push(w.to_string());
             continue;

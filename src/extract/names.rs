@@ -1163,12 +1163,10 @@ mod tests {
     #[test]
     fn titles_are_cut_off_names() {
         let got = names_of("Attorney General Merrick Garland said Moderna Chief Legal Officer Shannon Thyme Klinger was wrong.", lexicon::english());
-        let names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(
-            names,
-            ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]
-        );
-        assert_eq!(got[0].1, EntityKind::Person);
+        let mut names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
+        names.sort();
+        assert_eq!(names, ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]);
+        assert!(got.iter().all(|(n, k)| (*k == EntityKind::Person) == (n != "Moderna")), "{got:?}");
     }
 
     #[test]

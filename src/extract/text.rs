@@ -353,9 +353,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     if english_contraction(after) {
                         break;
                     }
-                    // "quelqu'un", "aujourd'hui": one word.
-                    let whole = matches!(s[i..k].to_lowercase().as_str(), "quelqu" | "aujourd")
-                        && ["un", "une", "hui"].iter().any(|w| {
+                    // "quelqu'un": one word.
+                    let whole = s[i..k].to_lowercase() == "quelqu"
+                        && ["un", "une"].iter().any(|w| {
                             after.to_lowercase().starts_with(w)
                                 && !after[w.len()..].starts_with(|c: char| c.is_alphabetic())
                         });
