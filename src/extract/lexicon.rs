@@ -249,10 +249,7 @@ fn split_phrase(item: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in item.split_whitespace() {
         // The tokenizer keeps these whole.
-        if matches!(
-            w.to_lowercase().as_str(),
-            "quelqu'un" | "quelqu'une"
-        ) {
+        if matches!(w.to_lowercase().as_str(), "quelqu'un" | "quelqu'une") {
             out.push(w.to_string());
             continue;
         }

@@ -347,8 +347,10 @@ impl Ctx<'_> {
                     // "and", "&", "of", "y" join only company names ("Procter & Gamble",
                     // "Bank of America"), not "Musk and Altman".
                     if matches!(toks[end].low.as_str(), "and" | "of" | "y" | "e" | "&") {
+                        // "Reuters and Bloomberg" are two names; "Smith and Partners" one.
                         let tail = self.lex.has("org_suffixes", &toks[end + 1].low)
-                            || self.lex.has("media_words", &toks[end + 1].low);
+                            && !self.lex.has("media_words", &toks[end + 1].low)
+                            && !self.lex.has("media_words", &toks[end - 1].low);
                         let ampersand = toks[end].low == "&";
                         // "Call of Duty", "Bank of America", "District of Columbia"; not after a
                         // title ("the President of France" is a title and a place).
@@ -1165,8 +1167,15 @@ mod tests {
         let got = names_of("Attorney General Merrick Garland said Moderna Chief Legal Officer Shannon Thyme Klinger was wrong.", lexicon::english());
         let mut names: Vec<&str> = got.iter().map(|(n, _)| n.as_str()).collect();
         names.sort();
-        assert_eq!(names, ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]);
-        assert!(got.iter().all(|(n, k)| (*k == EntityKind::Person) == (n != "Moderna")), "{got:?}");
+        assert_eq!(
+            names,
+            ["Merrick Garland", "Moderna", "Shannon Thyme Klinger"]
+        );
+        assert!(
+            got.iter()
+                .all(|(n, k)| (*k == EntityKind::Person) == (n != "Moderna")),
+            "{got:?}"
+        );
     }
 
     #[test]
