@@ -108,7 +108,7 @@ fn the_api_answers_the_seed_store_as_the_library_does() {
     assert_eq!(sued.len(), 1);
     assert_eq!(sued[0]["source"], musk.id);
     assert_eq!(sued[0]["target"], openai.id);
-    assert_eq!(sued[0]["evidence_count"], 1);
+    assert_eq!(sued[0]["evidence_count"], sued_sentences.len());
     // By id, filtered by relation: only the sued edge and its ends.
     let (_, v) = s.get(&format!("api/neighbors?name=%23{}&relation=sued", musk.id));
     assert_eq!(names(&v), ["Elon Musk", "OpenAI"]);
