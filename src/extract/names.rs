@@ -658,8 +658,11 @@ impl Ctx<'_> {
             // "Apple Watch", "Meta Platforms": a first name that is also a word needs a
             // known surname ("Elon Musk" needs none).
             let plain_name = first_given.is_some_and(|g| !g.also_word);
-            if strong || plain_name || known::is_surname(words[b - a - 1]) {
-                return (EntityKind::Person, strong);
+            let surname = known::is_surname(words[b - a - 1]);
+            if strong || plain_name || surname {
+                // "Orion Data": a common first name before an unknown word stays open to
+                // what the relations say.
+                return (EntityKind::Person, strong && surname);
             }
         }
         (EntityKind::Organization, false)
