@@ -21,12 +21,27 @@ pub enum Error {
         found: u32,
         expected: u32,
     },
-    #[error("the store at {path} is damaged: {detail}; restore it from a dump, or see `relgraph --db {path} check`")]
+    /// `detail` says what is wrong and what to do: the advice depends on whether the store
+    /// could be opened at all.
+    #[error("the store at {path} is damaged: {detail}")]
     Corrupt { path: PathBuf, detail: String },
     #[error("store error: {0}")]
     Store(String),
-    #[error("cannot read {path}: {source}")]
+    /// The store's own files could not be written or read (a full disk, a failing device).
+    #[error("the store at {path} could not be written or read: {}", io_text(.source))]
+    StoreIo {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot read {path}: {}", io_text(.source))]
     Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot write {path}: {}", io_text(.source))]
+    Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
@@ -75,6 +90,17 @@ pub enum Error {
     Render(String),
 }
 
+/// An I/O error as a user reads it: a full disk says so and what to do.
+fn io_text(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::StorageFull => {
+            "the disk is full (no space left on the device); free some space and run the command again".into()
+        }
+        std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
+        _ => e.to_string(),
+    }
+}
+
 fn did_you_mean(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
         String::new()
@@ -101,6 +127,7 @@ impl Error {
                 | Error::Invalid(_)
                 | Error::BadDate { .. }
                 | Error::Io { .. }
+                | Error::Write { .. }
         )
     }
 }

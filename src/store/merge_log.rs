@@ -176,7 +176,7 @@ impl Store {
     /// Undoes merge `seq`: the merged-away entity comes back with its names, kind, edges
     /// and evidence; the target keeps what it had and what came after. Returns both.
     pub fn unmerge(&self, seq: u64) -> Result<(Entity, Entity)> {
-        let _w = self.write_gate();
+        let _w = self.write_gate()?;
         self.ensure_forms()?;
         let rec: MergeRecord = match self
             .identity
@@ -377,6 +377,11 @@ impl Store {
             .filter(|k| !into_forms.contains(k))
             .collect();
         let from = rec.from.clone();
+        // Edges the undo drops lower the counter: the commit record drops first.
+        self.lower_committed(Counts {
+            edges: edges_out.len() as u64,
+            ..Default::default()
+        })?;
         let trees = self.all_trees();
         trees
             .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {

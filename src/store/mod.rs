@@ -6,6 +6,7 @@
 //! counters. One document is written in one transaction
 //! over all of them. The store knows nothing of language: it takes resolved input.
 
+mod bulk;
 pub mod codec;
 mod identity;
 mod merge_log;
@@ -23,11 +24,10 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use codec::*;
 
+pub use bulk::{ImportOutcomeCounts, ImportRow};
 pub use identity::{mention_weight, KindVotes};
 pub use merge_log::{LoggedEdge, MergeRecord, MergeSummary};
-pub use ops::{
-    CheckReport, DocumentInput, ImportOutcomeCounts, ImportRow, IngestOutcome, NewEdge, NewEntity,
-};
+pub use ops::{CheckReport, DocumentInput, IngestOutcome, NewEdge, NewEntity};
 
 /// Bumped when the tree layout changes; a store of another version is refused.
 pub const SCHEMA_VERSION: u32 = 2;
@@ -37,6 +37,8 @@ const META_NEXT_ID: &[u8] = b"next_id";
 const META_ENTITIES: &[u8] = b"count_entities";
 const META_EDGES: &[u8] = b"count_edges";
 const META_DOCS: &[u8] = b"count_docs";
+/// Present while a bulk load into an empty store is being written (see `bulk.rs`).
+const META_LOADING: &[u8] = b"loading";
 
 /// Size of sled's page cache: enough for a query's working set, not the whole graph.
 const CACHE_BYTES: u64 = 64 * 1024 * 1024;
@@ -60,6 +62,9 @@ pub struct Store {
     /// Bumped by every write, so a cached adjacency snapshot knows when it is stale.
     writes: std::sync::atomic::AtomicU64,
     snapshot: std::sync::Mutex<Option<std::sync::Arc<crate::query::Snapshot>>>,
+    /// Set when a write failed in the storage engine: sled may then hold in memory what
+    /// never reaches the disk, so this handle writes nothing more.
+    poisoned: std::sync::atomic::AtomicBool,
 }
 
 /// Counters kept in the meta tree.
@@ -126,7 +131,7 @@ impl Store {
                 Err(_) => {
                     return Err(Error::Corrupt {
                         path,
-                        detail: "the storage engine could not read its files".into(),
+                        detail: UNREADABLE_FILES.into(),
                     })
                 }
             }
@@ -146,7 +151,9 @@ impl Store {
             gate: RwLock::new(()),
             writes: std::sync::atomic::AtomicU64::new(0),
             snapshot: std::sync::Mutex::new(None),
+            poisoned: std::sync::atomic::AtomicBool::new(false),
         };
+        store.finish_interrupted_load()?;
         Ok(store)
     }
 
@@ -210,33 +217,95 @@ impl Store {
         self.path.join("relgraph.committed")
     }
 
+    /// Replaces the record durably: the new bytes reach the disk before the rename, and the
+    /// rename before this returns, so a power cut leaves the old record or the new one.
     fn write_committed(&self, c: Counts) -> Result<()> {
+        use std::io::Write;
         let text = format!("{} {} {}\n", c.entities, c.edges, c.documents);
         let tmp = self.path.join("relgraph.committed.tmp");
-        let io = |e: std::io::Error| Error::Io {
-            path: self.committed_path(),
-            source: e,
+        let io = |e: std::io::Error| {
+            self.poison();
+            Error::StoreIo {
+                path: self.committed_path(),
+                source: e,
+            }
         };
-        std::fs::write(&tmp, text).map_err(io)?;
-        std::fs::rename(&tmp, self.committed_path()).map_err(io)
+        let mut f = std::fs::File::create(&tmp).map_err(io)?;
+        f.write_all(text.as_bytes()).map_err(io)?;
+        f.sync_all().map_err(io)?;
+        drop(f);
+        std::fs::rename(&tmp, self.committed_path()).map_err(io)?;
+        std::fs::File::open(&self.path)
+            .and_then(|d| d.sync_all())
+            .map_err(io)
+    }
+
+    /// The counters of the last commit record; `None` for a store written before records.
+    fn read_committed(&self) -> Result<Option<Counts>> {
+        let text = match std::fs::read_to_string(self.committed_path()) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => {
+                return Err(Error::StoreIo {
+                    path: self.committed_path(),
+                    source: e,
+                })
+            }
+        };
+        let fields: Vec<Option<u64>> = text.split_whitespace().map(|x| x.parse().ok()).collect();
+        match fields[..] {
+            [Some(entities), Some(edges), Some(documents)] => Ok(Some(Counts {
+                entities,
+                edges,
+                documents,
+            })),
+            // Written whole and synced before its rename, the record is never half there.
+            _ => Err(Error::Corrupt {
+                path: self.path.clone(),
+                detail: format!(
+                    "its commit record {} is unreadable, so a loss of data cannot be ruled out; run `relgraph --db {} repair` to accept what the store holds",
+                    self.committed_path().display(),
+                    self.path.display()
+                ),
+            }),
+        }
     }
 
     fn check_committed(&self) -> Result<()> {
-        let Ok(text) = std::fs::read_to_string(self.committed_path()) else {
+        let Some(r) = self.read_committed()? else {
             return Ok(());
         };
-        let recorded: Vec<u64> = text
-            .split_whitespace()
-            .filter_map(|x| x.parse().ok())
-            .collect();
         let c = self.counts_unlocked()?;
-        if let [e, x, d] = recorded[..] {
-            if c.entities < e || c.edges < x || c.documents < d {
-                return Err(self.corrupt(&format!(
-                    "its files hold {} entities, {} edges and {} documents where {e}, {x} and {d} were committed; data was lost (run `relgraph repair` to keep what is left)",
-                    c.entities, c.edges, c.documents
-                )));
-            }
+        if c.entities < r.entities || c.edges < r.edges || c.documents < r.documents {
+            return Err(Error::Corrupt {
+                path: self.path.clone(),
+                detail: format!(
+                    "its files hold {} entities, {} edges and {} documents where {}, {} and {} were committed; data was lost (run `relgraph --db {} repair` to keep what is left)",
+                    c.entities, c.edges, c.documents, r.entities, r.edges, r.documents,
+                    self.path.display()
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// Called by a write that lowers counters, before it commits: the record drops first
+    /// (durably), so that sled writing the change before the next flush never makes the
+    /// record claim more than the files hold. `removed` is at most what the write removes.
+    pub(crate) fn lower_committed(&self, removed: Counts) -> Result<()> {
+        let Some(r) = self.read_committed()? else {
+            return Ok(());
+        };
+        let c = self.counts_unlocked()?;
+        let lowered = Counts {
+            entities: r.entities.min(c.entities.saturating_sub(removed.entities)),
+            edges: r.edges.min(c.edges.saturating_sub(removed.edges)),
+            documents: r
+                .documents
+                .min(c.documents.saturating_sub(removed.documents)),
+        };
+        if lowered != r {
+            self.write_committed(lowered)?;
         }
         Ok(())
     }
@@ -265,11 +334,23 @@ impl Store {
         self.gate.read().unwrap_or_else(|p| p.into_inner())
     }
 
-    pub(crate) fn write_gate(&self) -> std::sync::RwLockWriteGuard<'_, ()> {
+    /// Taken by every writer; refused once a write has failed in the storage engine.
+    pub(crate) fn write_gate(&self) -> Result<std::sync::RwLockWriteGuard<'_, ()>> {
+        if self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(Error::Store(format!(
+                "an earlier write to the store at {} failed; open the store again to go on (what was committed before is intact)",
+                self.path.display()
+            )));
+        }
         // Any writer may change the graph: the snapshot is stale from here on.
         self.writes
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        self.gate.write().unwrap_or_else(|p| p.into_inner())
+        Ok(self.gate.write().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    pub(crate) fn poison(&self) {
+        self.poisoned
+            .store(true, std::sync::atomic::Ordering::SeqCst);
     }
 
     /// The adjacency snapshot of the whole graph, built on first use and rebuilt after
@@ -290,14 +371,26 @@ impl Store {
     pub(crate) fn sled_err(&self, e: sled::Error) -> Error {
         match e {
             sled::Error::Corruption { .. } => self.corrupt(&e.to_string()),
+            sled::Error::Io(io) => {
+                // sled keeps a failed write in memory: nothing more goes through this handle.
+                self.poison();
+                Error::StoreIo {
+                    path: self.path.clone(),
+                    source: io,
+                }
+            }
             other => Error::Store(other.to_string()),
         }
     }
 
+    /// A damaged record found in a store that opened: `check` can list the others.
     pub(crate) fn corrupt(&self, detail: &str) -> Error {
         Error::Corrupt {
             path: self.path.clone(),
-            detail: detail.to_string(),
+            detail: format!(
+                "{detail}; `relgraph --db {} check` lists every problem",
+                self.path.display()
+            ),
         }
     }
 
@@ -312,7 +405,11 @@ impl Store {
     pub(crate) fn tx_err(&self, e: TransactionError<Error>) -> Error {
         match e {
             TransactionError::Abort(e) => e,
-            TransactionError::Storage(e) => self.sled_err(e),
+            TransactionError::Storage(e) => {
+                // A commit that failed half way may be half applied in sled's memory.
+                self.poison();
+                self.sled_err(e)
+            }
         }
     }
 
@@ -590,6 +687,9 @@ impl Store {
     }
 }
 
+/// What a store whose files sled cannot parse needs: `check` and `repair` cannot open it either.
+const UNREADABLE_FILES: &str = "the storage engine cannot read its files (truncated or overwritten); restore a dump into a new store, or move this folder aside";
+
 fn open_error(path: &Path, e: sled::Error) -> Error {
     let text = e.to_string();
     if text.contains("could not acquire lock") || text.contains("WouldBlock") {
@@ -600,15 +700,15 @@ fn open_error(path: &Path, e: sled::Error) -> Error {
     match e {
         sled::Error::Corruption { .. } => Error::Corrupt {
             path: path.to_path_buf(),
-            detail: text,
+            detail: format!("{text}; {UNREADABLE_FILES}"),
         },
-        sled::Error::Io(io) => Error::Io {
+        sled::Error::Io(io) => Error::StoreIo {
             path: path.to_path_buf(),
             source: io,
         },
         other => Error::Corrupt {
             path: path.to_path_buf(),
-            detail: other.to_string(),
+            detail: format!("{other}; {UNREADABLE_FILES}"),
         },
     }
 }

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use sled::transaction::{abort, TransactionalTree};
-use sled::{Batch, Transactional};
+use sled::Transactional;
 
 use super::codec::*;
 use super::identity::{
@@ -55,18 +55,6 @@ pub struct IngestOutcome {
     pub entities_joined: u64,
     pub edges_added: u64,
     pub evidence_added: u64,
-}
-
-/// One triple of a bulk import.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportRow {
-    pub source: String,
-    pub relation: RelationKind,
-    pub target: String,
-    /// `None`: the entity already known by that name (any kind), else a new organization.
-    /// A kind given picks the entity of that name and kind, so one name may stand for two.
-    pub source_kind: Option<EntityKind>,
-    pub target_kind: Option<EntityKind>,
 }
 
 /// The result of `check`: empty `problems` means every invariant holds.
@@ -298,7 +286,7 @@ impl Store {
             }
         }
         let now = now_secs();
-        let _w = self.write_gate();
+        let _w = self.write_gate()?;
         self.ensure_forms()?;
         let trees = self.all_trees();
         let outcome = trees
@@ -436,7 +424,7 @@ impl Store {
     /// Removes a document: its evidence goes, and so does every edge left with none (edges
     /// loaded by import stay). Returns false when no such document is stored.
     pub fn remove_document(&self, id: DocId) -> Result<bool> {
-        let _w = self.write_gate();
+        let _w = self.write_gate()?;
         let Some(doc) = self.document(id)? else {
             return Ok(false);
         };
@@ -460,6 +448,11 @@ impl Store {
             let data = (!keep.is_empty() || asserted).then(|| summarize(&keep, asserted));
             updates.push((*key, data));
         }
+        self.lower_committed(Counts {
+            entities: 0,
+            edges: updates.iter().filter(|(_, d)| d.is_none()).count() as u64,
+            documents: 1,
+        })?;
         let trees = (&self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
         trees
             .transaction(|(to, ti, tv, td, tm)| {
@@ -488,7 +481,7 @@ impl Store {
 
     /// Adds a surface form to an entity and to the names index.
     pub fn add_alias(&self, id: EntityId, alias: &str) -> Result<Entity> {
-        let _w = self.write_gate();
+        let _w = self.write_gate()?;
         let mut ent = self
             .entity(id)?
             .ok_or_else(|| Error::Invalid(format!("no entity with id {id}")))?;
@@ -517,7 +510,7 @@ impl Store {
         if from == into {
             return Err(Error::Invalid("cannot merge an entity into itself".into()));
         }
-        let _w = self.write_gate();
+        let _w = self.write_gate()?;
         self.ensure_forms()?;
         let src = self
             .entity(from)?
@@ -596,6 +589,12 @@ impl Store {
                 doc_updates.push(doc);
             }
         }
+        let edge_delta = merged.len() as i64 - new_existing - old_count;
+        self.lower_committed(Counts {
+            entities: 1,
+            edges: (-edge_delta).max(0) as u64,
+            documents: 0,
+        })?;
         let all_names: Vec<String> = std::iter::once(src.name.clone())
             .chain(src.aliases.iter().cloned())
             .collect();
@@ -645,11 +644,7 @@ impl Store {
                 tx_index_forms(tid, from, &src.name, false)?;
                 tid.insert(&merge_key(record.seq), encode(&record))?;
                 tx_add(tm, META_ENTITIES, -1)?;
-                tx_add(
-                    tm,
-                    META_EDGES,
-                    merged.len() as i64 - new_existing - old_count,
-                )?;
+                tx_add(tm, META_EDGES, edge_delta)?;
                 Ok(())
             })
             .map_err(|e| self.tx_err(e))?;
@@ -667,411 +662,9 @@ impl Store {
         }
         Ok(merged.get_mut(&key).expect("inserted above"))
     }
+}
 
-    /// Bulk-loads triples as asserted edges. Rows are resolved by name (creating entities
-    /// as needed) and written in batches; `progress(done, total)` is called between batches.
-    pub fn import_rows<'a>(
-        &self,
-        rows: &'a [ImportRow],
-        progress: &mut dyn FnMut(u64, u64),
-    ) -> Result<ImportOutcomeCounts> {
-        let _w = self.write_gate();
-        let started = std::time::Instant::now();
-        let now = now_secs();
-        let empty_before = self.out.is_empty();
-        let mut next_id = self.meta_u64(META_NEXT_ID)?.max(1);
-        // name key → the entities of that name met so far (in the file or in the store),
-        // with their kinds: a row's kind picks among them, a row without one takes the first.
-        let mut known: HashMap<String, Vec<(EntityKind, EntityId)>> = HashMap::new();
-        let mut new_entities: Vec<Entity> = Vec::new();
-        let mut counts = ImportOutcomeCounts::default();
-        let mut resolve =
-            |name: &str, kind: Option<EntityKind>, store: &Store| -> Result<EntityId> {
-                let key = name_key(name);
-                if key.is_empty() {
-                    return Err(Error::Invalid(format!("empty entity name `{name}`")));
-                }
-                if !known.contains_key(&key) {
-                    let mut stored = Vec::new();
-                    if !empty_before {
-                        for id in store.ids_for_name(name)? {
-                            if let Some(e) = store.entity(id)? {
-                                stored.push((e.kind, id));
-                            }
-                        }
-                    }
-                    known.insert(key.clone(), stored);
-                }
-                let same = known.get_mut(&key).expect("inserted above");
-                let hit = match kind {
-                    Some(k) => same.iter().find(|(sk, _)| *sk == k),
-                    None => same.first(),
-                };
-                if let Some((_, id)) = hit {
-                    return Ok(*id);
-                }
-                let id = next_id;
-                next_id += 1;
-                let kind = kind.unwrap_or(EntityKind::Organization);
-                new_entities.push(Entity {
-                    id,
-                    name: name.trim().to_string(),
-                    kind,
-                    aliases: Vec::new(),
-                    first_seen: now,
-                    last_seen: now,
-                });
-                same.push((kind, id));
-                Ok(id)
-            };
-        // The same spelling recurs on many rows: fold each spelling once.
-        let mut by_spelling: rustc_hash::FxHashMap<(&str, Option<EntityKind>), EntityId> =
-            Default::default();
-        let mut edges: Vec<EdgeKey> = Vec::with_capacity(rows.len());
-        for r in rows {
-            let mut id_of = |name: &'a str, kind: Option<EntityKind>| -> Result<EntityId> {
-                if let Some(id) = by_spelling.get(&(name, kind)) {
-                    return Ok(*id);
-                }
-                let id = resolve(name, kind, self)?;
-                by_spelling.insert((name, kind), id);
-                Ok(id)
-            };
-            let s = id_of(&r.source, r.source_kind)?;
-            let t = id_of(&r.target, r.target_kind)?;
-            if s != t {
-                edges.push(EdgeKey::new(s, r.relation, t));
-            }
-        }
-        edges.sort_unstable();
-        edges.dedup();
-        let total = (new_entities.len() + edges.len()) as u64;
-        let mut done = 0u64;
-        progress(done, total);
-        std::thread::scope(|scope| -> Result<()> {
-            let names = scope.spawn(|| -> Result<()> {
-                // Several new entities may share a name, and the store may hold it already.
-                let mut keyed: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
-                for e in &new_entities {
-                    keyed.entry(name_key(&e.name)).or_default().push(e.id);
-                }
-                for (k, mut ids) in keyed {
-                    if !empty_before {
-                        let mut stored = self.ids_for_name(&k)?;
-                        stored.append(&mut ids);
-                        ids = stored;
-                    }
-                    self.names
-                        .insert(k.as_bytes(), encode(&ids))
-                        .map_err(|e| self.sled_err(e))?;
-                }
-                Ok(())
-            });
-            for e in &new_entities {
-                self.entities
-                    .insert(id_key(e.id), encode(e))
-                    .map_err(|e| self.sled_err(e))?;
-            }
-            names
-                .join()
-                .unwrap_or_else(|_| Err(Error::Store("import thread failed".into())))
-        })?;
-        done += new_entities.len() as u64;
-        progress(done, total);
-        counts.entities_added = new_entities.len() as u64;
-        if std::env::var_os("RELGRAPH_TIMING").is_some() {
-            eprintln!(
-                "timing: names resolved and entities written in {:.2} s",
-                started.elapsed().as_secs_f64()
-            );
-        }
-        // Rows are built whole: edges are sorted by source, so each source's row is one run;
-        // the `in` rows come from the same keys sorted by target. An edge already stored
-        // (only possible when the store had some) is marked imported and keeps its figures.
-        let imported = EdgeData {
-            confidence: 1.0,
-            asserted: true,
-            ..Default::default()
-        };
-        let mut by_target: Vec<(EntityId, RelationKind, EntityId)> = edges
-            .iter()
-            .map(|k| (k.target, k.relation, k.source))
-            .collect();
-        by_target.sort_unstable();
-        let done_edges = std::sync::atomic::AtomicU64::new(0);
-        let added = std::sync::atomic::AtomicU64::new(0);
-        let write_out = || -> Result<()> {
-            for run in edges.chunk_by(|a, b| a.source == b.source) {
-                let source = run[0].source;
-                let mut row = if empty_before {
-                    Vec::with_capacity(run.len())
-                } else {
-                    self.out_row(source)?
-                };
-                for k in run {
-                    if !empty_before && self.mark_single_imported(k)? {
-                        continue;
-                    }
-                    match row_position(&row, k.relation, k.target) {
-                        Ok(i) => {
-                            let d = &mut row[i].2;
-                            if !d.asserted {
-                                d.asserted = true;
-                                d.confidence = 1.0;
-                            }
-                        }
-                        Err(i) => {
-                            row.insert(i, (k.relation, k.target, imported.clone()));
-                            added.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        }
-                    }
-                }
-                if !row.is_empty() {
-                    self.out
-                        .insert(id_key(source), encode_out_row(&row))
-                        .map_err(|e| self.sled_err(e))?;
-                }
-                done_edges.fetch_add(run.len() as u64, std::sync::atomic::Ordering::Relaxed);
-            }
-            Ok(())
-        };
-        let write_in = || -> Result<()> {
-            for run in by_target.chunk_by(|a, b| a.0 == b.0) {
-                let target = run[0].0;
-                let mut row = if empty_before {
-                    Vec::with_capacity(run.len())
-                } else {
-                    self.in_row(target)?
-                };
-                for &(_, relation, source) in run {
-                    let single = EdgeKey {
-                        source,
-                        relation,
-                        target,
-                    };
-                    if !empty_before
-                        && self
-                            .inn
-                            .contains_key(in_key(&single))
-                            .map_err(|e| self.sled_err(e))?
-                    {
-                        continue;
-                    }
-                    if let Err(i) = in_row_position(&row, relation, source) {
-                        row.insert(i, (relation, source));
-                    }
-                }
-                if !row.is_empty() {
-                    self.inn
-                        .insert(id_key(target), encode_in_row(&row))
-                        .map_err(|e| self.sled_err(e))?;
-                }
-            }
-            Ok(())
-        };
-        std::thread::scope(|scope| -> Result<()> {
-            let t = scope.spawn(write_in);
-            write_out()?;
-            t.join()
-                .unwrap_or_else(|_| Err(Error::Store("import thread failed".into())))
-        })?;
-        counts.edges_added = added.into_inner();
-        if std::env::var_os("RELGRAPH_TIMING").is_some() {
-            eprintln!(
-                "timing: rows written in {:.2} s",
-                started.elapsed().as_secs_f64()
-            );
-        }
-        done += done_edges.into_inner();
-        progress(done.max(total), total);
-        self.meta
-            .transaction(|tm| {
-                tm.insert(META_NEXT_ID, &next_id.to_be_bytes())?;
-                tx_add(tm, META_ENTITIES, counts.entities_added as i64)?;
-                tx_add(tm, META_EDGES, counts.edges_added as i64)?;
-                Ok(())
-            })
-            .map_err(|e: TransactionError<Error>| self.tx_err(e))?;
-        self.flush()?;
-        Ok(counts)
-    }
-
-    /// Marks an edge stored under its own key as imported; false when it has no own key.
-    fn mark_single_imported(&self, key: &EdgeKey) -> Result<bool> {
-        let Some(v) = self.out.get(out_key(key)).map_err(|e| self.sled_err(e))? else {
-            return Ok(false);
-        };
-        let mut d: EdgeData = self.decode("edge", &v)?;
-        if !d.asserted {
-            d.asserted = true;
-            d.confidence = 1.0;
-            self.out
-                .insert(out_key(key), encode(&d))
-                .map_err(|e| self.sled_err(e))?;
-        }
-        Ok(true)
-    }
-
-    /// Writes every record as JSON lines, in key order: entities, edges, evidence, documents.
-    pub fn dump(&self, out: &mut dyn std::io::Write) -> Result<()> {
-        let _r = self.read_gate();
-        let io = |e: std::io::Error| Error::Io {
-            path: "dump output".into(),
-            source: e,
-        };
-        let mut line = |rec: &DumpRecord| -> Result<()> {
-            serde_json::to_writer(&mut *out, rec).map_err(|e| Error::Invalid(e.to_string()))?;
-            out.write_all(b"\n").map_err(io)
-        };
-        for e in self.all_entities() {
-            line(&DumpRecord::Entity(e?))?;
-        }
-        for item in self.all_edges() {
-            let (key, data) = item?;
-            line(&DumpRecord::Edge { key, data })?;
-        }
-        for item in self.all_evidence() {
-            let (key, evidence) = item?;
-            line(&DumpRecord::Evidence { key, evidence })?;
-        }
-        for d in self.all_documents() {
-            line(&DumpRecord::Document(d?))?;
-        }
-        for item in self.all_kind_votes() {
-            let (id, votes) = item?;
-            line(&DumpRecord::KindVotes {
-                id,
-                votes: votes.to_map(),
-            })?;
-        }
-        for item in self.identity.scan_prefix([super::identity::PREFIX_MERGES]) {
-            let (_, v) = item.map_err(|e| self.sled_err(e))?;
-            line(&DumpRecord::Merge(Box::new(
-                self.decode("merge record", &v)?,
-            )))?;
-        }
-        Ok(())
-    }
-
-    /// Loads a dump into an empty store, keeping every id, in one transaction.
-    pub fn restore(&self, input: impl std::io::BufRead, source_name: &str) -> Result<u64> {
-        if !self.is_empty() {
-            return Err(Error::Invalid(format!(
-                "restore needs an empty store; {} has data",
-                self.path.display()
-            )));
-        }
-        let mut records = Vec::new();
-        for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| Error::Io {
-                path: source_name.into(),
-                source: e,
-            })?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
-                file: source_name.to_string(),
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-            records.push(rec);
-        }
-        let _w = self.write_gate();
-        let mut max_id = 0;
-        let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);
-        let mut evidence_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
-        let mut batches: [Batch; 6] = Default::default();
-        let mut identity = Batch::default();
-        let mut out_rows: BTreeMap<EntityId, Vec<OutEntry>> = BTreeMap::new();
-        let mut in_rows: BTreeMap<EntityId, Vec<InEntry>> = BTreeMap::new();
-        for rec in &records {
-            match rec {
-                DumpRecord::Entity(e) => {
-                    max_id = max_id.max(e.id);
-                    ne += 1;
-                    batches[0].insert(&id_key(e.id), encode(e));
-                }
-                DumpRecord::Edge { key, data } => {
-                    nx += 1;
-                    out_rows.entry(key.source).or_default().push((
-                        key.relation,
-                        key.target,
-                        data.clone(),
-                    ));
-                    in_rows
-                        .entry(key.target)
-                        .or_default()
-                        .push((key.relation, key.source));
-                }
-                DumpRecord::Evidence { key, evidence } => {
-                    let n = evidence_seq.entry((*key, evidence.doc)).or_insert(0);
-                    batches[4].insert(&evidence_key(key, evidence.doc, *n), encode(evidence));
-                    *n += 1;
-                }
-                DumpRecord::Document(d) => {
-                    nd += 1;
-                    batches[5].insert(&id_key(d.id), encode(d));
-                }
-                DumpRecord::KindVotes { id, votes } => {
-                    identity.insert(&votes_key(*id), encode(&KindVotes::from_map(votes)));
-                }
-                DumpRecord::Merge(m) => {
-                    // Undoing it brings its entity back under its own id: never reuse it.
-                    max_id = max_id.max(m.from.id);
-                    identity.insert(&merge_key(m.seq), encode(m.as_ref()));
-                }
-            }
-        }
-        for (source, mut row) in out_rows {
-            row.sort_by_key(|e| (e.0, e.1));
-            if row.windows(2).any(|w| (w[0].0, w[0].1) == (w[1].0, w[1].1)) {
-                return Err(Error::Invalid(format!(
-                    "{source_name}: an edge of entity {source} appears twice"
-                )));
-            }
-            batches[2].insert(&id_key(source), encode_out_row(&row));
-        }
-        for (target, mut row) in in_rows {
-            row.sort_unstable();
-            batches[3].insert(&id_key(target), encode_in_row(&row));
-        }
-        // Names are rebuilt from the entities, in id order, as ingest would have built them.
-        let mut names: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
-        for rec in &records {
-            if let DumpRecord::Entity(e) = rec {
-                for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                    let k = name_key(n);
-                    if !k.is_empty() {
-                        let ids = names.entry(k).or_default();
-                        if !ids.contains(&e.id) {
-                            ids.push(e.id);
-                        }
-                    }
-                }
-            }
-        }
-        for (k, ids) in &names {
-            batches[1].insert(k.as_bytes(), encode(ids));
-        }
-        let trees = self.all_trees();
-        trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
-                for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
-                    t.apply_batch(b)?;
-                }
-                tid.apply_batch(&identity)?;
-                tm.insert(META_NEXT_ID, &(max_id + 1).to_be_bytes())?;
-                tx_add(tm, META_ENTITIES, ne)?;
-                tx_add(tm, META_EDGES, nx)?;
-                tx_add(tm, META_DOCS, nd)?;
-                Ok(())
-            })
-            .map_err(|e| self.tx_err(e))?;
-        self.flush()?;
-        Ok(records.len() as u64)
-    }
-
+impl Store {
     /// Verifies the store's invariants and lists every violation found.
     pub fn check(&self) -> Result<CheckReport> {
         let _r = self.read_gate();
@@ -1301,41 +894,6 @@ impl Store {
         rep.problems = p;
         Ok(rep)
     }
-}
-
-/// What a bulk import added.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
-pub struct ImportOutcomeCounts {
-    pub entities_added: u64,
-    pub edges_added: u64,
-    /// Documents of extraction lines stored (a document already stored counts 0).
-    pub documents_added: u64,
-    pub evidence_added: u64,
-    /// Input columns that were not read.
-    pub ignored_columns: Vec<String>,
-}
-
-/// One line of a dump.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-enum DumpRecord {
-    Entity(Entity),
-    Edge {
-        key: EdgeKey,
-        data: EdgeData,
-    },
-    Evidence {
-        key: EdgeKey,
-        evidence: Evidence,
-    },
-    Document(Document),
-    /// Kind votes of an entity (`identity.rs`); older dumps have none.
-    KindVotes {
-        id: EntityId,
-        votes: BTreeMap<EntityKind, u32>,
-    },
-    /// One undoable merge (`merge_log.rs`).
-    Merge(Box<super::merge_log::MergeRecord>),
 }
 
 fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
