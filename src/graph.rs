@@ -49,6 +49,15 @@ impl Graph {
         })
     }
 
+    /// Opens an existing store for reading only (see [`Store::open_read_only`]): never
+    /// creates one, and works on read-only media.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Graph> {
+        Ok(Graph {
+            store: Store::open_read_only(path)?,
+            max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+        })
+    }
+
     /// Opens a store that lost data to damaged files, keeping what is left.
     pub fn open_accepting_loss(path: impl AsRef<Path>) -> Result<Graph> {
         Ok(Graph {
@@ -243,22 +252,9 @@ impl Graph {
     }
 }
 
-/// Reads a file and extracts from it, with the file named in any error.
+/// Reads a file (within the size limit, whatever kind of file it is) and extracts from it,
+/// with the file named in any error.
 pub fn read_and_extract(path: &Path, opts: &ExtractOptions) -> Result<Extraction> {
-    let meta = std::fs::metadata(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
-    if meta.len() > opts.max_doc_bytes {
-        return Err(Error::TooLarge {
-            what: path.display().to_string(),
-            size: meta.len(),
-            limit: opts.max_doc_bytes,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::Io {
-        path: path.to_path_buf(),
-        source: e,
-    })?;
+    let bytes = crate::input::read_file(path, opts.max_doc_bytes)?;
     extract::extract_bytes(&bytes, &path.display().to_string(), opts)
 }

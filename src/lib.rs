@@ -13,6 +13,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod import;
+pub mod input;
 pub mod model;
 pub mod names;
 pub mod query;

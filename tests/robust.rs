@@ -67,3 +67,192 @@ fn an_unreadable_commit_record_is_reported_not_ignored() {
     drop(g);
     Graph::open(dir.path()).expect("repair writes a good record");
 }
+
+// ---- 2. restore validates the dump ----------------------------------------------------
+
+fn dump_lines(g: &Graph) -> Vec<serde_json::Value> {
+    let mut out = Vec::new();
+    g.dump(&mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn restore_refuses_hostile_dumps_with_their_line_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dump_lines(&two_articles(&dir.path().join("source")));
+    let kind = |v: &serde_json::Value| v["type"].as_str().unwrap().to_string();
+    let first = |t: &str| good.iter().position(|v| kind(v) == t).unwrap();
+    let (entity, edge) = (first("entity"), first("edge"));
+    let edge_ends =
+        |v: &serde_json::Value| (v["key"]["source"].clone(), v["key"]["target"].clone());
+    let mut hostile: Vec<(&str, Vec<serde_json::Value>)> = Vec::new();
+    let mut edit = |what: &'static str, f: &dyn Fn(&mut Vec<serde_json::Value>)| {
+        let mut d = good.clone();
+        f(&mut d);
+        hostile.push((what, d));
+    };
+    edit("an edge to a missing entity", &|d| {
+        let (s, _) = edge_ends(&d[edge]);
+        d.retain(|v| !(kind(v) == "entity" && v["id"] == s));
+    });
+    edit("a duplicate entity id", &|d| {
+        let mut twin = d[entity].clone();
+        twin["name"] = "Someone Else".into();
+        d.insert(entity + 1, twin);
+    });
+    edit("a self-loop", &|d| {
+        let (s, _) = edge_ends(&d[edge]);
+        d[edge]["key"]["target"] = s;
+    });
+    edit("a wrong evidence count", &|d| {
+        d[edge]["data"]["evidence"] = 7.into();
+    });
+    edit("an id that wraps the next id", &|d| {
+        d[entity]["id"] = u64::MAX.into();
+    });
+    edit("evidence from a missing document", &|d| {
+        d.retain(|v| kind(v) != "document");
+    });
+    edit("a duplicate edge", &|d| {
+        let twin = d[edge].clone();
+        d.insert(edge + 1, twin);
+    });
+    for (what, lines) in hostile {
+        let text: String = lines.iter().map(|v| format!("{v}\n")).collect();
+        let db = dir
+            .path()
+            .join(format!("restored-{}", what.replace(' ', "-")));
+        let g = Graph::open(&db).unwrap();
+        match g.restore(text.as_bytes(), "hostile.jsonl") {
+            Err(Error::Parse { line, .. }) => {
+                assert!(line >= 1 && line <= lines.len(), "{what}: line {line}")
+            }
+            other => panic!("{what}: restore gave {other:?}"),
+        }
+        assert!(g.store().is_empty(), "{what}: a refused restore wrote data");
+        assert!(g.check().unwrap().problems.is_empty());
+    }
+    // The good dump still restores.
+    let g = Graph::open(dir.path().join("restored-good")).unwrap();
+    let text: String = good.iter().map(|v| format!("{v}\n")).collect();
+    g.restore(text.as_bytes(), "good.jsonl").unwrap();
+    assert!(g.check().unwrap().problems.is_empty());
+}
+
+// ---- 6, 7. bounded reading, folders walked once ---------------------------------------
+
+/// Runs the binary; a run that outlives `secs` is killed and fails the test.
+fn run_within(
+    secs: u64,
+    db: &Path,
+    args: &[&str],
+    stdin: std::process::Stdio,
+) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed().as_secs() > secs {
+            child.kill().ok();
+            child.wait().ok();
+            panic!(
+                "`relgraph {}` did not finish within {secs} s",
+                args.join(" ")
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn endless_standard_input_is_cut_at_the_document_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let o = run_within(
+        20,
+        &dir.path().join("db"),
+        &["ingest", "-", "--max-doc-bytes", "100000"],
+        zero.into(),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("over the limit of 100000 bytes"), "{err}");
+}
+
+#[test]
+fn pipes_devices_and_link_loops_in_folders_neither_hang_nor_repeat() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    let sub = articles.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(sub.join("a.txt"), ARTICLE_A).unwrap();
+    std::os::unix::fs::symlink("..", sub.join("up")).unwrap();
+    std::os::unix::fs::symlink(&articles, sub.join("top")).unwrap();
+    std::os::unix::fs::symlink(sub.join("a.txt"), articles.join("same-as-a.txt")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", articles.join("zero.txt")).unwrap();
+    let fifo = articles.join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo failed");
+    let o = run_within(
+        30,
+        &dir.path().join("db"),
+        &["ingest", articles.to_str().unwrap()],
+        std::process::Stdio::null(),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("documents: 1 new, 0 already known, 2 failed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("pipe.txt: invalid input: a named pipe, not a file; skipped"),
+        "{err}"
+    );
+    assert!(
+        err.contains("zero.txt: invalid input: a device, not a file; skipped"),
+        "{err}"
+    );
+}
+
+// ---- 5. read-only opens ---------------------------------------------------------------
+
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn reading_a_folder_that_is_not_a_store_leaves_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a store").unwrap();
+    for cmd in [&["stats"][..], &["edges"], &["check"], &["dump"]] {
+        let o = run_within(20, dir.path(), cmd, std::process::Stdio::null());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
+        assert!(err.contains("is not a relgraph store"), "{cmd:?}: {err}");
+        assert_eq!(listing(dir.path()), ["notes.txt"], "{cmd:?} wrote into the folder");
+    }
+    // An empty folder reads as an empty store, and stays empty.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let o = run_within(20, &empty, &["stats", "--format", "json"], std::process::Stdio::null());
+    assert!(o.status.success());
+    assert!(listing(&empty).is_empty());
+}

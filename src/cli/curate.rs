@@ -4,7 +4,7 @@ use std::path::Path;
 
 use relgraph::Error;
 
-use super::{open_existing, FOUND};
+use super::{open_for_writing, FOUND};
 
 #[derive(clap::Args)]
 pub struct RemoveDocArgs {
@@ -24,7 +24,7 @@ pub struct AliasArgs {
 }
 
 pub fn remove_doc(db: &Path, a: RemoveDocArgs) -> Result<i32, Error> {
-    let graph = open_existing(db)?;
+    let graph = open_for_writing(db)?;
     let doc = relgraph::model::parse_doc_id(&a.id).map_err(Error::Invalid)?;
     if graph.remove_document(doc)? {
         graph.flush()?;
@@ -36,7 +36,7 @@ pub fn remove_doc(db: &Path, a: RemoveDocArgs) -> Result<i32, Error> {
 }
 
 pub fn merge(db: &Path, a: MergeArgs) -> Result<i32, Error> {
-    let graph = open_existing(db)?;
+    let graph = open_for_writing(db)?;
     let from = graph.resolve(&a.alias)?;
     let into = graph.resolve(&a.into)?;
     let merged = graph.merge(from.id, into.id)?;
@@ -51,7 +51,7 @@ pub fn merge(db: &Path, a: MergeArgs) -> Result<i32, Error> {
 }
 
 pub fn alias(db: &Path, a: AliasArgs) -> Result<i32, Error> {
-    let graph = open_existing(db)?;
+    let graph = open_for_writing(db)?;
     let e = graph.resolve(&a.name)?;
     let e = graph.add_alias(e.id, &a.new_alias)?;
     graph.flush()?;

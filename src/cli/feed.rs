@@ -1,6 +1,6 @@
 //! The commands that bring text and triples in: `extract`, `ingest`, `import`.
 
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
@@ -125,7 +125,7 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
         return Ok(found(ex.edges.len()));
     }
     let (ex, source) = if a.file.as_os_str() == "-" {
-        let buf = read_stdin()?;
+        let buf = read_stdin(a.max_doc_bytes)?;
         (
             extract::extract_bytes(&buf, "standard input", &opts)?,
             "standard input".to_string(),
@@ -258,7 +258,7 @@ pub fn ingest(db: &Path, a: IngestArgs) -> Result<i32, Error> {
 
 /// Files and folders through the parallel path, stdin on its own.
 fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Result<i32, Error> {
-    let (files, errors) = expand_inputs(inputs);
+    let (files, errors) = relgraph::input::expand_inputs(inputs);
     let (mut new, mut known, mut failed) = (0u64, 0u64, 0u64);
     let (mut ents, mut edges) = (0u64, 0u64);
     for (src, e) in &errors {
@@ -288,10 +288,10 @@ fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Resul
     };
     let (stdin, paths): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| p.as_os_str() == "-");
     if !stdin.is_empty() {
-        let bytes = read_stdin()?;
-        let result =
-            extract::extract_bytes(&bytes, "standard input", &graph.extract_options(lang)?)
-                .and_then(|ex| graph.ingest_extraction(&ex, "stdin"));
+        let opts = graph.extract_options(lang)?;
+        let result = read_stdin(opts.max_doc_bytes)
+            .and_then(|bytes| extract::extract_bytes(&bytes, "standard input", &opts))
+            .and_then(|ex| graph.ingest_extraction(&ex, "stdin"));
         tally(
             IngestReport {
                 source: "standard input".into(),
@@ -397,66 +397,7 @@ pub fn progress_bar(what: &str) -> Option<indicatif::ProgressBar> {
     Some(b)
 }
 
-/// Expands the ingest inputs: folders recursively (.txt .md .html .htm), `-` for stdin.
-fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Error)>) {
-    let mut files = Vec::new();
-    let mut errors = Vec::new();
-    for p in inputs {
-        if p.as_os_str() == "-" {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else {
-                    errors.push((
-                        d.display().to_string(),
-                        Error::Invalid("cannot list this folder".into()),
-                    ));
-                    continue;
-                };
-                let mut entries: Vec<PathBuf> =
-                    rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                entries.sort();
-                for e in entries {
-                    if e.is_dir() {
-                        stack.push(e);
-                    } else if matches!(
-                        e.extension()
-                            .and_then(|x| x.to_str())
-                            .map(|x| x.to_ascii_lowercase())
-                            .as_deref(),
-                        Some("txt" | "md" | "html" | "htm")
-                    ) {
-                        files.push(e);
-                    }
-                }
-            }
-        } else if p.exists() {
-            files.push(p.clone());
-        } else {
-            errors.push((
-                p.display().to_string(),
-                Error::Io {
-                    path: p.clone(),
-                    source: std::io::Error::new(
-                        std::io::ErrorKind::NotFound,
-                        "no such file or folder",
-                    ),
-                },
-            ));
-        }
-    }
-    (files, errors)
-}
-
-fn read_stdin() -> Result<Vec<u8>, Error> {
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut buf)
-        .map_err(|e| Error::Io {
-            path: "stdin".into(),
-            source: e,
-        })?;
-    Ok(buf)
+/// Standard input, within the document size limit.
+fn read_stdin(limit: u64) -> Result<Vec<u8>, Error> {
+    relgraph::input::read_bounded(std::io::stdin().lock(), "standard input", limit)
 }

@@ -211,13 +211,12 @@ fn relations(names: &[String]) -> Result<Vec<RelationKind>, Error> {
 
 /// Opens an existing store for a read command: a missing one is an error, not a new store.
 fn open_existing(db: &Path) -> Result<Graph, Error> {
-    if !db.exists() {
-        return Err(Error::Invalid(format!(
-            "no store at {}; create one with `relgraph --db {} ingest FILE` or `import FILE`",
-            db.display(),
-            db.display()
-        )));
-    }
+    Graph::open_read_only(db)
+}
+
+/// Opens an existing store for a command that changes it but never creates one.
+pub(crate) fn open_for_writing(db: &Path) -> Result<Graph, Error> {
+    relgraph::store::require_store(db)?;
     Graph::open(db)
 }
 

@@ -8,7 +8,7 @@
 //! short: entities from the marked id on, their rows and names go, the old values come
 //! back, and the store is as it was before the load.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sled::transaction::TransactionError;
@@ -561,7 +561,7 @@ impl Store {
 
     /// Loads a dump into an empty store, keeping every id, in one transaction.
     pub fn restore(&self, input: impl std::io::BufRead, source_name: &str) -> Result<u64> {
-        if !self.is_empty() {
+        if !self.holds_nothing() {
             return Err(Error::Invalid(format!(
                 "restore needs an empty store; {} has data",
                 self.path.display()
@@ -581,8 +581,10 @@ impl Store {
                 line: i + 1,
                 message: e.to_string(),
             })?;
-            records.push(rec);
+            records.push((i + 1, rec));
         }
+        validate_dump(&records, source_name)?;
+        let records: Vec<DumpRecord> = records.into_iter().map(|(_, r)| r).collect();
         let _w = self.write_gate()?;
         let mut max_id = 0;
         let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);
@@ -677,4 +679,150 @@ impl Store {
         self.flush()?;
         Ok(records.len() as u64)
     }
+}
+
+/// Refuses a dump that would restore into a store failing `check`, naming the line: ids
+/// must be unique and leave room for the next one, edges must join two distinct dumped
+/// entities (symmetric ones in canonical order) and count their evidence, evidence must
+/// come from a dumped document that lists its edge.
+fn validate_dump(records: &[(usize, DumpRecord)], source: &str) -> Result<()> {
+    let err = |line: usize, message: String| Error::Parse {
+        file: source.to_string(),
+        line,
+        message,
+    };
+    let mut entities: HashMap<EntityId, usize> = HashMap::new();
+    let mut edges: HashMap<EdgeKey, (usize, &EdgeData)> = HashMap::new();
+    let mut docs: HashMap<DocId, (usize, BTreeSet<EdgeKey>)> = HashMap::new();
+    for (line, rec) in records {
+        match rec {
+            DumpRecord::Entity(e) => {
+                if e.id == 0 || e.id == u64::MAX {
+                    return Err(err(*line, format!("entity id {} is reserved", e.id)));
+                }
+                if name_key(&e.name).is_empty() {
+                    return Err(err(*line, format!("entity {} has an empty name", e.id)));
+                }
+                if let Some(first) = entities.insert(e.id, *line) {
+                    return Err(err(
+                        *line,
+                        format!("entity id {} already on line {first}", e.id),
+                    ));
+                }
+            }
+            DumpRecord::Document(d) => {
+                if let Some((first, _)) =
+                    docs.insert(d.id, (*line, d.edges.iter().copied().collect()))
+                {
+                    return Err(err(
+                        *line,
+                        format!("document {:016x} already on line {first}", d.id),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (line, rec) in records {
+        if let DumpRecord::Edge { key, data } = rec {
+            for end in [key.source, key.target] {
+                if !entities.contains_key(&end) {
+                    return Err(err(
+                        *line,
+                        format!("edge to entity {end}, which the dump does not hold"),
+                    ));
+                }
+            }
+            if key.source == key.target {
+                return Err(err(
+                    *line,
+                    format!("edge joins entity {} to itself", key.source),
+                ));
+            }
+            if key.relation.is_symmetric() && key.source > key.target {
+                return Err(err(
+                    *line,
+                    format!(
+                        "symmetric edge {} {} {} is not in canonical order (lower id first)",
+                        key.source, key.relation, key.target
+                    ),
+                ));
+            }
+            if let Some((first, _)) = edges.insert(*key, (*line, data)) {
+                return Err(err(
+                    *line,
+                    format!(
+                        "edge {} {} {} already on line {first}",
+                        key.source, key.relation, key.target
+                    ),
+                ));
+            }
+        }
+    }
+    let mut evidence: HashMap<EdgeKey, u64> = HashMap::new();
+    for (line, rec) in records {
+        if let DumpRecord::Evidence { key, evidence: ev } = rec {
+            if !edges.contains_key(key) {
+                return Err(err(
+                    *line,
+                    format!(
+                        "evidence for edge {} {} {}, which the dump does not hold",
+                        key.source, key.relation, key.target
+                    ),
+                ));
+            }
+            match docs.get(&ev.doc) {
+                None => {
+                    return Err(err(
+                        *line,
+                        format!(
+                            "evidence from document {:016x}, which the dump does not hold",
+                            ev.doc
+                        ),
+                    ))
+                }
+                Some((_, listed)) if !listed.contains(key) => {
+                    return Err(err(
+                        *line,
+                        format!(
+                            "evidence from document {:016x}, which does not list its edge",
+                            ev.doc
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+            *evidence.entry(*key).or_default() += 1;
+        }
+    }
+    for (key, (line, data)) in &edges {
+        let found = evidence.get(key).copied().unwrap_or(0);
+        if u64::from(data.evidence) != found {
+            return Err(err(
+                *line,
+                format!(
+                    "edge counts {} evidence, the dump holds {found}",
+                    data.evidence
+                ),
+            ));
+        }
+        if found == 0 && !data.asserted {
+            return Err(err(
+                *line,
+                "edge has no evidence and was not imported".into(),
+            ));
+        }
+    }
+    for (id, (line, listed)) in &docs {
+        if let Some(key) = listed.iter().find(|k| !edges.contains_key(k)) {
+            return Err(err(
+                *line,
+                format!(
+                    "document {id:016x} lists edge {} {} {}, which the dump does not hold",
+                    key.source, key.relation, key.target
+                ),
+            ));
+        }
+    }
+    Ok(())
 }

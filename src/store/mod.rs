@@ -65,6 +65,73 @@ pub struct Store {
     /// Set when a write failed in the storage engine: sled may then hold in memory what
     /// never reaches the disk, so this handle writes nothing more.
     poisoned: std::sync::atomic::AtomicBool,
+    read_only: bool,
+    /// The copy a store on read-only media is read from; removed with the store.
+    copy: Option<PrivateCopy>,
+}
+
+/// A store's files copied into the temporary folder, deleted when dropped.
+struct PrivateCopy(PathBuf);
+
+impl PrivateCopy {
+    fn of(store: &Path) -> Result<PrivateCopy> {
+        static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "relgraph-read-only-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        ));
+        let copy = PrivateCopy(dir);
+        copy_tree(store, &copy.0).map_err(|e| Error::Io {
+            path: store.to_path_buf(),
+            source: e,
+        })?;
+        Ok(copy)
+    }
+}
+
+impl Drop for PrivateCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_tree(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a path that holds no store, so that reading never creates one.
+pub fn require_store(path: &Path) -> Result<()> {
+    if !path.exists() {
+        return Err(Error::Invalid(format!(
+            "no store at {}; create one with `relgraph --db {} ingest FILE` or `import FILE`",
+            path.display(),
+            path.display()
+        )));
+    }
+    if !path.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{} is a file, not a store directory",
+            path.display()
+        )));
+    }
+    if !path.join("db").is_file() || !path.join("conf").is_file() {
+        return Err(Error::Invalid(format!(
+            "{} is not a relgraph store (sled's `db` and `conf` files are missing); give --db a store folder",
+            path.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Counters kept in the meta tree.
@@ -78,7 +145,7 @@ pub struct Counts {
 impl Store {
     /// Opens (creating if needed) the store in directory `path`.
     pub fn open(path: impl AsRef<Path>) -> Result<Store> {
-        let store = Store::open_unchecked(path)?;
+        let store = Store::open_unchecked(path.as_ref())?;
         store.check_committed()?;
         store.check_schema()?;
         Ok(store)
@@ -87,14 +154,59 @@ impl Store {
     /// Opens a store whose files lost data (see [`Error::Corrupt`]) and accepts what is
     /// left: the record of the last commit is rewritten to match.
     pub fn open_accepting_loss(path: impl AsRef<Path>) -> Result<Store> {
-        let store = Store::open_unchecked(path)?;
+        let store = Store::open_unchecked(path.as_ref())?;
         store.check_schema()?;
         store.flush()?;
         Ok(store)
     }
 
-    fn open_unchecked(path: impl AsRef<Path>) -> Result<Store> {
-        let path = path.as_ref().to_path_buf();
+    /// Opens an existing store for reading: a folder that holds no store is an error, not
+    /// a new store. A store on read-only media (or that this user may not write) is read
+    /// from a private copy in the temporary folder. Every write through it is refused.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref();
+        let empty_folder = path.is_dir()
+            && std::fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none());
+        if !empty_folder {
+            require_store(path)?;
+        }
+        // An empty folder reads as an empty store, from a copy, so it stays empty.
+        let opened = if empty_folder {
+            Err(Error::StoreIo {
+                path: path.to_path_buf(),
+                source: std::io::ErrorKind::ReadOnlyFilesystem.into(),
+            })
+        } else {
+            Store::open_unchecked(path)
+        };
+        let mut store = match opened {
+            Err(Error::StoreIo { source, .. })
+                if matches!(
+                    source.kind(),
+                    std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                let copy = PrivateCopy::of(path)?;
+                let mut store = Store::open_unchecked(&copy.0)?;
+                store.path = path.to_path_buf();
+                store.copy = Some(copy);
+                store
+            }
+            other => other?,
+        };
+        store.read_only = true;
+        store.check_committed()?;
+        store.check_schema()?;
+        Ok(store)
+    }
+
+    /// True when this handle refuses writes ([`Store::open_read_only`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn open_unchecked(path: &Path) -> Result<Store> {
+        let path = path.to_path_buf();
         if path.exists() && !path.is_dir() {
             return Err(Error::Invalid(format!(
                 "{} is a file, not a store directory",
@@ -152,6 +264,8 @@ impl Store {
             writes: std::sync::atomic::AtomicU64::new(0),
             snapshot: std::sync::Mutex::new(None),
             poisoned: std::sync::atomic::AtomicBool::new(false),
+            read_only: false,
+            copy: None,
         };
         store.finish_interrupted_load()?;
         Ok(store)
@@ -165,7 +279,7 @@ impl Store {
                     .try_into()
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.corrupt("the schema version record is unreadable"))?;
-                if found == 1 {
+                if found == 1 && !self.read_only {
                     // Version 1 stored every edge under its own keys, which version 2 still
                     // reads as is; recording the new version keeps older binaries out of the
                     // rows this one may add.
@@ -174,7 +288,7 @@ impl Store {
                         .map_err(|e| self.sled_err(e))?;
                     return self.flush();
                 }
-                if found != SCHEMA_VERSION {
+                if found != SCHEMA_VERSION && !(found == 1 && self.read_only) {
                     return Err(Error::SchemaMismatch {
                         path: self.path.clone(),
                         found,
@@ -188,6 +302,9 @@ impl Store {
                     !self.entities.is_empty() || !self.out.is_empty() || !self.docs.is_empty();
                 if has_data {
                     return Err(self.corrupt("data without a schema version record"));
+                }
+                if self.read_only {
+                    return Ok(());
                 }
                 self.meta
                     .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
@@ -203,6 +320,9 @@ impl Store {
 
     /// Makes every write so far durable.
     pub fn flush(&self) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
         // Counters read before the flush are covered by it, whatever other threads commit
         // meanwhile: the record never runs ahead of what is durable.
         let c = self.counts_unlocked()?;
@@ -336,6 +456,12 @@ impl Store {
 
     /// Taken by every writer; refused once a write has failed in the storage engine.
     pub(crate) fn write_gate(&self) -> Result<std::sync::RwLockWriteGuard<'_, ()>> {
+        if self.read_only {
+            return Err(Error::Invalid(format!(
+                "the store at {} was opened read-only",
+                self.path.display()
+            )));
+        }
         if self.poisoned.load(std::sync::atomic::Ordering::SeqCst) {
             return Err(Error::Store(format!(
                 "an earlier write to the store at {} failed; open the store again to go on (what was committed before is intact)",
@@ -744,6 +870,7 @@ impl Store {
     }
 
     pub(crate) fn meta_put(&self, key: &[u8], value: &[u8]) -> Result<()> {
+        drop(self.write_gate()?);
         self.meta.insert(key, value).map_err(|e| self.sled_err(e))?;
         Ok(())
     }

@@ -1,0 +1,181 @@
+//! Reading articles: the files and folders named on a command line, and standard input,
+//! always within the document size limit, so that a pipe, a device or a link loop can
+//! neither hang a command nor fill its memory.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Article files a folder walk takes.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// Reads at most `limit` bytes: one more is a [`Error::TooLarge`], whatever the source
+/// claims its size to be (a pipe, a device and standard input claim none).
+pub fn read_bounded(reader: impl Read, what: &str, limit: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(|e| Error::Io {
+            path: what.into(),
+            source: e,
+        })?;
+    if buf.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            what: what.to_string(),
+            size: buf.len() as u64,
+            limit,
+        });
+    }
+    Ok(buf)
+}
+
+/// Reads one file within the limit; a regular file over it is refused before reading.
+pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
+    let io = |e: std::io::Error| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{} is a folder; give it to `ingest`, which reads the articles inside",
+            path.display()
+        )));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(Error::TooLarge {
+            what: path.display().to_string(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    read_bounded(file, &path.display().to_string(), limit)
+}
+
+/// The kind of a file that is not a regular one, for the message that skips it.
+#[cfg(unix)]
+fn special_kind(t: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        Some("a named pipe")
+    } else if t.is_char_device() || t.is_block_device() {
+        Some("a device")
+    } else if t.is_socket() {
+        Some("a socket")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(t: &std::fs::FileType) -> Option<&'static str> {
+    (!t.is_file()).then_some("not a regular file")
+}
+
+/// What a file or folder is, whatever links lead to it.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Expands inputs into the files to read: a file or `-` as given, a folder recursively
+/// (its .txt .md .html .htm files, in name order). Symbolic links are followed, but each
+/// folder and each file is taken once, so a link back up ends the walk instead of looping;
+/// pipes, devices and sockets met in a folder are skipped with a message.
+pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Error)>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen_dirs: HashSet<PathBuf> = HashSet::new();
+    let mut seen_files: HashSet<PathBuf> = HashSet::new();
+    for p in inputs {
+        if p.as_os_str() == "-" {
+            files.push(p.clone());
+            continue;
+        }
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push((
+                    p.display().to_string(),
+                    Error::Io {
+                        path: p.clone(),
+                        source: std::io::Error::new(e.kind(), "no such file or folder"),
+                    },
+                ));
+                continue;
+            }
+            Err(e) => {
+                errors.push((
+                    p.display().to_string(),
+                    Error::Io {
+                        path: p.clone(),
+                        source: e,
+                    },
+                ));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            // Named explicitly, even a pipe is read (within the size limit).
+            if seen_files.insert(identity(p)) {
+                files.push(p.clone());
+            }
+            continue;
+        }
+        let mut stack = vec![p.clone()];
+        while let Some(d) = stack.pop() {
+            if !seen_dirs.insert(identity(&d)) {
+                continue;
+            }
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                errors.push((
+                    d.display().to_string(),
+                    Error::Invalid("cannot list this folder".into()),
+                ));
+                continue;
+            };
+            let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            entries.sort();
+            // Pushed in reverse so that the walk visits subfolders in name order.
+            let mut subdirs = Vec::new();
+            for e in entries {
+                let Ok(m) = std::fs::metadata(&e) else {
+                    errors.push((
+                        e.display().to_string(),
+                        Error::Invalid("a broken link or an unreadable entry; skipped".into()),
+                    ));
+                    continue;
+                };
+                if m.is_dir() {
+                    subdirs.push(e);
+                    continue;
+                }
+                let is_article = e
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .map(|x| x.to_ascii_lowercase())
+                    .is_some_and(|x| ARTICLE_EXTENSIONS.contains(&x.as_str()));
+                if !is_article {
+                    continue;
+                }
+                if let Some(kind) = special_kind(&m.file_type()) {
+                    errors.push((
+                        e.display().to_string(),
+                        Error::Invalid(format!(
+                            "{kind}, not a file; skipped (name it alone to read it)"
+                        )),
+                    ));
+                    continue;
+                }
+                if seen_files.insert(identity(&e)) {
+                    files.push(e);
+                }
+            }
+            stack.extend(subdirs.into_iter().rev());
+        }
+    }
+    (files, errors)
+}
