@@ -247,12 +247,114 @@ fn reading_a_folder_that_is_not_a_store_leaves_it_alone() {
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(2), "{cmd:?}: {err}");
         assert!(err.contains("is not a relgraph store"), "{cmd:?}: {err}");
-        assert_eq!(listing(dir.path()), ["notes.txt"], "{cmd:?} wrote into the folder");
+        assert_eq!(
+            listing(dir.path()),
+            ["notes.txt"],
+            "{cmd:?} wrote into the folder"
+        );
     }
     // An empty folder reads as an empty store, and stays empty.
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let o = run_within(20, &empty, &["stats", "--format", "json"], std::process::Stdio::null());
+    let o = run_within(
+        20,
+        &empty,
+        &["stats", "--format", "json"],
+        std::process::Stdio::null(),
+    );
     assert!(o.status.success());
     assert!(listing(&empty).is_empty());
+}
+// ---- 3. outputs never overwrite a store ------------------------------------------------
+
+fn imported(db: &Path) {
+    let csv = db.with_extension("csv");
+    std::fs::write(
+        &csv,
+        "source,relation,target\nAda Byron,founded,Engine Works\n",
+    )
+    .unwrap();
+    let o = run_within(
+        30,
+        db,
+        &["import", csv.to_str().unwrap()],
+        std::process::Stdio::null(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn intact(db: &Path) {
+    let g = Graph::open(db).expect("the store still opens");
+    assert!(g.check().unwrap().problems.is_empty());
+    assert_eq!(g.counts().unwrap().edges, 1);
+}
+
+#[test]
+fn outputs_aimed_at_a_store_are_refused_and_the_store_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store");
+    imported(&db);
+    let inside = db.join("db");
+    let cases: Vec<Vec<String>> = vec![
+        vec!["dump".into(), "-o".into(), inside.display().to_string()],
+        vec!["export".into(), "-o".into(), inside.display().to_string()],
+        vec![
+            "export".into(),
+            "--format".into(),
+            "neo4j".into(),
+            "-o".into(),
+            db.display().to_string(),
+        ],
+        vec![
+            "render".into(),
+            "-o".into(),
+            db.join("picture.svg").display().to_string(),
+        ],
+    ];
+    for args in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = run_within(30, &db, &args, std::process::Stdio::null());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("the store at"), "{args:?}: {err}");
+        intact(&db);
+    }
+    // `demo --out .` next to a user's store named `store`: the store is not demo's to clear.
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_relgraph"))
+        .args(["demo", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    intact(&db);
+    // Its own store it makes again.
+    let out = dir.path().join("demo");
+    for _ in 0..2 {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_relgraph"))
+            .args(["demo", "--out"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+/// A process killed while sled wrote a snapshot leaves `snap.N.generating` behind, which
+/// sled 0.34 then read as its newest snapshot (a SIGKILL loop during `remove-doc` found it).
+#[test]
+fn a_half_written_snapshot_does_not_make_the_store_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(two_articles(dir.path()));
+    std::fs::write(
+        dir.path().join("snap.FFFFFFFFFFFFFFFF.generating"),
+        b"half a snapshot",
+    )
+    .unwrap();
+    let g = Graph::open(dir.path()).expect("a leftover temporary snapshot is no damage");
+    assert_eq!(g.counts().unwrap().documents, 2);
 }

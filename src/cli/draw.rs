@@ -102,6 +102,7 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
         a.focus.title.clone(),
     )?;
     let fmt = ImageFormat::from_path(&a.output)?;
+    relgraph::store::check_output_path(&a.output)?;
     let (bytes, used) = export::render_graph(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
     std::fs::write(&a.output, bytes).map_err(|e| Error::Io {
         path: a.output.clone(),
@@ -149,6 +150,9 @@ fn write_export(
     title: &str,
     output: Option<&Path>,
 ) -> Result<(), Error> {
+    if let Some(p) = output {
+        relgraph::store::check_output_path(p)?;
+    }
     let write = |bytes: &[u8]| -> Result<(), Error> {
         match output {
             Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
@@ -177,6 +181,9 @@ fn write_export(
     }
 }
 
+/// The file that marks a store as `demo`'s own.
+const DEMO_MARK: &str = "relgraph.demo";
+
 const SEED: &str = include_str!("../../examples/seed-fr-musk-altman.txt");
 
 /// `demo`: the seed article into a fresh store, then DOT, SVG and PNG of its graph.
@@ -186,13 +193,20 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
         path: p.to_path_buf(),
         source: e,
     };
+    for name in ["store", "graph.dot", "graph.svg", "graph.png"] {
+        if name != "store" {
+            relgraph::store::check_output_path(&out.join(name))?;
+        }
+    }
+    relgraph::store::check_output_path(out)?;
     std::fs::create_dir_all(out).map_err(|e| io(out, e))?;
     let db = out.join("store");
+    // Only a store this command made (it leaves a mark in it) is ever cleared.
+    let mark = db.join(DEMO_MARK);
     if db.exists() {
-        // Only a store this command made before is cleared.
-        if !db.join("db").exists() && !db.join("conf").exists() {
+        if !mark.is_file() {
             return Err(Error::Invalid(format!(
-                "{} exists and is not a relgraph store; choose another --out",
+                "{} exists and was not made by `demo`; it is left as it is: choose another --out",
                 db.display()
             )));
         }
@@ -200,6 +214,11 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
     }
     let started = Instant::now();
     let graph = Graph::open(&db)?;
+    std::fs::write(
+        &mark,
+        "made by `relgraph demo`, which may clear this store\n",
+    )
+    .map_err(|e| io(&mark, e))?;
     let outcome = graph.ingest_text(SEED, "examples/seed-fr-musk-altman.txt", None)?;
     let focus: Vec<u64> = ["Elon Musk", "Sam Altman", "OpenAI", "Microsoft"]
         .iter()

@@ -22,6 +22,7 @@ pub fn dump(db: &Path, a: DumpArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
     match a.output {
         Some(p) => {
+            relgraph::store::check_output_path(&p)?;
             let f = std::fs::File::create(&p).map_err(|e| Error::Io {
                 path: p.clone(),
                 source: e,

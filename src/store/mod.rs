@@ -110,6 +110,63 @@ fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// sled 0.34 writes a snapshot as `snap.N.generating`, then renames it; but when it looks
+/// for snapshots it skips only `.in___motion` files, so the half-written file of a process
+/// killed while writing one was read as the newest snapshot and the store refused as
+/// corrupt. The file is a temporary that never replaced anything: it can go.
+fn remove_unfinished_snapshots(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("snap.") && name.ends_with(".generating") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// True when `dir` holds a store's files (sled's, or relgraph's commit record).
+fn is_store_dir(dir: &Path) -> bool {
+    (dir.join("db").is_file() && dir.join("conf").is_file())
+        || dir.join("relgraph.committed").is_file()
+}
+
+/// Refuses an output path that is a store or lies inside one, whatever links lead there:
+/// an export, a dump or a picture never overwrites a store's files.
+pub fn check_output_path(path: &Path) -> Result<()> {
+    // The deepest part of the path that exists, resolved; what follows is created.
+    let mut existing = path;
+    let resolved = loop {
+        if let Ok(c) = std::fs::canonicalize(existing) {
+            break c;
+        }
+        match existing.parent() {
+            Some(p) if !p.as_os_str().is_empty() => existing = p,
+            _ => break std::env::current_dir().unwrap_or_default(),
+        }
+    };
+    for dir in resolved.ancestors() {
+        if is_store_dir(dir) {
+            return Err(Error::Invalid(
+                format!(
+                    "{} is {} the store at {}; write it somewhere else",
+                    path.display(),
+                    if dir == resolved && existing == path {
+                        ""
+                    } else {
+                        "inside"
+                    },
+                    dir.display()
+                )
+                .replace("is  the", "is the"),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Refuses a path that holds no store, so that reading never creates one.
 pub fn require_store(path: &Path) -> Result<()> {
     if !path.exists() {
@@ -213,6 +270,7 @@ impl Store {
                 path.display()
             )));
         }
+        remove_unfinished_snapshots(&path);
         let config = sled::Config::new()
             .path(&path)
             .cache_capacity(CACHE_BYTES)
