@@ -53,8 +53,14 @@ pub struct ImportOutcomeCounts {
 #[serde(tag = "type", rename_all = "snake_case")]
 enum DumpRecord {
     Entity(Entity),
-    Edge { key: EdgeKey, data: EdgeData },
-    Evidence { key: EdgeKey, evidence: Evidence },
+    Edge {
+        key: EdgeKey,
+        data: EdgeData,
+    },
+    Evidence {
+        key: EdgeKey,
+        evidence: Evidence,
+    },
     Document(Document),
     /// Kind votes of an entity (`identity.rs`); older dumps have none.
     KindVotes {
