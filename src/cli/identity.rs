@@ -9,7 +9,7 @@ use relgraph::duplicates::DuplicateOptions;
 use relgraph::Error;
 
 use super::output::{print_rows, Format};
-use super::{found, open_existing, FOUND};
+use super::{found, open_existing, open_for_writing, FOUND};
 
 #[derive(clap::Args)]
 pub struct DuplicatesArgs {
@@ -91,7 +91,7 @@ pub fn merges(db: &Path, a: MergesArgs) -> Result<i32, Error> {
 }
 
 pub fn unmerge(db: &Path, a: UnmergeArgs) -> Result<i32, Error> {
-    let graph = open_existing(db)?;
+    let graph = open_for_writing(db)?;
     let seq = match (a.seq, a.name) {
         (Some(seq), _) => seq,
         (None, Some(name)) => {
