@@ -112,12 +112,9 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
     }
     if a.explain {
         let (bytes, what) = if a.file.as_os_str() == "-" {
-            (read_stdin()?, "standard input".to_string())
+            (read_stdin(a.max_doc_bytes)?, "standard input".to_string())
         } else {
-            let bytes = std::fs::read(&a.file).map_err(|e| Error::Io {
-                path: a.file.clone(),
-                source: e,
-            })?;
+            let bytes = relgraph::input::read_file(&a.file, a.max_doc_bytes)?;
             (bytes, a.file.display().to_string())
         };
         let (ex, explanation) = extract::explain_bytes(&bytes, &what, &opts)?;
