@@ -24,6 +24,9 @@ use crate::store::{ImportOutcomeCounts, IngestOutcome, Store};
 pub struct Graph {
     store: Store,
     max_doc_bytes: u64,
+    /// The remembered gazetteer, read and indexed on first use: sled gives the store to this
+    /// process alone, and only [`Graph::add_gazetteer`] changes it.
+    gazetteer: std::sync::RwLock<Option<Gazetteer>>,
 }
 
 impl std::ops::Deref for Graph {
@@ -46,6 +49,7 @@ impl Graph {
         Ok(Graph {
             store: Store::open(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+            gazetteer: Default::default(),
         })
     }
 
@@ -55,6 +59,7 @@ impl Graph {
         Ok(Graph {
             store: Store::open_read_only(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+            gazetteer: Default::default(),
         })
     }
 
@@ -63,6 +68,7 @@ impl Graph {
         Ok(Graph {
             store: Store::open_accepting_loss(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
+            gazetteer: Default::default(),
         })
     }
 
@@ -77,30 +83,40 @@ impl Graph {
 
     /// The gazetteer remembered by this store.
     pub fn gazetteer(&self) -> Result<Gazetteer> {
-        match self.store.meta_get(b"gazetteer")? {
-            Some(bytes) => {
-                let entries = serde_json::from_slice(&bytes)
-                    .map_err(|e| self.store.corrupt(&format!("gazetteer: {e}")))?;
-                Ok(Gazetteer { entries })
-            }
-            None => Ok(Gazetteer::default()),
+        if let Some(g) = self
+            .gazetteer
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+        {
+            return Ok(g.clone());
         }
+        let mut entries = Vec::new();
+        for chunk in self.store.gazetteer_chunks()? {
+            let part: Vec<extract::GazetteerEntry> = serde_json::from_slice(&chunk)
+                .map_err(|e| self.store.corrupt(&format!("gazetteer: {e}")))?;
+            entries.extend(part);
+        }
+        let g = Gazetteer::new(entries);
+        *self.gazetteer.write().unwrap_or_else(|e| e.into_inner()) = Some(g.clone());
+        Ok(g)
     }
 
-    /// Adds entries to the remembered gazetteer (an entry of the same name is replaced).
+    /// Adds entries to the remembered gazetteer (an entry of the same name is replaced);
+    /// returns how many it holds.
     pub fn add_gazetteer(&self, g: &Gazetteer) -> Result<usize> {
-        let mut current = self.gazetteer()?;
-        for e in &g.entries {
-            current
-                .entries
-                .retain(|x| crate::model::name_key(&x.name) != crate::model::name_key(&e.name));
-            current.entries.push(e.clone());
-        }
-        let bytes =
-            serde_json::to_vec(&current.entries).map_err(|e| Error::Invalid(e.to_string()))?;
-        self.store.meta_put(b"gazetteer", &bytes)?;
+        let merged = self.gazetteer()?.merged_with(g);
+        // Chunks small enough that no sled node carries megabytes.
+        let chunks = merged
+            .entries()
+            .chunks(2048)
+            .map(|c| serde_json::to_vec(c).map_err(|e| Error::Invalid(e.to_string())))
+            .collect::<Result<Vec<_>>>()?;
+        self.store.put_gazetteer_chunks(&chunks)?;
         self.store.flush()?;
-        Ok(current.entries.len())
+        let n = merged.len();
+        *self.gazetteer.write().unwrap_or_else(|e| e.into_inner()) = Some(merged);
+        Ok(n)
     }
 
     /// Extraction options for this store: its gazetteer and document size limit.

@@ -286,7 +286,7 @@ fn seed_article_scores_above_the_bar() {
 #[test]
 fn a_gazetteer_names_and_types_entities_and_the_store_remembers_it() {
     let gaz = relgraph::extract::Gazetteer::parse("name,kind,aliases\nAcme Corporation,organization,Acme|ACME Corp\n\"Vega, Rosa\",person,Rosa Vega\n", "known.csv").unwrap();
-    assert_eq!(gaz.entries.len(), 2);
+    assert_eq!(gaz.len(), 2);
     let opts = ExtractOptions {
         gazetteer: gaz.clone(),
         ..Default::default()

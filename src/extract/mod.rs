@@ -27,6 +27,7 @@ mod clauses;
 pub mod dates;
 mod document;
 pub mod explain;
+mod gazetteer;
 pub mod known;
 pub mod lexicon;
 mod names;
@@ -36,6 +37,8 @@ mod reference;
 pub mod text;
 
 use std::collections::HashMap;
+
+pub use gazetteer::{Gazetteer, GazetteerEntry};
 
 use serde::Serialize;
 
@@ -86,80 +89,6 @@ impl std::str::FromStr for Lang {
                 "unknown language `{other}`; use fr, en or auto"
             ))),
         }
-    }
-}
-
-/// Known entities given by the user: their kinds and aliases win over guesses.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Gazetteer {
-    pub entries: Vec<GazetteerEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, serde::Deserialize, Serialize)]
-pub struct GazetteerEntry {
-    pub name: String,
-    pub kind: EntityKind,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-impl Gazetteer {
-    /// Reads a gazetteer: JSON lines (`{"name":..,"kind":..,"aliases":[..]}`) or CSV lines
-    /// `name,kind,alias|alias` (a header line is allowed).
-    pub fn parse(text: &str, source: &str) -> Result<Gazetteer> {
-        let mut entries = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let line = line.trim();
-            if line.is_empty()
-                || line.starts_with('#')
-                || (i == 0 && line.to_ascii_lowercase().starts_with("name,"))
-            {
-                continue;
-            }
-            let err = |message: String| Error::Parse {
-                file: source.to_string(),
-                line: i + 1,
-                message,
-            };
-            let entry = if line.starts_with('{') {
-                serde_json::from_str::<GazetteerEntry>(line).map_err(|e| err(e.to_string()))?
-            } else {
-                let mut rdr = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .from_reader(line.as_bytes());
-                let rec = rdr
-                    .records()
-                    .next()
-                    .ok_or_else(|| err("empty line".into()))?
-                    .map_err(|e| err(e.to_string()))?;
-                let name = rec.get(0).unwrap_or("").trim().to_string();
-                let kind = rec
-                    .get(1)
-                    .unwrap_or("organization")
-                    .parse()
-                    .map_err(|e: Error| err(e.to_string()))?;
-                let aliases = rec
-                    .get(2)
-                    .map(|a| {
-                        a.split('|')
-                            .map(|s| s.trim().to_string())
-                            .filter(|s| !s.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                GazetteerEntry {
-                    name,
-                    kind,
-                    aliases,
-                }
-            };
-            if crate::model::name_key(&entry.name).is_empty() {
-                return Err(err("the name is empty".into()));
-            }
-            entries.push(entry);
-        }
-        Ok(Gazetteer { entries })
     }
 }
 
@@ -352,7 +281,7 @@ fn run(
 
     // Stage 2: names.
     let mut nm = names::find(&normalized, &sentences, lex);
-    apply_gazetteer(&mut nm.clusters, &opts.gazetteer);
+    opts.gazetteer.apply(&mut nm.clusters);
 
     // Stages 3 to 5, sentence by sentence; the discourse carries from one to the next.
     let mut discourse = reference::Discourse::default();
@@ -580,31 +509,6 @@ fn run(
         },
         explanation,
     ))
-}
-
-fn apply_gazetteer(clusters: &mut [names::Cluster], gaz: &Gazetteer) {
-    if gaz.entries.is_empty() {
-        return;
-    }
-    let mut by_key: HashMap<String, &GazetteerEntry> = HashMap::new();
-    for e in &gaz.entries {
-        for form in std::iter::once(&e.name).chain(e.aliases.iter()) {
-            by_key.insert(crate::model::name_key(form), e);
-        }
-    }
-    for c in clusters.iter_mut() {
-        let hit = std::iter::once(&c.name)
-            .chain(c.forms.iter())
-            .find_map(|f| by_key.get(&crate::model::name_key(f)).copied());
-        if let Some(e) = hit {
-            if !c.forms.contains(&c.name) {
-                c.forms.push(c.name.clone());
-            }
-            c.name = e.name.clone();
-            c.kind = e.kind;
-            c.kind_sure = true;
-        }
-    }
 }
 
 /// French or English, by counting each language's most frequent words; accents break a tie.

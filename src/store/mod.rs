@@ -8,6 +8,7 @@
 
 mod bulk;
 pub mod codec;
+mod gazetteer;
 mod identity;
 mod merge_log;
 mod ops;
@@ -925,11 +926,5 @@ impl Store {
             .get(key)
             .map_err(|e| self.sled_err(e))?
             .map(|v| v.to_vec()))
-    }
-
-    pub(crate) fn meta_put(&self, key: &[u8], value: &[u8]) -> Result<()> {
-        drop(self.write_gate()?);
-        self.meta.insert(key, value).map_err(|e| self.sled_err(e))?;
-        Ok(())
     }
 }
