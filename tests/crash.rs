@@ -1,7 +1,7 @@
 //! Crash safety: `relgraph ingest`, `import`, `merge`, `remove-doc` and `restore` killed with
 //! SIGKILL at moments spread over their run leave a store whose invariants hold without
 //! `repair`, that is either as before the command or as after it; running the command again
-//! completes it. A full disk during ingest and import loses nothing either.
+//! completes it. (A full disk: `tests/robust.rs`.)
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;

@@ -2,6 +2,7 @@
 //! hung or ran out of memory (issue 17), and shows it no longer does.
 
 use std::path::Path;
+use std::process::Stdio;
 
 use relgraph::{Error, Graph};
 
@@ -357,4 +358,187 @@ fn a_half_written_snapshot_does_not_make_the_store_unreadable() {
     .unwrap();
     let g = Graph::open(dir.path()).expect("a leftover temporary snapshot is no damage");
     assert_eq!(g.counts().unwrap().documents, 2);
+}
+
+// ---- 11, 5. a full disk, read-only media ---------------------------------------------
+
+/// A small tmpfs mounted for one test, unmounted when dropped.
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    /// `None`, with a note, where this machine cannot mount; but where `.ci/run` found that
+    /// it can (it sets `RELGRAPH_TEST_MOUNTS`), failing to mount fails the test.
+    fn mount(at: &Path, mib: u64) -> Option<Tmpfs> {
+        std::fs::create_dir_all(at).unwrap();
+        let tried = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={mib}m"), "tmpfs"])
+            .arg(at)
+            .output();
+        match tried {
+            Ok(o) if o.status.success() => Some(Tmpfs(at.to_path_buf())),
+            other => {
+                let why = match other {
+                    Ok(o) => String::from_utf8_lossy(&o.stderr).trim().to_string(),
+                    Err(e) => e.to_string(),
+                };
+                assert!(
+                    std::env::var_os("RELGRAPH_TEST_MOUNTS").is_none(),
+                    "cannot mount a tmpfs, although .ci/run could: {why}"
+                );
+                eprintln!("note: test skipped: it needs to mount a small tmpfs ({why})");
+                None
+            }
+        }
+    }
+
+    fn remount(&self, options: &str) {
+        let o = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{options}")])
+            .arg(&self.0)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// Fills the file system of `dir` but for about `free` bytes; delete the file to free it.
+fn fill_but(dir: &Path, free: u64) -> std::path::PathBuf {
+    use std::io::Write;
+    let filler = dir.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let block = vec![0x55u8; 64 * 1024];
+    let mut written = 0u64;
+    while let Ok(n @ 1..) = f.write(&block) {
+        written += n as u64;
+    }
+    f.set_len(written.saturating_sub(free)).unwrap();
+    filler
+}
+
+fn generated_article(i: usize) -> String {
+    format!(
+        "Mirela Stanek{i} a fondé Vantor{i} Labs en {}. Vantor{i} Labs a porté plainte contre Quillon{i} Systems.\n\n\
+         Le partenariat entre Vantor{i} Labs et Orsay{i} Capital a été annoncé mardi. Mirela Stanek{i} a vivement critiqué Quillon{i} Systems.\n",
+        2000 + i % 20
+    )
+}
+
+fn document_ids(db: &Path) -> std::collections::BTreeSet<u64> {
+    let g = Graph::open(db).unwrap_or_else(|e| panic!("the store does not open: {e}"));
+    let rep = g.check().unwrap();
+    assert!(rep.problems.is_empty(), "{:?}", rep.problems);
+    g.all_documents().map(|d| d.unwrap().id).collect()
+}
+
+/// What a user reads when the disk fills: one clear sentence, no panic, no Rust debug text.
+fn assert_reports_full_disk(what: &str, o: &std::process::Output) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{what}: {err}");
+    assert!(err.contains("the disk is full"), "{what}: {err}");
+    for bad in ["panicked", "Os {", "StorageFull", "backtrace"] {
+        assert!(!err.contains(bad), "{what} printed `{bad}`: {err}");
+    }
+    eprintln!("{what} on a full disk: {}", err.trim());
+}
+
+#[test]
+fn a_full_disk_during_ingest_or_import_is_reported_and_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(fs) = Tmpfs::mount(&dir.path().join("fs"), 64) else {
+        return;
+    };
+    let db = fs.0.join("store");
+    let (base, more) = (dir.path().join("base"), dir.path().join("more"));
+    for (folder, range) in [(&base, 0..20), (&more, 20..600)] {
+        std::fs::create_dir(folder).unwrap();
+        for i in range {
+            std::fs::write(folder.join(format!("a{i:04}.txt")), generated_article(i)).unwrap();
+        }
+    }
+    let o = run_within(60, &db, &["ingest", base.to_str().unwrap()], Stdio::null());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let before = document_ids(&db);
+    assert_eq!(before.len(), 20);
+
+    // Ingest: what was committed before the disk filled stays, whole.
+    let filler = fill_but(&fs.0, 128 * 1024);
+    let o = run_within(60, &db, &["ingest", more.to_str().unwrap()], Stdio::null());
+    assert_reports_full_disk("ingest", &o);
+    std::fs::remove_file(&filler).unwrap();
+    let now = document_ids(&db);
+    assert!(now.is_superset(&before), "ingest lost documents");
+    assert!(now.len() < 600, "the disk never filled");
+    let o = run_within(60, &db, &["ingest", more.to_str().unwrap()], Stdio::null());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(document_ids(&db).len(), 600);
+
+    // Import: all or nothing.
+    let csv = dir.path().join("rows.csv");
+    let mut rows = String::from("source,relation,target\n");
+    for j in 0..30_000 {
+        rows.push_str(&format!(
+            "Person{j} Amsel,member_of,Newco{} Partners\n",
+            j % 3_000
+        ));
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let counts = |db: &Path| {
+        let g = Graph::open(db).unwrap();
+        let c = g.counts().unwrap();
+        (c.entities, c.edges, c.documents)
+    };
+    let before = counts(&db);
+    let filler = fill_but(&fs.0, 128 * 1024);
+    let o = run_within(60, &db, &["import", csv.to_str().unwrap()], Stdio::null());
+    assert_reports_full_disk("import", &o);
+    std::fs::remove_file(&filler).unwrap();
+    document_ids(&db); // opens (a cut-short load is taken back out) and passes check
+    assert_eq!(counts(&db), before, "a failed import left part of itself");
+    let o = run_within(60, &db, &["import", csv.to_str().unwrap()], Stdio::null());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(counts(&db).1, before.1 + 30_000);
+    document_ids(&db);
+}
+
+#[test]
+fn a_store_on_read_only_media_is_read_and_writes_say_why_they_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(fs) = Tmpfs::mount(&dir.path().join("fs"), 16) else {
+        return;
+    };
+    let db = fs.0.join("store");
+    drop(two_articles(&db));
+    fs.remount("ro");
+    let o = run_within(20, &db, &["stats", "--format", "json"], Stdio::null());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stats: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(stats[0]["documents"], 2, "{stats}");
+    let o = run_within(
+        20,
+        &db,
+        &["edges", "--from", "Priya Raman", "--format", "csv"],
+        Stdio::null(),
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Oakline Systems"));
+    let article = dir.path().join("c.txt");
+    std::fs::write(&article, "Zenith Labs a racheté Marlow Foods.").unwrap();
+    let o = run_within(
+        20,
+        &db,
+        &["ingest", article.to_str().unwrap()],
+        Stdio::null(),
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    assert!(!err.contains("panicked") && !err.contains("Os {"), "{err}");
 }
