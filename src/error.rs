@@ -75,7 +75,7 @@ pub enum Error {
         name: String,
         suggestions: Vec<String>,
     },
-    #[error("`{name}` is ambiguous: it may be {}; use the full name", .candidates.join(", "))]
+    #[error("`{name}` is ambiguous: it may be {}; name one as `#ID` or `NAME (kind)`", .candidates.join(", "))]
     Ambiguous {
         name: String,
         candidates: Vec<String>,
@@ -106,6 +106,21 @@ fn did_you_mean(suggestions: &[String]) -> String {
         String::new()
     } else {
         format!("; did you mean {}?", suggestions.join(", "))
+    }
+}
+
+impl Error {
+    /// A failed write to `path`.
+    pub fn write(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Write {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True when the reader of our output went away (`relgraph ... | head`): not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 

@@ -233,10 +233,7 @@ pub fn bench(graph: &Graph, a: BenchArgs) -> Result<i32, Error> {
             path,
             serde_json::to_vec(&body).map_err(|e| Error::Invalid(e.to_string()))?,
         )
-        .map_err(|e| Error::Io {
-            path: path.to_path_buf(),
-            source: e,
-        })?;
+        .map_err(|e| Error::write(path, e))?;
     }
     Ok(FOUND)
 }

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use relgraph::Error;
 
-use super::{open_for_writing, FOUND};
+use super::{open_for_writing, resolve_exact, FOUND};
 
 #[derive(clap::Args)]
 pub struct RemoveDocArgs {
@@ -37,8 +37,8 @@ pub fn remove_doc(db: &Path, a: RemoveDocArgs) -> Result<i32, Error> {
 
 pub fn merge(db: &Path, a: MergeArgs) -> Result<i32, Error> {
     let graph = open_for_writing(db)?;
-    let from = graph.resolve(&a.alias)?;
-    let into = graph.resolve(&a.into)?;
+    let from = resolve_exact(&graph, &a.alias, None)?;
+    let into = resolve_exact(&graph, &a.into, None)?;
     let merged = graph.merge(from.id, into.id)?;
     graph.flush()?;
     eprintln!(

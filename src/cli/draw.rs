@@ -104,10 +104,7 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
     let fmt = ImageFormat::from_path(&a.output)?;
     relgraph::store::check_output_path(&a.output)?;
     let (bytes, used) = export::render_graph(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
-    std::fs::write(&a.output, bytes).map_err(|e| Error::Io {
-        path: a.output.clone(),
-        source: e,
-    })?;
+    std::fs::write(&a.output, bytes).map_err(|e| Error::write(&a.output, e))?;
     eprintln!(
         "wrote {} ({} entities, {} edges, {used} renderer)",
         a.output.display(),
@@ -155,14 +152,10 @@ fn write_export(
     }
     let write = |bytes: &[u8]| -> Result<(), Error> {
         match output {
-            Some(p) => std::fs::write(p, bytes).map_err(|e| Error::Io {
-                path: p.to_path_buf(),
-                source: e,
-            }),
-            None => std::io::stdout().write_all(bytes).map_err(|e| Error::Io {
-                path: "standard output".into(),
-                source: e,
-            }),
+            Some(p) => std::fs::write(p, bytes).map_err(|e| Error::write(p, e)),
+            None => std::io::stdout()
+                .write_all(bytes)
+                .map_err(|e| Error::write("standard output", e)),
         }
     };
     match format {
@@ -189,10 +182,7 @@ const SEED: &str = include_str!("../../examples/seed-fr-musk-altman.txt");
 /// `demo`: the seed article into a fresh store, then DOT, SVG and PNG of its graph.
 pub fn demo(a: DemoArgs) -> Result<i32, Error> {
     let out = a.out.as_path();
-    let io = |p: &Path, e: std::io::Error| Error::Io {
-        path: p.to_path_buf(),
-        source: e,
-    };
+    let io = |p: &Path, e: std::io::Error| Error::write(p, e);
     for name in ["store", "graph.dot", "graph.svg", "graph.png"] {
         if name != "store" {
             relgraph::store::check_output_path(&out.join(name))?;
@@ -240,7 +230,7 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
         std::fs::write(&p, bytes).map_err(|e| io(&p, e))?;
         written.push(format!("{} ({used})", p.display()));
     }
-    println!(
+    say!(
         "ingested the seed article: {} entities, {} edges, in {:.0} ms",
         outcome.entities_added,
         outcome.edges_added,
@@ -249,13 +239,13 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
     let edges = graph.edges(&Default::default())?;
     for e in &edges {
         let date = e.first_date.map(|d| format!(" ({d})")).unwrap_or_default();
-        println!("  {} -{}-> {}{date}", e.source, e.relation, e.target);
+        say!("  {} -{}-> {}{date}", e.source, e.relation, e.target);
     }
-    println!("wrote:");
+    say!("wrote:");
     for w in written {
-        println!("  {w}");
+        say!("  {w}");
     }
-    println!(
+    say!(
         "store: {} (try: cargo run --release -- --db {} evidence \"Elon Musk\" sued OpenAI)",
         db.display(),
         db.display()

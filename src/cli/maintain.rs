@@ -23,19 +23,16 @@ pub fn dump(db: &Path, a: DumpArgs) -> Result<i32, Error> {
     match a.output {
         Some(p) => {
             relgraph::store::check_output_path(&p)?;
-            let f = std::fs::File::create(&p).map_err(|e| Error::Io {
-                path: p.clone(),
-                source: e,
-            })?;
+            let f = std::fs::File::create(&p).map_err(|e| Error::write(&p, e))?;
             let mut w = std::io::BufWriter::new(f);
             graph.dump(&mut w)?;
-            w.flush().map_err(|e| Error::Io { path: p, source: e })?;
+            w.flush().map_err(|e| Error::write(&p, e))?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
             graph.dump(&mut w)?;
-            let _ = w.flush();
+            w.flush().map_err(|e| Error::write("standard output", e))?;
         }
     }
     Ok(FOUND)
@@ -55,15 +52,19 @@ pub fn restore(db: &Path, a: RestoreArgs) -> Result<i32, Error> {
 /// `check` and `repair` (which opened the store accepting the loss) print the same report.
 pub fn check(graph: Graph) -> Result<i32, Error> {
     let rep = graph.check()?;
-    println!(
+    say!(
         "{} entities, {} edges, {} evidence, {} documents, {} names",
-        rep.entities, rep.edges, rep.evidence, rep.documents, rep.names
+        rep.entities,
+        rep.edges,
+        rep.evidence,
+        rep.documents,
+        rep.names
     );
     for p in &rep.problems {
-        println!("problem: {p}");
+        say!("problem: {p}");
     }
     if rep.problems.is_empty() {
-        println!("ok");
+        say!("ok");
         Ok(FOUND)
     } else {
         Ok(NOTHING)

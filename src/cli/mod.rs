@@ -1,6 +1,16 @@
 //! The command line: argument definitions, dispatch and exit codes. Each group of commands
 //! lives in its own module with its arguments; this file only lists them.
 
+/// `println!` that returns a write error instead of panicking (a closed pipe must not
+/// panic: `relgraph ... | head` ends quietly).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)
+            .map_err(|e| relgraph::Error::write("standard output", e))?
+    }};
+}
+
 mod bench;
 mod curate;
 mod draw;
@@ -16,7 +26,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use relgraph::{Error, Graph, RelationKind};
+use relgraph::query::{describe, Strictness};
+use relgraph::{Entity, EntityKind, Error, Graph, RelationKind};
 
 #[derive(Parser)]
 #[command(
@@ -143,6 +154,8 @@ pub fn run() -> i32 {
     };
     match dispatch(cli) {
         Ok(code) => code,
+        // The reader went away (`| head`): what it wanted was written.
+        Err(e) if e.is_broken_pipe() => FOUND,
         Err(e) => {
             eprintln!("error: {e}");
             exit_code(&e)
@@ -201,6 +214,66 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
     }
 }
 
+/// A clap value parser for a library type read with `FromStr`: the library's own message on
+/// a bad value, and the accepted values listed in `--help` and completions.
+#[derive(Clone)]
+struct Named<T> {
+    names: Vec<&'static str>,
+    _type: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<T> Named<T> {
+    fn new(names: impl IntoIterator<Item = &'static str>) -> Named<T> {
+        Named {
+            names: names.into_iter().collect(),
+            _type: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<T> clap::builder::TypedValueParser for Named<T>
+where
+    T: std::str::FromStr<Err = Error> + Clone + Send + Sync + 'static,
+{
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value
+            .to_str()
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidUtf8).with_cmd(cmd))?;
+        text.parse().map_err(|e: Error| {
+            clap::Error::raw(clap::error::ErrorKind::InvalidValue, format!("{e}\n")).with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|n| clap::builder::PossibleValue::new(*n)),
+        ))
+    }
+}
+
+fn relation_parser() -> Named<RelationKind> {
+    Named::new(RelationKind::ALL.iter().map(|r| r.as_str()))
+}
+
+fn kind_parser() -> Named<EntityKind> {
+    Named::new(EntityKind::ALL.iter().map(|k| k.as_str()))
+}
+
+fn direction_parser() -> Named<relgraph::query::Direction> {
+    Named::new(["both", "out", "in"])
+}
+
 fn relations(names: &[String]) -> Result<Vec<RelationKind>, Error> {
     names
         .iter()
@@ -218,6 +291,27 @@ fn open_existing(db: &Path) -> Result<Graph, Error> {
 pub(crate) fn open_for_writing(db: &Path) -> Result<Graph, Error> {
     relgraph::store::require_store(db)?;
     Graph::open(db)
+}
+
+/// Resolves a name for a query; a shared name settled by its only connected candidate says
+/// so on stderr.
+fn resolve(graph: &Graph, text: &str, kind: Option<EntityKind>) -> Result<Entity, Error> {
+    let r = graph.resolve_ref(text, kind, Strictness::PreferConnected)?;
+    if !r.passed_over.is_empty() {
+        let others: Vec<String> = r.passed_over.iter().map(describe).collect();
+        eprintln!(
+            "note: `{}` also names {} (no edges); using {}",
+            text.trim(),
+            others.join(", "),
+            describe(&r.entity)
+        );
+    }
+    Ok(r.entity)
+}
+
+/// Resolves a name for a change to the store: a shared name must be made precise.
+fn resolve_exact(graph: &Graph, text: &str, kind: Option<EntityKind>) -> Result<Entity, Error> {
+    Ok(graph.resolve_ref(text, kind, Strictness::Exact)?.entity)
 }
 
 fn found(n: usize) -> i32 {

@@ -4,51 +4,74 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use relgraph::query::{Direction, EdgeFilter, Hop};
-use relgraph::{Document, Entity, Error, Graph, RelationKind};
+use relgraph::model::{doc_id_hex, DocId, EntityId};
+use relgraph::query::{describe, Direction, EdgeFilter, EvidenceFilter, Hop};
+use relgraph::{Document, Entity, EntityKind, Error, Graph, RelationKind};
 
-use super::output::{print_rows, Format};
-use super::{found, open_existing, relations, FOUND, NOTHING};
+use super::output::{print_listing, Listing};
+use super::{
+    direction_parser, found, kind_parser, open_existing, relation_parser, resolve, BAD_INPUT,
+    FOUND, NOTHING,
+};
 
 #[derive(clap::Args)]
 pub struct EntitiesArgs {
-    #[arg(long)]
-    kind: Option<String>,
+    #[arg(long, value_parser = kind_parser())]
+    kind: Option<EntityKind>,
+    /// Case-, accent-insensitive and fuzzy search in names and aliases.
     #[arg(long)]
     search: Option<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    #[command(flatten)]
+    listing: Listing,
 }
 
 #[derive(clap::Args)]
 pub struct EdgesArgs {
+    /// Edges from this entity (`NAME`, `NAME (kind)` or `#ID`).
     #[arg(long)]
     from: Option<String>,
+    /// Edges to this entity.
     #[arg(long)]
     to: Option<String>,
-    #[arg(long, value_delimiter = ',')]
-    relation: Vec<String>,
+    /// Edges between two entities, either way round.
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["from", "to"])]
+    between: Vec<String>,
+    #[arg(long, value_delimiter = ',', value_parser = relation_parser())]
+    relation: Vec<RelationKind>,
     /// Edges dated on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD (2018 = from 2018-01-01).
     #[arg(long, value_name = "DATE")]
     since: Option<relgraph::Date>,
     /// Edges dated on or before DATE (2018 = up to 2018-12-31).
     #[arg(long, value_name = "DATE")]
     until: Option<relgraph::Date>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    /// Edges this document gives evidence for (its id, source path or title; see `docs`).
+    #[arg(long, value_name = "DOC")]
+    doc: Option<String>,
+    /// Edges at least this confident (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<f32>,
+    #[command(flatten)]
+    listing: Listing,
 }
 
 #[derive(clap::Args)]
 pub struct NeighborsArgs {
+    /// `NAME`, `NAME (kind)` or `#ID`.
     name: String,
+    /// The kind of NAME, when the name is shared.
+    #[arg(long, value_parser = kind_parser())]
+    kind: Option<EntityKind>,
     #[arg(long, default_value_t = 1)]
     depth: usize,
-    #[arg(long, default_value = "both")]
-    direction: String,
-    #[arg(long, value_delimiter = ',')]
-    relation: Vec<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    #[arg(long, default_value = "both", value_parser = direction_parser())]
+    direction: Direction,
+    #[arg(long, value_delimiter = ',', value_parser = relation_parser())]
+    relation: Vec<RelationKind>,
+    /// Edges at least this confident (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<f32>,
+    #[command(flatten)]
+    listing: Listing,
 }
 
 #[derive(clap::Args)]
@@ -57,42 +80,94 @@ pub struct PathArgs {
     to: String,
     #[arg(long, default_value_t = 6)]
     max_depth: usize,
-    #[arg(long, value_delimiter = ',')]
-    relation: Vec<String>,
-    /// Every simple path up to --max-depth, shortest first.
+    #[arg(long, value_delimiter = ',', value_parser = relation_parser())]
+    relation: Vec<RelationKind>,
+    /// Every simple path up to --max-depth, shortest first (a path is a sequence of
+    /// entities; several relations between two of them are one hop).
     #[arg(long)]
     all: bool,
+    /// With --all: at most N paths.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    limit: usize,
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    format: super::output::Format,
+    /// Tables show every column at full width.
+    #[arg(long)]
+    wide: bool,
 }
 
 #[derive(clap::Args)]
 pub struct EvidenceArgs {
-    name: String,
+    /// `NAME`, `NAME (kind)` or `#ID`; optional with --doc.
+    #[arg(required_unless_present = "doc")]
+    name: Option<String>,
     relation: Option<String>,
     other: Option<String>,
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    /// The kind of NAME, when the name is shared.
+    #[arg(long, value_parser = kind_parser())]
+    kind: Option<EntityKind>,
+    /// Edges where NAME is the source (out), the target (in), or either.
+    #[arg(long, default_value = "both", value_parser = direction_parser())]
+    direction: Direction,
+    /// Only the sentences of this document (its id, source path or title).
+    #[arg(long, value_name = "DOC")]
+    doc: Option<String>,
+    /// Sentences at least this confident (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<f32>,
+    #[command(flatten)]
+    listing: Listing,
 }
 
 #[derive(clap::Args)]
 pub struct StatsArgs {
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    /// How many of the most connected entities to list.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    top: usize,
+    #[command(flatten)]
+    listing: Listing,
 }
 
 #[derive(clap::Args)]
 pub struct DocsArgs {
-    #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    #[command(flatten)]
+    listing: Listing,
+}
+
+fn check_confidence(c: Option<f32>) -> Result<Option<f32>, Error> {
+    match c {
+        Some(x) if !(0.0..=1.0).contains(&x) => Err(Error::Invalid(format!(
+            "--min-confidence {x} is not between 0 and 1"
+        ))),
+        other => Ok(other),
+    }
+}
+
+/// Says why a listing about `who` came back empty: no edges at all, or none that fit.
+fn nothing_about(graph: &Graph, who: &[&Entity], filtered: bool) -> Result<i32, Error> {
+    for e in who {
+        if graph.degree(e.id)? == 0 {
+            eprintln!(
+                "{} is in the store but has no edges (imported without relations, or its articles state none)",
+                describe(e)
+            );
+            return Ok(NOTHING);
+        }
+    }
+    if filtered {
+        eprintln!("nothing matches these filters");
+    } else if let Some(e) = who.first() {
+        eprintln!("nothing found for {}", describe(e));
+    }
+    Ok(NOTHING)
 }
 
 #[derive(Serialize)]
 struct EntityRow {
     name: String,
     kind: relgraph::EntityKind,
-    aliases: Vec<String>,
     id: u64,
+    aliases: Vec<String>,
 }
 
 impl From<Entity> for EntityRow {
@@ -100,49 +175,133 @@ impl From<Entity> for EntityRow {
         EntityRow {
             name: e.name,
             kind: e.kind,
-            aliases: e.aliases,
             id: e.id,
+            aliases: e.aliases,
         }
     }
 }
 
 pub fn entities(db: &Path, a: EntitiesArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
-    let kind = a.kind.map(|k| k.parse()).transpose()?;
-    let ents = graph.find_entities(kind, a.search.as_deref())?;
+    let ents = graph.find_entities(a.kind, a.search.as_deref())?;
     let rows: Vec<EntityRow> = ents.into_iter().map(Into::into).collect();
-    print_rows(&rows, a.format)?;
+    print_listing(&rows, &a.listing, &["name", "kind", "id", "aliases"])?;
     Ok(found(rows.len()))
+}
+
+/// A document named by its id (as `docs` prints it), its source path or its title.
+pub fn resolve_doc(graph: &Graph, text: &str) -> Result<DocId, Error> {
+    if let Ok(id) = relgraph::model::parse_doc_id(text) {
+        if graph.document(id)?.is_some() {
+            return Ok(id);
+        }
+    }
+    let key = relgraph::model::name_key(text);
+    let mut hits: Vec<Document> = Vec::new();
+    for d in graph.all_documents() {
+        let d = d?;
+        if d.source == text.trim()
+            || (!key.is_empty() && relgraph::model::name_key(&d.title) == key)
+        {
+            hits.push(d);
+        }
+    }
+    match hits.len() {
+        0 => Err(Error::NoSuchDocument(format!(
+            "{text} (give an id, a source path or a title as `relgraph docs` lists them)"
+        ))),
+        1 => Ok(hits[0].id),
+        _ => Err(Error::Invalid(format!(
+            "`{text}` names {} documents: {}; give the id",
+            hits.len(),
+            hits.iter()
+                .map(|d| format!("{} ({})", doc_id_hex(d.id), d.source))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
+    let named = |n: &Option<String>| n.as_deref().map(|n| resolve(&graph, n, None)).transpose();
+    let (from, to, either) = if a.between.len() == 2 {
+        (
+            Some(resolve(&graph, &a.between[0], None)?),
+            Some(resolve(&graph, &a.between[1], None)?),
+            true,
+        )
+    } else {
+        (named(&a.from)?, named(&a.to)?, false)
+    };
+    let doc = a
+        .doc
+        .as_deref()
+        .map(|d| resolve_doc(&graph, d))
+        .transpose()?;
     let filter = EdgeFilter {
-        from: a
-            .from
-            .map(|n| graph.resolve(&n).map(|e| e.id))
-            .transpose()?,
-        to: a.to.map(|n| graph.resolve(&n).map(|e| e.id)).transpose()?,
-        relations: relations(&a.relation)?,
+        from: from.as_ref().map(|e| e.id),
+        to: to.as_ref().map(|e| e.id),
+        relations: a.relation.clone(),
         since: a.since,
         until: a.until,
+        either_direction: either,
+        doc,
+        min_confidence: check_confidence(a.min_confidence)?,
     };
     let rows = graph.edges(&filter)?;
-    print_rows(&rows, a.format)?;
-    Ok(found(rows.len()))
+    print_listing(
+        &rows,
+        &a.listing,
+        &[
+            "source",
+            "relation",
+            "target",
+            "confidence",
+            "evidence_count",
+            "first_date",
+            "evidence",
+        ],
+    )?;
+    if rows.is_empty() {
+        let who: Vec<&Entity> = from.iter().chain(to.iter()).collect();
+        let filtered = !a.relation.is_empty()
+            || a.since.is_some()
+            || a.until.is_some()
+            || doc.is_some()
+            || a.min_confidence.is_some()
+            || who.len() > 1;
+        return nothing_about(&graph, &who, filtered);
+    }
+    Ok(FOUND)
 }
 
 pub fn neighbors(db: &Path, a: NeighborsArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
-    let e = graph.resolve(&a.name)?;
-    let rows = graph.neighbors(
-        e.id,
-        a.depth,
-        a.direction.parse::<Direction>()?,
-        &relations(&a.relation)?,
+    let e = resolve(&graph, &a.name, a.kind)?;
+    let min = check_confidence(a.min_confidence)?;
+    let mut rows = graph.neighbors(e.id, a.depth, a.direction, &a.relation)?;
+    if let Some(m) = min {
+        rows.retain(|r| r.confidence >= m);
+    }
+    print_listing(
+        &rows,
+        &a.listing,
+        &[
+            "name",
+            "kind",
+            "depth",
+            "direction",
+            "relation",
+            "evidence_count",
+            "via",
+        ],
     )?;
-    print_rows(&rows, a.format)?;
-    Ok(found(rows.len()))
+    if rows.is_empty() {
+        let filtered = !a.relation.is_empty() || min.is_some() || a.direction != Direction::Both;
+        return nothing_about(&graph, &[&e], filtered);
+    }
+    Ok(FOUND)
 }
 
 #[derive(Serialize)]
@@ -153,6 +312,9 @@ struct HopRow {
     direction: &'static str,
     relation: RelationKind,
     to: String,
+    evidence_count: u32,
+    also: Vec<String>,
+    evidence: String,
 }
 
 impl HopRow {
@@ -164,29 +326,47 @@ impl HopRow {
             direction: h.direction,
             relation: h.relation,
             to: h.to.clone(),
+            evidence_count: h.evidence_count,
+            also: h.also.clone(),
+            evidence: h.evidence.clone(),
         }
     }
 }
 
 pub fn path(db: &Path, a: PathArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
-    let from = graph.resolve(&a.from)?;
-    let to = graph.resolve(&a.to)?;
-    let rels = relations(&a.relation)?;
+    let from = resolve(&graph, &a.from, None)?;
+    let to = resolve(&graph, &a.to, None)?;
+    if from.id == to.id {
+        eprintln!(
+            "error: both ends are {}: give two different entities",
+            describe(&from)
+        );
+        return Ok(BAD_INPUT);
+    }
     let paths = if a.all {
-        graph.all_paths(from.id, to.id, a.max_depth, &rels, 100)?
+        graph.all_paths(from.id, to.id, a.max_depth, &a.relation, a.limit)?
     } else {
         graph
-            .shortest_path(from.id, to.id, a.max_depth, &rels)?
+            .shortest_path(from.id, to.id, a.max_depth, &a.relation)?
             .into_iter()
             .collect()
     };
     if paths.is_empty() {
+        if graph.degree(from.id)? == 0 || graph.degree(to.id)? == 0 {
+            return nothing_about(&graph, &[&from, &to], false);
+        }
         eprintln!(
             "no path from {} to {} within {} hops",
             from.name, to.name, a.max_depth
         );
         return Ok(NOTHING);
+    }
+    if a.all && paths.len() == a.limit {
+        eprintln!(
+            "the first {} paths, shortest first (raise --limit for more)",
+            a.limit
+        );
     }
     let rows: Vec<HopRow> = paths
         .iter()
@@ -197,13 +377,32 @@ pub fn path(db: &Path, a: PathArgs) -> Result<i32, Error> {
                 .map(move |(j, h)| HopRow::new(i + 1, j + 1, h))
         })
         .collect();
-    print_rows(&rows, a.format)?;
+    let mut listing = Listing::of(a.format);
+    listing.wide = a.wide;
+    print_listing(
+        &rows,
+        &listing,
+        &[
+            "path",
+            "hop",
+            "from",
+            "direction",
+            "relation",
+            "to",
+            "evidence_count",
+            "also",
+        ],
+    )?;
     Ok(FOUND)
 }
 
 pub fn evidence(db: &Path, a: EvidenceArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
-    let subject = graph.resolve(&a.name)?;
+    let subject = a
+        .name
+        .as_deref()
+        .map(|n| resolve(&graph, n, a.kind))
+        .transpose()?;
     // "evidence A B" with B not a relation name: B is the other entity.
     let (rel, other) = match (a.relation, a.other) {
         (Some(r), o) => match r.parse::<RelationKind>() {
@@ -213,32 +412,84 @@ pub fn evidence(db: &Path, a: EvidenceArgs) -> Result<i32, Error> {
         },
         (None, o) => (None, o),
     };
-    let other = other.map(|o| graph.resolve(&o)).transpose()?;
-    let rows = graph.evidence_for(subject.id, rel, other.map(|b| b.id))?;
-    print_rows(&rows, a.format)?;
-    Ok(found(rows.len()))
+    let other = other.map(|o| resolve(&graph, &o, None)).transpose()?;
+    let doc = a
+        .doc
+        .as_deref()
+        .map(|d| resolve_doc(&graph, d))
+        .transpose()?;
+    let filter = EvidenceFilter {
+        entity: subject.as_ref().map(|e| e.id),
+        relations: rel.into_iter().collect(),
+        other: other.as_ref().map(|e| e.id),
+        direction: a.direction,
+        doc,
+        min_confidence: check_confidence(a.min_confidence)?,
+    };
+    let rows = graph.evidence(&filter)?;
+    print_listing(
+        &rows,
+        &a.listing,
+        &[
+            "source",
+            "relation",
+            "target",
+            "sentence",
+            "title",
+            "date",
+            "confidence",
+        ],
+    )?;
+    if rows.is_empty() {
+        let who: Vec<&Entity> = subject.iter().chain(other.iter()).collect();
+        if !who.is_empty() && who.iter().all(|e| graph.degree(e.id).unwrap_or(1) > 0) {
+            eprintln!("no evidence sentence fits (edges loaded by `import` of triples have none)");
+            return Ok(NOTHING);
+        }
+        return nothing_about(&graph, &who, true);
+    }
+    Ok(FOUND)
 }
 
 #[derive(Serialize)]
 struct StatsRow {
-    entities: u64,
-    edges: u64,
-    documents: u64,
-    size_on_disk_bytes: u64,
-    path: String,
+    what: &'static str,
+    name: String,
+    count: u64,
+    /// The entity's id, for the most connected.
+    id: Option<EntityId>,
 }
 
 pub fn stats(db: &Path, a: StatsArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
     let c = graph.counts()?;
-    let rows = vec![StatsRow {
-        entities: c.entities,
-        edges: c.edges,
-        documents: c.documents,
-        size_on_disk_bytes: graph.size_on_disk()?,
-        path: graph.path().display().to_string(),
-    }];
-    print_rows(&rows, a.format)?;
+    let b = graph.breakdown(a.top)?;
+    let row = |what, name: &str, count| StatsRow {
+        what,
+        name: name.to_string(),
+        count,
+        id: None,
+    };
+    let mut rows = vec![
+        row("total", "entities", c.entities),
+        row("total", "edges", c.edges),
+        row("total", "documents", c.documents),
+        row("total", "evidence", b.evidence),
+        row("total", "size_on_disk_bytes", graph.size_on_disk()?),
+    ];
+    rows.extend(b.kinds.iter().map(|(k, n)| row("kind", k.as_str(), *n)));
+    rows.extend(
+        b.relations
+            .iter()
+            .map(|(r, n)| row("relation", r.as_str(), *n)),
+    );
+    rows.extend(b.most_connected.iter().map(|(e, n)| StatsRow {
+        what: "most_connected",
+        name: format!("{} ({})", e.name, e.kind),
+        count: *n,
+        id: Some(e.id),
+    }));
+    print_listing(&rows, &a.listing, &[])?;
     Ok(FOUND)
 }
 
@@ -254,7 +505,7 @@ struct DocRow {
 impl From<Document> for DocRow {
     fn from(d: Document) -> Self {
         DocRow {
-            id: relgraph::model::doc_id_hex(d.id),
+            id: doc_id_hex(d.id),
             title: d.title,
             source: d.source,
             lang: d.lang,
@@ -269,6 +520,6 @@ pub fn docs(db: &Path, a: DocsArgs) -> Result<i32, Error> {
         .all_documents()
         .map(|d| d.map(Into::into))
         .collect::<Result<_, _>>()?;
-    print_rows(&rows, a.format)?;
+    print_listing(&rows, &a.listing, &["id", "title", "source", "edges"])?;
     Ok(found(rows.len()))
 }

@@ -247,10 +247,7 @@ pub fn cypher(g: &Subgraph) -> String {
 
 /// `nodes.csv` and `relationships.csv` in the layout of `neo4j-admin database import`.
 pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io {
-        path: dir.to_path_buf(),
-        source: e,
-    })?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
     let err = |e: ::csv::Error| Error::Invalid(e.to_string());
     let mut nodes = ::csv::Writer::from_writer(Vec::new());
     nodes
@@ -295,7 +292,7 @@ pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
     for (name, w) in [("nodes.csv", nodes), ("relationships.csv", rels)] {
         let bytes = w.into_inner().map_err(|e| Error::Invalid(e.to_string()))?;
         let p = dir.join(name);
-        std::fs::write(&p, bytes).map_err(|e| Error::Io { path: p, source: e })?;
+        std::fs::write(&p, bytes).map_err(|e| Error::write(&p, e))?;
     }
     Ok(())
 }

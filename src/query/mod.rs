@@ -11,7 +11,12 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use crate::store::Store;
 
+pub mod names;
+mod paths;
+mod stats;
+pub use stats::Breakdown;
 pub mod snapshot;
+pub use names::{describe, EntityRef, Resolved, Strictness};
 pub use snapshot::{Scratch, Snapshot};
 
 /// Which way edges are followed from an entity.
@@ -56,17 +61,25 @@ pub struct EdgeView {
 
 /// An entity reached from another.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// One per edge between the entity and the one it was reached from (`via`, one hop
+/// nearer): an entity linked by three relations shows three times.
 pub struct Neighbor {
     pub name: String,
     pub kind: EntityKind,
     pub depth: usize,
-    /// The relation of the hop that first reached it, and whether it was followed forwards.
-    pub relation: RelationKind,
+    /// "->" when the edge goes from `via` to this entity, "<-" the other way, "--" for a
+    /// symmetric relation.
     pub direction: &'static str,
+    pub relation: RelationKind,
+    pub evidence_count: u32,
+    pub documents: u32,
+    pub confidence: f32,
     pub via: String,
+    pub id: EntityId,
 }
 
-/// One hop of a path.
+/// One hop of a path: the best-supported edge between two entities, and the others.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Hop {
     pub from: String,
@@ -75,6 +88,11 @@ pub struct Hop {
     /// "->" when the stored edge goes from `from` to `to`, "<-" when it goes the other way,
     /// "--" for symmetric relations.
     pub direction: &'static str,
+    pub evidence_count: u32,
+    /// The first evidence sentence of the edge (empty for an imported edge).
+    pub evidence: String,
+    /// The other relations between the same two entities ("criticized <-").
+    pub also: Vec<String>,
 }
 
 /// Filters of `edges`.
@@ -88,6 +106,12 @@ pub struct EdgeFilter {
     pub since: Option<Date>,
     /// Edges with a date on or before this one (`2018` means up to 2018-12-31).
     pub until: Option<Date>,
+    /// `from` and `to` match either way round (`edges --between A B`).
+    pub either_direction: bool,
+    /// Only the edges this document gives evidence for.
+    pub doc: Option<DocId>,
+    /// Only edges at least this confident.
+    pub min_confidence: Option<f32>,
 }
 
 impl EdgeFilter {
@@ -103,6 +127,21 @@ impl EdgeFilter {
         self.since.is_none_or(|s| last.last_day() >= s.first_day())
             && self.until.is_none_or(|u| first.first_day() <= u.last_day())
     }
+}
+
+/// Filters of `evidence`: around an entity (both directions by default), of a document, or
+/// both.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceFilter {
+    pub entity: Option<EntityId>,
+    pub relations: Vec<RelationKind>,
+    /// The entity at the other end of the edge (with `entity`).
+    pub other: Option<EntityId>,
+    /// Which edges of `entity`: where it is the source (`Out`), the target (`In`), or both.
+    /// Symmetric relations count as both.
+    pub direction: Direction,
+    pub doc: Option<DocId>,
+    pub min_confidence: Option<f32>,
 }
 
 /// Evidence with the title of the document it comes from.
@@ -130,110 +169,6 @@ fn rel_ok(filter: &[RelationKind], r: RelationKind) -> bool {
 }
 
 impl Store {
-    /// Resolves a user-typed name: exact or alias or folded form (one index read), then
-    /// fuzzy. Several candidates → `Ambiguous`; none → `NotFound` with suggestions.
-    pub fn resolve(&self, name: &str) -> Result<Entity> {
-        let ids = self.ids_for_name(name)?;
-        let mut cands: Vec<Entity> = ids
-            .iter()
-            .filter_map(|id| self.entity(*id).transpose())
-            .collect::<Result<_>>()?;
-        if cands.len() > 1 {
-            // Prefer an entity whose own name is what was typed.
-            let exact: Vec<&Entity> = cands.iter().filter(|e| e.name == name.trim()).collect();
-            let folded: Vec<&Entity> = cands
-                .iter()
-                .filter(|e| name_key(&e.name) == name_key(name))
-                .collect();
-            if exact.len() == 1 {
-                return Ok(exact[0].clone());
-            }
-            if folded.len() == 1 {
-                return Ok(folded[0].clone());
-            }
-            cands.sort_by(|a, b| a.name.cmp(&b.name));
-            return Err(Error::Ambiguous {
-                name: name.to_string(),
-                candidates: cands
-                    .iter()
-                    .map(|e| format!("{} ({})", e.name, e.kind))
-                    .collect(),
-            });
-        }
-        if let Some(e) = cands.pop() {
-            return Ok(e);
-        }
-        let suggestions = self.similar_names(name, 3)?;
-        Err(Error::NotFound {
-            name: name.to_string(),
-            suggestions,
-        })
-    }
-
-    /// Canonical names closest to `name` (Jaro-Winkler on folded forms, then substrings).
-    pub fn similar_names(&self, name: &str, limit: usize) -> Result<Vec<String>> {
-        let key = name_key(name);
-        // Suggestions are for typos: a name longer than any real one gets none, and costs
-        // no full scan.
-        if key.is_empty() || key.len() > 256 {
-            return Ok(Vec::new());
-        }
-        let mut scored: Vec<(f64, EntityId)> = Vec::new();
-        for item in self.name_keys() {
-            let (k, ids) = item?;
-            let mut score = strsim::jaro_winkler(&key, &k);
-            if k.contains(&key) || key.contains(&k) {
-                score = score.max(0.9);
-            }
-            if score >= 0.8 {
-                for id in ids {
-                    scored.push((score, id));
-                }
-            }
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let mut out = Vec::new();
-        for (_, id) in scored {
-            if let Some(e) = self.entity(id)? {
-                if !out.contains(&e.name) {
-                    out.push(e.name);
-                }
-            }
-            if out.len() >= limit {
-                break;
-            }
-        }
-        Ok(out)
-    }
-
-    /// Entities by kind and by a case- and accent-insensitive search (substring or fuzzy).
-    pub fn find_entities(
-        &self,
-        kind: Option<EntityKind>,
-        search: Option<&str>,
-    ) -> Result<Vec<Entity>> {
-        let _r = self.read_gate();
-        let key = search.map(name_key);
-        let mut out = Vec::new();
-        for e in self.all_entities() {
-            let e = e?;
-            if kind.is_some_and(|k| k != e.kind) {
-                continue;
-            }
-            if let Some(key) = &key {
-                let hit = std::iter::once(&e.name).chain(e.aliases.iter()).any(|f| {
-                    let fk = name_key(f);
-                    fk.contains(key.as_str()) || strsim::jaro_winkler(&fk, key) >= 0.88
-                });
-                if !hit {
-                    continue;
-                }
-            }
-            out.push(e);
-        }
-        Ok(out)
-    }
-
     fn view(
         &self,
         key: &EdgeKey,
@@ -283,7 +218,16 @@ impl Store {
         let _r = self.read_gate();
         let mut keys: Vec<(EdgeKey, EdgeData)> = Vec::new();
         let anchor = f.from.or(f.to);
-        if let Some(a) = anchor {
+        if let Some(doc) = f.doc {
+            let d = self
+                .document(doc)?
+                .ok_or_else(|| Error::NoSuchDocument(crate::model::doc_id_hex(doc)))?;
+            for k in d.edges {
+                if let Some(data) = self.edge(&k)? {
+                    keys.push((k, data));
+                }
+            }
+        } else if let Some(a) = anchor {
             for (k, d) in self.out_edges(a)? {
                 keys.push((k, d));
             }
@@ -310,15 +254,17 @@ impl Store {
             };
             let (ok, flip) = if fits(k.source, k.target) {
                 (true, false)
-            } else if sym && fits(k.target, k.source) {
-                (true, true)
+            } else if (sym || f.either_direction) && fits(k.target, k.source) {
+                (true, sym)
             } else {
                 (false, false)
             };
             if !ok {
                 continue;
             }
-            if !f.dates_fit(d.first_date, d.last_date) {
+            if !f.dates_fit(d.first_date, d.last_date)
+                || f.min_confidence.is_some_and(|m| d.confidence < m)
+            {
                 continue;
             }
             let mut v = self.view(&k, &d, &mut names)?;
@@ -376,16 +322,24 @@ impl Store {
         rels: &[RelationKind],
     ) -> Result<Vec<Neighbor>> {
         let _r = self.read_gate();
-        let mut seen: HashSet<EntityId> = HashSet::from([id]);
+        // Each entity is reached once, from the first entity of the layer before that
+        // touches it; every edge between the two is listed.
+        let mut via: HashMap<EntityId, EntityId> = HashMap::new();
         let mut frontier = vec![id];
         let mut found: Vec<(EntityId, usize, RelationKind, &'static str, EntityId)> = Vec::new();
         for d in 1..=depth.max(1) {
             let mut next = Vec::new();
             for &n in &frontier {
                 for (o, r, sym) in self.adjacent(n, dir, rels)? {
-                    if seen.insert(o) {
-                        found.push((o, d, r, sym, n));
+                    if o == id {
+                        continue;
+                    }
+                    let from = *via.entry(o).or_insert_with(|| {
                         next.push(o);
+                        n
+                    });
+                    if from == n {
+                        found.push((o, d, r, sym, n));
                     }
                 }
             }
@@ -396,216 +350,120 @@ impl Store {
         }
         let mut names = HashMap::new();
         let mut out = Vec::with_capacity(found.len());
-        for (o, d, r, sym, via) in found {
+        for (o, d, r, sym, from) in found {
             let e = self.cached_entity(o, &mut names)?;
-            let v = self.cached_entity(via, &mut names)?;
+            let v = self.cached_entity(from, &mut names)?;
+            let key = if sym == "<-" {
+                EdgeKey::new(o, r, from)
+            } else {
+                EdgeKey::new(from, r, o)
+            };
+            let data = self.edge(&key)?.unwrap_or_default();
             out.push(Neighbor {
                 name: e.name,
                 kind: e.kind,
                 depth: d,
-                relation: r,
                 direction: sym,
+                relation: r,
+                evidence_count: data.evidence,
+                documents: data.documents,
+                confidence: data.confidence,
                 via: v.name,
+                id: o,
             });
         }
-        out.sort_by(|a, b| a.depth.cmp(&b.depth).then(a.name.cmp(&b.name)));
+        out.sort_by(|a, b| {
+            (a.depth, &a.name, a.id, a.relation, a.direction).cmp(&(
+                b.depth,
+                &b.name,
+                b.id,
+                b.relation,
+                b.direction,
+            ))
+        });
+        out.dedup();
         Ok(out)
     }
 
-    /// Shortest path ignoring direction: bidirectional breadth-first search, each side
-    /// expanding its smaller frontier, adjacency read on demand.
-    pub fn shortest_path_ids(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-    ) -> Result<Option<IdPath>> {
-        if a == b {
-            return Ok(Some(Vec::new()));
-        }
-        let _r = self.read_gate();
-        // parent maps: node → (previous node, relation, direction as seen from previous)
-        let mut pa: HashMap<EntityId, Option<(EntityId, RelationKind, &'static str)>> =
-            HashMap::from([(a, None)]);
-        let mut pb: HashMap<EntityId, Option<(EntityId, RelationKind, &'static str)>> =
-            HashMap::from([(b, None)]);
-        let mut fa = vec![a];
-        let mut fb = vec![b];
-        let (mut da, mut db) = (0usize, 0usize);
-        while !fa.is_empty() && !fb.is_empty() && da + db < max_depth {
-            let expand_a = fa.len() <= fb.len();
-            let (frontier, parents, others) = if expand_a {
-                (&mut fa, &mut pa, &pb)
-            } else {
-                (&mut fb, &mut pb, &pa)
-            };
-            let mut next = Vec::new();
-            let mut meet = None;
-            'outer: for &n in frontier.iter() {
-                for (o, r, sym) in self.adjacent(n, Direction::Both, rels)? {
-                    if parents.contains_key(&o) {
-                        continue;
-                    }
-                    parents.insert(o, Some((n, r, sym)));
-                    if others.contains_key(&o) {
-                        meet = Some(o);
-                        break 'outer;
-                    }
-                    next.push(o);
-                }
-            }
-            if expand_a {
-                da += 1;
-            } else {
-                db += 1;
-            }
-            if let Some(m) = meet {
-                let mut hops = Vec::new();
-                let mut cur = m;
-                while let Some(Some((p, r, s))) = pa.get(&cur) {
-                    hops.push((*p, *r, *s, cur));
-                    cur = *p;
-                }
-                hops.reverse();
-                let mut cur = m;
-                while let Some(Some((p, r, s))) = pb.get(&cur) {
-                    let back = match *s {
-                        "->" => "<-",
-                        "<-" => "->",
-                        x => x,
-                    };
-                    hops.push((cur, *r, back, *p));
-                    cur = *p;
-                }
-                return Ok(Some(hops));
-            }
-            *frontier = next;
-        }
-        Ok(None)
-    }
-
-    /// The shortest path between two entities, with names.
-    pub fn shortest_path(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-    ) -> Result<Option<Vec<Hop>>> {
-        let Some(ids) = self.shortest_path_ids(a, b, max_depth, rels)? else {
-            return Ok(None);
-        };
-        let mut names = HashMap::new();
-        let mut hops = Vec::new();
-        for (f, r, d, t) in ids {
-            hops.push(Hop {
-                from: self.cached_entity(f, &mut names)?.name,
-                relation: r,
-                to: self.cached_entity(t, &mut names)?.name,
-                direction: d,
-            });
-        }
-        Ok(Some(hops))
-    }
-
-    /// Every simple path of at most `max_depth` hops (direction ignored), shortest first,
-    /// at most `limit` of them.
-    pub fn all_paths(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-        limit: usize,
-    ) -> Result<Vec<Vec<Hop>>> {
-        let g = self.subgraph(&[a], max_depth, rels, 20_000)?;
-        let find = |id: EntityId| g.node_indices().find(|n| g[*n].id == id);
-        let (Some(na), Some(nb)) = (find(a), find(b)) else {
-            return Ok(Vec::new());
-        };
-        // Walk the undirected view by hand: petgraph's all_simple_paths follows directions.
-        let mut paths: Vec<Vec<Hop>> = Vec::new();
-        let mut stack: Vec<(NodeIndex, Vec<NodeIndex>, Vec<Hop>)> =
-            vec![(na, vec![na], Vec::new())];
-        while let Some((n, visited, hops)) = stack.pop() {
-            if n == nb {
-                paths.push(hops);
-                continue;
-            }
-            if hops.len() >= max_depth {
-                continue;
-            }
-            for e in g
-                .edges_directed(n, petgraph::Direction::Outgoing)
-                .chain(g.edges_directed(n, petgraph::Direction::Incoming))
-            {
-                use petgraph::visit::EdgeRef;
-                let (s, t) = (e.source(), e.target());
-                let other = if s == n { t } else { s };
-                if visited.contains(&other) {
-                    continue;
-                }
-                let rel = e.weight().0;
-                let dirsym = if rel.is_symmetric() {
-                    "--"
-                } else if s == n {
-                    "->"
-                } else {
-                    "<-"
-                };
-                let mut h = hops.clone();
-                h.push(Hop {
-                    from: g[n].name.clone(),
-                    relation: rel,
-                    to: g[other].name.clone(),
-                    direction: dirsym,
-                });
-                let mut v = visited.clone();
-                v.push(other);
-                stack.push((other, v, h));
-            }
-        }
-        paths.sort_by_key(|p| p.len());
-        paths.truncate(limit);
-        Ok(paths)
-    }
-
-    /// The evidence behind edges from `a` (optionally of one relation, optionally to `b`).
+    /// The evidence behind edges at `a` in both directions (optionally of one relation,
+    /// optionally with `b` at the other end).
     pub fn evidence_for(
         &self,
         a: EntityId,
         rel: Option<RelationKind>,
         b: Option<EntityId>,
     ) -> Result<Vec<EvidenceView>> {
-        let rels: Vec<RelationKind> = rel.into_iter().collect();
-        let edges = {
+        self.evidence(&EvidenceFilter {
+            entity: Some(a),
+            relations: rel.into_iter().collect(),
+            other: b,
+            ..Default::default()
+        })
+    }
+
+    /// The evidence sentences matching the filter, edge by edge in key order. An edge at
+    /// `entity` is shown with `entity` first when its relation is symmetric.
+    pub fn evidence(&self, f: &EvidenceFilter) -> Result<Vec<EvidenceView>> {
+        let edges: Vec<EdgeKey> = {
             let _r = self.read_gate();
-            let mut v: Vec<EdgeKey> = self.out_edges(a)?.into_iter().map(|(k, _)| k).collect();
-            v.extend(
-                self.in_edge_keys(a)?
-                    .into_iter()
-                    .filter(|k| k.relation.is_symmetric() || b.is_some()),
-            );
+            let mut v: Vec<EdgeKey> = match (f.entity, f.doc) {
+                (Some(a), _) => {
+                    let mut v: Vec<EdgeKey> =
+                        self.out_edges(a)?.into_iter().map(|(k, _)| k).collect();
+                    v.extend(self.in_edge_keys(a)?);
+                    v
+                }
+                (None, Some(doc)) => {
+                    self.document(doc)?
+                        .ok_or_else(|| Error::NoSuchDocument(crate::model::doc_id_hex(doc)))?
+                        .edges
+                }
+                (None, None) => self
+                    .all_edges()
+                    .map(|e| e.map(|(k, _)| k))
+                    .collect::<Result<_>>()?,
+            };
+            v.sort_unstable();
+            v.dedup();
             v
         };
         let mut names = HashMap::new();
         let mut docs: HashMap<DocId, String> = HashMap::new();
         let mut out = Vec::new();
         for k in edges {
-            if !rel_ok(&rels, k.relation) {
+            if !rel_ok(&f.relations, k.relation) {
                 continue;
             }
-            let other = if k.source == a { k.target } else { k.source };
-            if b.is_some_and(|b| b != other) {
-                continue;
+            let mut flip = false;
+            if let Some(a) = f.entity {
+                let outgoing = k.source == a;
+                let other = if outgoing { k.target } else { k.source };
+                if f.other.is_some_and(|b| b != other) {
+                    continue;
+                }
+                let sym = k.relation.is_symmetric();
+                let keep = sym
+                    || match f.direction {
+                        Direction::Both => true,
+                        Direction::Out => outgoing,
+                        Direction::In => !outgoing,
+                    };
+                if !keep {
+                    continue;
+                }
+                flip = sym && !outgoing;
             }
-            if k.source != a && !k.relation.is_symmetric() && b.is_none() {
-                continue;
+            let mut s = self.cached_entity(k.source, &mut names)?.name;
+            let mut t = self.cached_entity(k.target, &mut names)?.name;
+            if flip {
+                std::mem::swap(&mut s, &mut t);
             }
-            let s = self.cached_entity(k.source, &mut names)?.name;
-            let t = self.cached_entity(k.target, &mut names)?.name;
             for ev in self.evidence_of(&k)? {
+                if f.doc.is_some_and(|d| d != ev.doc)
+                    || f.min_confidence.is_some_and(|m| ev.confidence < m)
+                {
+                    continue;
+                }
                 let title = match docs.get(&ev.doc) {
                     Some(t) => t.clone(),
                     None => {
@@ -619,7 +477,7 @@ impl Store {
                     relation: k.relation,
                     target: t.clone(),
                     sentence: ev.sentence,
-                    document: format!("{:016x}", ev.doc),
+                    document: crate::model::doc_id_hex(ev.doc),
                     title,
                     date: ev.date,
                     rule: ev.rule,

@@ -532,7 +532,10 @@ impl Store {
             source: e,
         };
         let mut line = |rec: &DumpRecord| -> Result<()> {
-            serde_json::to_writer(&mut *out, rec).map_err(|e| Error::Invalid(e.to_string()))?;
+            serde_json::to_writer(&mut *out, rec).map_err(|e| match e.io_error_kind() {
+                Some(kind) => io(std::io::Error::new(kind, e)),
+                None => Error::Invalid(e.to_string()),
+            })?;
             out.write_all(b"\n").map_err(io)
         };
         for e in self.all_entities() {

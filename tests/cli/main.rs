@@ -3,6 +3,8 @@
 
 mod identity;
 mod import;
+mod listings;
+mod names;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -173,7 +175,7 @@ fn queries_on_an_imported_csv() {
     assert_eq!(jsonl(&o).len(), 2);
     // stats and csv output
     let o = relgraph(&db, &["stats", "--format", "csv"]);
-    assert!(stdout(&o).starts_with("entities,edges,documents"));
+    assert!(stdout(&o).starts_with("what,name,count,id\ntotal,entities,7,"));
     // check passes
     let o = relgraph(&db, &["check"]);
     assert!(o.status.success() && stdout(&o).contains("ok"));
@@ -519,4 +521,53 @@ fn hostile_arguments_get_clear_errors() {
     assert_eq!(o.status.code(), Some(2));
     let o = relgraph(&db, &["check"]);
     assert!(o.status.success(), "{}", stdout(&o));
+}
+
+/// One extraction line, as `relgraph extract --format jsonl` prints it.
+#[allow(clippy::too_many_arguments)]
+fn extraction_line(
+    doc: &str,
+    source: (&str, &str),
+    relation: &str,
+    target: (&str, &str),
+    sentence: &str,
+    confidence: f32,
+    date: Option<&str>,
+) -> String {
+    serde_json::json!({
+        "source": source.0, "source_kind": source.1, "relation": relation,
+        "target": target.0, "target_kind": target.1, "evidence": sentence,
+        "confidence": confidence, "date": date, "rule": "en:test", "doc": doc,
+        "start": 0, "end": sentence.len(), "doc_title": format!("Article {doc}"),
+        "doc_source": format!("news/{doc}.txt"), "lang": "en",
+    })
+    .to_string()
+}
+
+/// Musk, Altman, OpenAI and Microsoft as three articles state them: several relations
+/// between the same two people, in both directions, with evidence, dates and confidences.
+fn news_lines() -> String {
+    let (musk, altman) = (("Elon Musk", "person"), ("Sam Altman", "person"));
+    let (openai, microsoft) = (("OpenAI", "organization"), ("Microsoft", "organization"));
+    [
+        extraction_line("00000000000000a1", musk, "founded", openai, "Elon Musk co-founded OpenAI in 2015 with Sam Altman, a nonprofit research lab meant to counter Google.", 0.9, Some("2015")),
+        extraction_line("00000000000000a1", altman, "founded", openai, "Elon Musk co-founded OpenAI in 2015 with Sam Altman, a nonprofit research lab meant to counter Google.", 0.9, Some("2015")),
+        extraction_line("00000000000000a1", musk, "left", openai, "Musk left the board of OpenAI in 2018, citing conflicts with Tesla's own work on artificial intelligence.", 0.8, Some("2018")),
+        extraction_line("00000000000000a1", altman, "praised", musk, "Sam Altman praised Elon Musk as a visionary who helped start the lab when nobody else would fund it.", 0.7, None),
+        extraction_line("00000000000000a2", microsoft, "invested_in", openai, "Microsoft invested 10 billion dollars in OpenAI in 2023, deepening a partnership begun in 2019.", 0.9, Some("2023")),
+        extraction_line("00000000000000a2", microsoft, "partnered", openai, "Microsoft and OpenAI partnered in 2019 to build supercomputers on the Azure cloud.", 0.85, Some("2019")),
+        extraction_line("00000000000000a3", musk, "sued", openai, "Elon Musk sued OpenAI and Sam Altman in 2024, accusing them of abandoning the lab's founding mission.", 0.95, Some("2024")),
+        extraction_line("00000000000000a3", musk, "sued", altman, "Elon Musk sued OpenAI and Sam Altman in 2024, accusing them of abandoning the lab's founding mission.", 0.95, Some("2024")),
+        extraction_line("00000000000000a3", musk, "criticized", altman, "Musk criticized Altman repeatedly on social media, calling him untrustworthy and the lab a closed-source profit machine.", 0.6, None),
+    ]
+    .join("\n")
+}
+
+fn news_store() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = dir.path().join("news.jsonl");
+    std::fs::write(&lines, news_lines()).unwrap();
+    let o = relgraph(&dir.path().join("db"), &["import", lines.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
 }
