@@ -53,6 +53,10 @@ pub struct ExtractArgs {
     /// instead of its edges.
     #[arg(long)]
     entities: bool,
+    /// With --entities: list the places the text names too (by default the list holds
+    /// the actors: people, organizations, media, products, groups).
+    #[arg(long, requires = "entities")]
+    places: bool,
     /// Print what every stage saw, sentence by sentence: phrases, clauses and their roles,
     /// each edge with the pattern that made it, and why a trigger made none
     /// (`--format json` for the same as JSON).
@@ -134,7 +138,7 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
         )
     };
     if a.entities {
-        let rows = extracted_entity_rows(&ex);
+        let rows = extracted_entity_rows(&ex, a.places);
         print_rows(&rows, a.format)?;
         return Ok(found(rows.len()));
     }
@@ -230,9 +234,10 @@ pub struct ExtractedEntityRow {
     first_offset: u32,
 }
 
-pub fn extracted_entity_rows(ex: &Extraction) -> Vec<ExtractedEntityRow> {
+pub fn extracted_entity_rows(ex: &Extraction, places: bool) -> Vec<ExtractedEntityRow> {
     ex.entities
         .iter()
+        .filter(|e| places || e.kind != relgraph::EntityKind::Place)
         .map(|e| ExtractedEntityRow {
             name: e.name.clone(),
             kind: e.kind,

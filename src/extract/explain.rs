@@ -7,6 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::clauses::Structure;
+use crate::model::RelationKind;
 use super::lexicon::Lexicon;
 use super::names::{Cluster, LineKind};
 use super::patterns::{Match, Miss, Patterns};
@@ -207,6 +208,39 @@ impl Explanation {
             speaker,
             edges,
             misses,
+        });
+    }
+}
+
+impl Explanation {
+    /// An edge the document stage made or moved (a name prefix, a deal given to its head,
+    /// a kind coerced) is listed in its sentence, so that every kept edge is explained.
+    pub(crate) fn note_document_edge(
+        &mut self,
+        sentence: usize,
+        source: String,
+        relation: RelationKind,
+        target: String,
+        rule: &str,
+    ) {
+        let Some(view) = self.sentences.get_mut(sentence) else {
+            return;
+        };
+        let relation_name = relation.to_string();
+        let same = |v: &EdgeView| {
+            v.relation == relation_name
+                && ((v.source == source && v.target == target)
+                    || (relation.is_symmetric() && v.source == target && v.target == source))
+        };
+        if view.edges.iter().any(|v| same(v) && v.note.is_none()) {
+            return;
+        }
+        view.edges.push(EdgeView {
+            source,
+            relation: relation_name,
+            target,
+            pattern: rule.to_string(),
+            note: Some("made by the document stage".into()),
         });
     }
 }

@@ -472,6 +472,10 @@ fn run(
             } else {
                 (e.source, e.target)
             };
+            if let Some(x) = explanation.as_mut() {
+                let name = |c: usize| nm.clusters[c].name.clone();
+                x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &e.rule);
+            }
             // A rule that found no date of its own takes the sentence's opening adverbial.
             let stated = e
                 .date
