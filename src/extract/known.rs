@@ -45,6 +45,7 @@ const SURNAMES: &str = include_str!("../../data/surnames.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
 const PLACE_NAMES: &str = include_str!("../../data/place_names.tsv");
 const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
+const COMMON_WORDS: &str = include_str!("../../data/common_words.tsv");
 
 /// US births from which a name counts as common (about 27 per million births since 1880:
 /// "Elon" has 3,540, "Mark" 1.4 million).
@@ -180,6 +181,12 @@ pub fn is_given_name(word: &str) -> bool {
 /// The statistics of a first name, case- and accent-insensitively.
 pub fn given_name(word: &str) -> Option<GivenName> {
     tables().given.get(fold(word).as_str()).copied()
+}
+
+/// A frequent English or French word that is no known name ("pressure", "changement",
+/// "board"): capitalized only because it opens a sentence, it names nothing.
+pub fn is_common_word(word: &str) -> bool {
+    tables().common_words.contains(fold(word).as_str())
 }
 
 /// Whether `word` is a known family name ("Dupont", "Nguyen", "O'Brien", "Hilton").
@@ -387,6 +394,8 @@ struct Tables {
     place_prefixes: FxHashSet<&'static str>,
     /// The most populous country of each word (the files list it first).
     demonyms: FxHashMap<&'static str, Demonym>,
+    /// Frequent English and French words that no name table knows.
+    common_words: FxHashSet<&'static str>,
 }
 
 impl Tables {
@@ -445,6 +454,9 @@ fn load() -> Tables {
         place_ids,
         place_prefixes,
         demonyms,
+        common_words: rows(COMMON_WORDS)
+            .filter_map(|c| c.first().copied())
+            .collect(),
     }
 }
 

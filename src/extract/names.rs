@@ -235,6 +235,19 @@ impl Ctx<'_> {
         {
             return false;
         }
+        // "Pressure on the company...", "Changement de tête": a frequent word alone at the
+        // start, never capitalized inside a sentence of the document.
+        let opens = i == 0 || matches!(raw(self.text, &toks[i - 1]), "-" | "–" | "—" | "•");
+        if (opens || title_case_line)
+            && !inner_cap
+            && !is_all_caps(r)
+            && !named_elsewhere
+            && !toks.get(i + 1).is_some_and(|n| n.cap && n.is_word)
+            && known::is_common_word(&t.low)
+            && !known::is_given_name(&t.low)
+        {
+            return false;
+        }
         if title_case_line
             && !inner_cap
             && !is_all_caps(r)

@@ -57,6 +57,9 @@ criticized      q:negative        -                       speaker               
 leads           n:role_lead       !former,!dept           self                        org
 member_of       n:role_member     !former,!dept           self                        org
 member_of       n:role_lead       dept,!former            self                        org
+# "rejoined Intel as CEO", "step in as the chain's new leader": the role of the clause's subject.
+leads           n:role_lead       via=as,!former,!dept,!host=oust|resign|leave host.subj                   org|host.obj|host.subj.org
+member_of       n:role_member     via=as,!former,!dept,!host=oust|resign|leave host.subj                   org|host.obj|host.subj.org
 member_of       n:group           -                       incl                        org
 owns            n:role_owner      -                       self                        org
 invested_in     n:role_investor   -                       self                        org
