@@ -26,8 +26,12 @@ fn score(keys: &Path) -> (serde_json::Value, String) {
     let pred = tempfile::tempdir().unwrap();
     for path in articles(keys) {
         let id = path.file_stem().unwrap().to_string_lossy().to_string();
-        let ex = extract_bytes(&std::fs::read(&path).unwrap(), &id, &ExtractOptions::default())
-            .unwrap_or_else(|e| panic!("{id}: {e}"));
+        let ex = extract_bytes(
+            &std::fs::read(&path).unwrap(),
+            &id,
+            &ExtractOptions::default(),
+        )
+        .unwrap_or_else(|e| panic!("{id}: {e}"));
         let mut lines = String::new();
         for e in ex.unique_edges() {
             let line = serde_json::json!({
@@ -122,7 +126,8 @@ fn explain_covers_every_sentence_and_every_edge() {
                     && s.edges.iter().any(|v| {
                         v.relation == e.relation.as_str()
                             && ((&v.source, &v.target) == (src, tgt)
-                                || (e.relation.is_symmetric() && (&v.source, &v.target) == (tgt, src)))
+                                || (e.relation.is_symmetric()
+                                    && (&v.source, &v.target) == (tgt, src)))
                     })
             });
             assert!(

@@ -183,7 +183,50 @@ pub fn normalize(text: &str) -> String {
         }
         out.push('\n');
     }
+    unwrap_hard_breaks(&mut out);
     out
+}
+
+/// A text wrapped at a fixed width (wire copy, e-mail, some scrapes) breaks its sentences
+/// across lines; in such a text, a full-width line that ends without punctuation goes on on
+/// the next line. A newline becomes a space, so that offsets stay where they were.
+fn unwrap_hard_breaks(text: &mut String) {
+    const TERMINAL: &[char] = &['.', '!', '?', ':', ';', '»', '"', '”', ')', '|'];
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .scan(0, |at, l| {
+            let start = *at;
+            *at += l.len() + 1;
+            Some((start, l))
+        })
+        .collect();
+    let wordy = |l: &str| l.split_whitespace().count() >= 4;
+    let open = |l: &str| !l.trim_end().ends_with(TERMINAL);
+    let mut open_widths: Vec<usize> = lines
+        .iter()
+        .filter(|(_, l)| wordy(l) && open(l))
+        .map(|(_, l)| l.trim_end().chars().count())
+        .collect();
+    let wordy_lines = lines.iter().filter(|(_, l)| wordy(l)).count();
+    if open_widths.len() < 6 || open_widths.len() * 2 < wordy_lines {
+        return;
+    }
+    open_widths.sort_unstable();
+    let width = open_widths[open_widths.len() / 2];
+    let joins: Vec<usize> = lines
+        .windows(2)
+        .filter(|w| {
+            let (l, next) = (w[0].1, w[1].1);
+            wordy(l)
+                && open(l)
+                && l.trim_end().chars().count() * 10 >= width * 7
+                && !next.trim().is_empty()
+        })
+        .map(|w| w[0].0 + w[0].1.len())
+        .collect();
+    for at in joins {
+        text.replace_range(at..at + 1, " ");
+    }
 }
 
 /// Lowercase without accents: the form lexicons are written in.
@@ -456,6 +499,24 @@ fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hard_wrapped_text_is_read_in_sentences() {
+        let wrapped = "Acme Robotics, a venture firm founded by the engineer Jane\n\
+            Porter, is suing a former employee and a consultant for\n\
+            secretly diverting potential investments to a venture firm\n\
+            that the two were building, according to a lawsuit filed on\n\
+            Tuesday in a state court. The employee and the consultant\n\
+            reached out to startups and potential investments using\n\
+            their credentials, the complaint says in its first pages.\n";
+        let t = normalize(wrapped);
+        assert_eq!(t.len(), wrapped.len());
+        let s = sentences(&t);
+        assert_eq!(s.len(), 2, "{t}");
+        // A text of short lines (a list, headlines) keeps its line breaks.
+        let list = "Boeing names a new chief\nAirbus keeps its forecast\nShares fall\n";
+        assert_eq!(normalize(list), list);
+    }
 
     #[test]
     fn elisions_and_genitives_split() {
