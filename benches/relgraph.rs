@@ -76,6 +76,25 @@ fn bench_extraction(c: &mut Criterion) {
     g.bench_function("seed x50", |b| {
         b.iter(|| extract_text(black_box(&text), &ExtractOptions::default()).unwrap())
     });
+    // The real articles one by one, as ingest reads them: short texts, so per-document
+    // costs (names, data lookups) show.
+    let news: Vec<String> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/news"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+    g.throughput(Throughput::Bytes(news.iter().map(|t| t.len() as u64).sum()));
+    g.bench_function("real news, 28 articles", |b| {
+        b.iter(|| {
+            for t in &news {
+                black_box(extract_text(t, &ExtractOptions::default()).unwrap());
+            }
+        })
+    });
     g.finish();
 }
 
