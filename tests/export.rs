@@ -98,7 +98,7 @@ fn builtin_renderer_makes_svg_and_png_without_graphviz() {
         "Punch Card",
         "founded",
         "partnered",
-        "relations",
+        "organization",
     ] {
         assert!(svg.contains(word), "{word} missing from the SVG");
     }
@@ -286,4 +286,136 @@ proptest! {
         prop_assert_eq!(&row[0], a.trim());
         prop_assert_eq!(&row[2], b.trim());
     }
+}
+
+/// (x, y) of every number pair in a path's `d`, in order.
+fn path_points(d: &str) -> Vec<(f64, f64)> {
+    d.split(|c: char| c.is_ascii_alphabetic() || c.is_whitespace())
+        .filter(|p| p.contains(','))
+        .map(|p| {
+            let (x, y) = p.split_once(',').unwrap();
+            (x.parse().unwrap(), y.parse().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn builtin_picture_draws_each_relation_on_its_own_line() {
+    // Three relations between the same two entities, one symmetric.
+    let (_d, g) = graph_from(
+        "source,relation,target,source_kind,target_kind
+Ada Byron,sued,Engine Works,person,organization
+Ada Byron,criticized,Engine Works,person,organization
+Ada Byron,partnered,Engine Works,person,organization
+Engine Works,owns,Punch Card,organization,product
+",
+    );
+    let sub = g.subgraph(&[], 0, &[], 100).unwrap();
+    let (svg, _) = export::render_graph(&sub, "t", ImageFormat::Svg, Renderer::Builtin).unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let color = |r: relgraph::RelationKind| export::dot::relation_color(r);
+    use relgraph::RelationKind::*;
+    for rel in [Sued, Criticized, Partnered, Owns] {
+        let c = color(rel);
+        // One line in the relation's colour (a curve with a tooltip)...
+        let lines: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("path") && n.attribute("stroke") == Some(c))
+            .collect();
+        assert_eq!(lines.len(), 1, "{rel}: one line in {c}");
+        let pts = path_points(lines[0].attribute("d").unwrap());
+        assert_eq!(pts.len(), 3, "a quadratic curve");
+        let apex = (
+            0.25 * pts[0].0 + 0.5 * pts[1].0 + 0.25 * pts[2].0,
+            0.25 * pts[0].1 + 0.5 * pts[1].1 + 0.25 * pts[2].1,
+        );
+        // ...its label, in its colour, on the line...
+        let labels: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("text") && n.text() == Some(rel.as_str()))
+            .filter(|n| n.attribute("fill") == Some(c))
+            .collect();
+        let near = labels.iter().any(|l| {
+            let x: f64 = l.attribute("x").unwrap().parse().unwrap();
+            let y: f64 = l.attribute("y").unwrap().parse().unwrap();
+            (x - apex.0).abs() < 12.0 && (y - 4.0 - apex.1).abs() < 12.0
+        });
+        assert!(near, "{rel}: label not on its line (apex {apex:?})");
+        // ...and an arrowhead unless the relation is symmetric (the legend has one too).
+        let heads = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name("path")
+                    && n.attribute("fill") == Some(c)
+                    && n.attribute("d").is_some_and(|d| d.ends_with('z'))
+            })
+            .count();
+        assert_eq!(heads, if rel.is_symmetric() { 0 } else { 2 }, "{rel}");
+    }
+    // The three parallel curves are apart: their apexes differ.
+    let mut apexes: Vec<(i64, i64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("stroke").is_some())
+        .map(|n| {
+            let p = path_points(n.attribute("d").unwrap());
+            ((p[1].0 / 5.0) as i64, (p[1].1 / 5.0) as i64)
+        })
+        .collect();
+    apexes.sort();
+    apexes.dedup();
+    assert_eq!(apexes.len(), 4);
+}
+
+#[test]
+fn render_leaves_out_isolated_entities_and_refuses_unreadable_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_relgraph");
+    let run = |db: &std::path::Path, args: &[&str]| {
+        Command::new(bin)
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let csv = dir.path().join("e.csv");
+    std::fs::write(&csv, SMALL).unwrap();
+    let first = dir.path().join("first");
+    assert!(run(&first, &["import", csv.to_str().unwrap()])
+        .status
+        .success());
+    // An entity without edges, restored from a dump.
+    let mut dump = String::from_utf8(run(&first, &["dump"]).stdout).unwrap();
+    dump.push_str("{\"type\":\"entity\",\"id\":999,\"name\":\"Lonely Lab\",\"kind\":\"organization\",\"aliases\":[],\"first_seen\":0,\"last_seen\":0}\n");
+    let file = dir.path().join("dump.jsonl");
+    std::fs::write(&file, dump).unwrap();
+    let db = dir.path().join("db");
+    assert!(run(&db, &["restore", file.to_str().unwrap()])
+        .status
+        .success());
+    let svg = dir.path().join("g.svg");
+    let s = svg.to_str().unwrap();
+    let o = run(&db, &["render", "--renderer", "builtin", "-o", s]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("Engine Works") && !text.contains("Lonely Lab"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("(6 entities,"));
+    let o = run(
+        &db,
+        &["render", "--isolated", "--renderer", "builtin", "-o", s],
+    );
+    assert!(o.status.success());
+    assert!(std::fs::read_to_string(&svg)
+        .unwrap()
+        .contains("Lonely Lab"));
+    // Too many entities for one picture: a clear refusal that suggests a focus.
+    let o = run(&db, &["render", "--max-entities", "4", "-o", s]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("6 entities") && err.contains("--focus") && err.contains("Engine Works"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
 }

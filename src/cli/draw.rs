@@ -71,6 +71,12 @@ pub struct RenderArgs {
     /// auto (Graphviz when installed), graphviz, or builtin (pure Rust).
     #[arg(long, default_value = "auto")]
     renderer: String,
+    /// Keep the entities without edges (left out of a whole-store picture by default).
+    #[arg(long)]
+    isolated: bool,
+    /// The most entities one picture may hold: more cannot be read.
+    #[arg(long, value_name = "N", default_value_t = 400)]
+    max_entities: usize,
 }
 
 #[derive(clap::Args)]
@@ -87,6 +93,7 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
         a.focus.depth,
         &relations(&a.focus.relation)?,
         a.focus.title.clone(),
+        usize::MAX,
     )?;
     write_export(&graph, &g, a.format.name(), &title, a.output.as_deref())?;
     Ok(found(g.node_count()))
@@ -100,7 +107,15 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
         a.focus.depth,
         &relations(&a.focus.relation)?,
         a.focus.title.clone(),
+        usize::MAX,
     )?;
+    let mut g = g;
+    if !a.isolated {
+        g.retain_nodes(|g, n| g.neighbors_undirected(n).next().is_some());
+    }
+    if g.node_count() > a.max_entities {
+        return Err(too_big(&graph, g.node_count(), a.max_entities));
+    }
     let fmt = ImageFormat::from_path(&a.output)?;
     relgraph::store::check_output_path(&a.output)?;
     let (bytes, used) = export::render_graph(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
@@ -121,6 +136,7 @@ fn focus_subgraph(
     depth: usize,
     rels: &[RelationKind],
     title: Option<String>,
+    max_nodes: usize,
 ) -> Result<(Subgraph, String), Error> {
     let mut ids = Vec::new();
     let mut names = Vec::new();
@@ -129,7 +145,7 @@ fn focus_subgraph(
         ids.push(e.id);
         names.push(e.name);
     }
-    let g = graph.subgraph(&ids, depth, rels, 5_000)?;
+    let g = graph.subgraph(&ids, depth, rels, max_nodes)?;
     let title = title.unwrap_or_else(|| {
         if names.is_empty() {
             "relgraph".to_string()
@@ -138,6 +154,25 @@ fn focus_subgraph(
         }
     });
     Ok((g, title))
+}
+
+/// A picture too large to read: say so, and name the entities a focus could start from.
+fn too_big(graph: &Graph, count: usize, limit: usize) -> Error {
+    let hubs = graph
+        .breakdown(3)
+        .map(|b| {
+            b.most_connected
+                .iter()
+                .map(|(e, _)| format!("\"{}\"", e.name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default();
+    Error::Invalid(format!(
+        "the picture would hold {count} entities, more than can be read (--max-entities {limit}): \
+         draw a part with --focus NAME --depth 1 (the most connected: {hubs}), or export \
+         --format graphml for a tool made for large graphs"
+    ))
 }
 
 fn write_export(

@@ -2,6 +2,7 @@
 
 pub mod dot;
 pub mod formats;
+pub mod picture;
 pub mod render;
 
 pub use dot::{dot_text, to_dot, DotOptions};

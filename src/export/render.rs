@@ -1,6 +1,6 @@
-//! Pictures from DOT: Graphviz's `dot` when it is installed; otherwise, with the `render`
-//! feature, a pure-Rust path (layout-rs lays out and writes SVG, resvg rasterizes PNG), so
-//! a machine with only Rust still gets an image.
+//! Pictures: Graphviz's `dot` when it is installed; otherwise the built-in picture
+//! (`picture.rs` lays out and writes the SVG; with the `render` feature resvg rasterizes it
+//! to PNG), so a machine with only Rust still gets an image.
 
 use crate::error::{Error, Result};
 
@@ -53,16 +53,15 @@ impl std::str::FromStr for Renderer {
     }
 }
 
-/// Draws a subgraph: Graphviz gets the full DOT (parallel labelled edges, legend cluster);
-/// the built-in renderer gets parallel edges merged, and the title and legend are added to
-/// its SVG afterwards, since layout-rs draws neither.
+/// Draws a subgraph: with Graphviz from the full DOT (parallel labelled edges, legend), else
+/// with the built-in picture (`picture.rs`; PNG needs the `render` feature).
 pub fn render_graph(
     g: &crate::query::Subgraph,
     title: &str,
     format: ImageFormat,
     renderer: Renderer,
 ) -> Result<(Vec<u8>, &'static str)> {
-    use super::dot::{dot_text, relation_color, relations_present, DotOptions};
+    use super::dot::{dot_text, DotOptions};
     if renderer != Renderer::Builtin {
         let dot = dot_text(g, &DotOptions::titled(title));
         match with_graphviz(&dot, format) {
@@ -71,118 +70,27 @@ pub fn render_graph(
             Err(_) => {}
         }
     }
-    let dot = dot_text(
-        g,
-        &DotOptions {
-            title: title.to_string(),
-            legend: false,
-            merge_parallel: true,
-        },
-    );
-    let legend: Vec<(&str, &str)> = relations_present(g)
-        .into_iter()
-        .map(|r| (r.as_str(), relation_color(r)))
-        .collect();
-    builtin_decorated(&dot, title, &legend, format).map(|b| (b, "builtin"))
-}
-
-#[cfg(feature = "render")]
-fn builtin_decorated(
-    dot: &str,
-    title: &str,
-    legend: &[(&str, &str)],
-    format: ImageFormat,
-) -> Result<Vec<u8>> {
-    let svg = decorate_svg(&builtin_svg(dot)?, title, legend);
-    match format {
-        ImageFormat::Svg => Ok(svg.into_bytes()),
-        ImageFormat::Png => svg_to_png(&svg),
-    }
-}
-
-#[cfg(not(feature = "render"))]
-fn builtin_decorated(
-    dot: &str,
-    _title: &str,
-    _legend: &[(&str, &str)],
-    format: ImageFormat,
-) -> Result<Vec<u8>> {
-    builtin(dot, format)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Adds a title above and a legend of relation colours below an SVG drawing.
-pub fn decorate_svg(svg: &str, title: &str, legend: &[(&str, &str)]) -> String {
-    let Some(open) = svg.find("<svg ") else {
-        return svg.to_string();
+    let svg = super::picture::svg(g, title);
+    let bytes = match format {
+        ImageFormat::Svg => svg.into_bytes(),
+        ImageFormat::Png => svg_to_png(&svg)?,
     };
-    let Some(open_end) = svg[open..].find('>').map(|p| open + p + 1) else {
-        return svg.to_string();
-    };
-    let num = |key: &str| -> f64 {
-        let head = &svg[open..open_end];
-        head.find(&format!("{key}=\""))
-            .and_then(|p| head[p + key.len() + 2..].split('"').next())
-            .and_then(|v| v.trim_end_matches("px").parse().ok())
-            .unwrap_or(400.0)
-    };
-    let (w, h) = (num("width"), num("height"));
-    const TOP: f64 = 44.0;
-    const COL: f64 = 170.0;
-    let per_row = ((w.max(4.0 * COL) - 20.0) / COL).floor().max(1.0) as usize;
-    let rows = legend.len().div_ceil(per_row);
-    let legend_h = if legend.is_empty() {
-        0.0
-    } else {
-        30.0 + rows as f64 * 24.0
-    };
-    let width = w.max(per_row.min(legend.len().max(1)) as f64 * COL + 40.0);
-    let height = h + TOP + legend_h;
-    let body_end = svg.rfind("</svg>").unwrap_or(svg.len());
-    let mut out = String::with_capacity(svg.len() + 2048);
-    out.push_str(&svg[..open]);
-    out.push_str(&format!("<svg width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"));
-    out.push_str(&format!(
-        "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"white\"/>"
-    ));
-    out.push_str(&format!("<text x=\"20\" y=\"30\" font-size=\"20\" font-family=\"sans-serif\" font-weight=\"bold\">{}</text>", xml_escape(title)));
-    out.push_str(&format!("<g transform=\"translate(0,{TOP})\">"));
-    out.push_str(&svg[open_end..body_end]);
-    out.push_str("</g>");
-    if !legend.is_empty() {
-        let y0 = h + TOP + 10.0;
-        out.push_str(&format!("<text x=\"20\" y=\"{}\" font-size=\"14\" font-family=\"sans-serif\" font-weight=\"bold\">relations</text>", y0 + 8.0));
-        for (i, (name, color)) in legend.iter().enumerate() {
-            let x = 20.0 + (i % per_row) as f64 * COL;
-            let y = y0 + 30.0 + (i / per_row) as f64 * 24.0;
-            out.push_str(&format!("<line x1=\"{x}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{color}\" stroke-width=\"3\"/>", y - 5.0, x + 36.0, y - 5.0));
-            out.push_str(&format!("<text x=\"{}\" y=\"{y}\" font-size=\"14\" font-family=\"sans-serif\" fill=\"{color}\">{}</text>", x + 44.0, xml_escape(name)));
-        }
-    }
-    out.push_str("</svg>\n");
-    out
+    Ok((bytes, "builtin"))
 }
 
-/// Renders DOT text; returns the bytes and the name of the renderer that made them.
+/// Renders DOT text with Graphviz (the built-in picture draws a subgraph: see
+/// [`render_graph`]); returns the bytes and the name of the renderer.
 pub fn render(
     dot: &str,
     format: ImageFormat,
     renderer: Renderer,
 ) -> Result<(Vec<u8>, &'static str)> {
-    if renderer != Renderer::Builtin {
-        match with_graphviz(dot, format) {
-            Ok(bytes) => return Ok((bytes, "graphviz")),
-            Err(e) if renderer == Renderer::Graphviz => return Err(e),
-            Err(_) => {}
-        }
+    if renderer == Renderer::Builtin {
+        return Err(Error::Render(
+            "the built-in renderer draws a subgraph, not DOT text: use render_graph".into(),
+        ));
     }
-    builtin(dot, format).map(|b| (b, "builtin"))
+    with_graphviz(dot, format).map(|b| (b, "graphviz"))
 }
 
 fn with_graphviz(dot: &str, format: ImageFormat) -> Result<Vec<u8>> {
@@ -209,49 +117,6 @@ pub fn graphviz_available() -> bool {
 }
 
 #[cfg(feature = "render")]
-pub fn builtin(dot: &str, format: ImageFormat) -> Result<Vec<u8>> {
-    let svg = builtin_svg(dot)?;
-    match format {
-        ImageFormat::Svg => Ok(svg.into_bytes()),
-        ImageFormat::Png => svg_to_png(&svg),
-    }
-}
-
-#[cfg(not(feature = "render"))]
-pub fn builtin(_dot: &str, _format: ImageFormat) -> Result<Vec<u8>> {
-    Err(Error::Render(
-        "Graphviz `dot` is not installed and relgraph was built without the `render` feature"
-            .into(),
-    ))
-}
-
-/// layout-rs understands a subset of DOT: no `dir`, `tooltip`, `fontcolor` or clusters'
-/// styling, and integer pen widths. Those attributes are simply ignored by it.
-#[cfg(feature = "render")]
-fn builtin_svg(dot: &str) -> Result<String> {
-    use layout::backends::svg::SVGWriter;
-    use layout::gv::{DotParser, GraphBuilder};
-    // layout-rs panics on some inputs instead of returning errors; keep that from users.
-    let result = std::panic::catch_unwind(|| {
-        let mut parser = DotParser::new(dot);
-        let ast = parser
-            .process()
-            .map_err(|e| Error::Render(format!("layout: {e}")))?;
-        let mut builder = GraphBuilder::new();
-        builder.visit_graph(&ast);
-        let mut vg = builder.get();
-        let mut svg = SVGWriter::new();
-        vg.do_it(false, false, false, &mut svg);
-        Ok(svg.finalize())
-    });
-    result.unwrap_or_else(|_| {
-        Err(Error::Render(
-            "the built-in layout failed on this graph".into(),
-        ))
-    })
-}
-
-#[cfg(feature = "render")]
 fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     use resvg::{tiny_skia, usvg};
     let mut opt = usvg::Options::default();
@@ -274,12 +139,28 @@ fn svg_to_png(svg: &str) -> Result<Vec<u8>> {
     db.set_sans_serif_family(family.clone());
     opt.font_family = family;
     let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| Error::Render(format!("svg: {e}")))?;
+    // Twice the SVG's size: sharp on a slide or a high-density screen.
+    const SCALE: f32 = 2.0;
     let size = tree.size().to_int_size();
-    let mut pixmap = tiny_skia::Pixmap::new(size.width().max(1), size.height().max(1))
-        .ok_or_else(|| Error::Render("image too large".into()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(
+        (size.width() as f32 * SCALE) as u32,
+        (size.height() as f32 * SCALE) as u32,
+    )
+    .ok_or_else(|| Error::Render("image too large".into()))?;
     pixmap.fill(tiny_skia::Color::WHITE);
-    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(SCALE, SCALE),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|e| Error::Render(format!("png: {e}")))
+}
+
+#[cfg(not(feature = "render"))]
+fn svg_to_png(_svg: &str) -> Result<Vec<u8>> {
+    Err(Error::Render(
+        "Graphviz `dot` is not installed and relgraph was built without the `render` feature: write an .svg, or install Graphviz".into(),
+    ))
 }

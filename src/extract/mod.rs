@@ -35,6 +35,7 @@ mod patterns;
 mod phrases;
 mod reference;
 pub mod text;
+mod title;
 
 use std::collections::HashMap;
 
@@ -430,12 +431,7 @@ fn run(
             None => (None, None),
         },
     };
-    let title = sentences
-        .iter()
-        .find(|s| s.heading)
-        .or(sentences.first())
-        .map(|s| normalized[s.start..s.end].to_string())
-        .unwrap_or_default();
+    let title = title::choose(&plain);
 
     let mut index = vec![usize::MAX; nm.clusters.len()];
     let mut entities = Vec::new();
