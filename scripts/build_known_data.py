@@ -133,16 +133,21 @@ def fetch(cache):
     return paths
 
 
-def english_words(paths):
-    """Lowercase entries of the SCOWL list: 'mark', 'will', 'rose', 'nice', 'split'."""
+def scowl_words(paths, capitalized=False):
+    """SCOWL's lowercase entries ('mark', 'will', 'rose'), or its capitalized ones: the
+    proper nouns English spells with a capital."""
     words = set()
     with open(os.path.join(paths["wamerican"], "usr/share/dict/american-english"),
               encoding="utf-8") as f:
         for line in f:
             w = line.strip()
-            if w and w[0].islower() and "'" not in w:
+            if w and w[0].isupper() == capitalized and w[0].isalpha() and "'" not in w:
                 words.add(fold(w))
     return words
+
+
+def english_words(paths):
+    return scowl_words(paths)
 
 
 def given_names(paths, words):
@@ -440,18 +445,6 @@ SURNAME_RANK_KEPT = 2000
 SURNAME_WORD_MIN_ZIPF = 4.3
 
 
-def scowl_proper(paths):
-    """Capitalized SCOWL entries: the proper nouns English spells with a capital."""
-    words = set()
-    with open(os.path.join(paths["wamerican"], "usr/share/dict/american-english"),
-              encoding="utf-8") as f:
-        for line in f:
-            w = line.strip()
-            if w and w[0].isupper() and "'" not in w:
-                words.add(fold(w))
-    return words
-
-
 def common_words(paths, english, given_rows, surname_rows, place_name_rows):
     """Frequent en and fr words that no name table knows: 'Pressure on...', 'Changement de'."""
     sys.path.insert(0, paths["wordfreq"])
@@ -466,7 +459,7 @@ def common_words(paths, english, given_rows, surname_rows, place_name_rows):
     for r in surname_rows:
         key, us, fr = r.split("\t")[:3]
         surname_ranks[key] = min(int(x) or 10**9 for x in (us, fr))
-    proper = scowl_proper(paths)
+    proper = scowl_words(paths, capitalized=True)
     langs = {}
     for lang in ("en", "fr"):
         for w, freq in wordfreq.get_frequency_dict(lang).items():

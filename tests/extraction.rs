@@ -1,6 +1,9 @@
 //! The extractor against the team's own corpus (tests/data/extraction_cases.txt), bad input,
 //! arbitrary strings (property test) and the seed article scored by ../shared/eval/score.py.
 
+#[path = "common/score.rs"]
+mod scorer;
+
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
@@ -254,29 +257,7 @@ fn seed_article_scores_above_the_bar() {
     );
     let bytes = std::fs::read(root.join("examples/seed-fr-musk-altman.txt")).unwrap();
     let ex = extract_bytes(&bytes, "seed", &ExtractOptions::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let mut lines = String::new();
-    for e in ex.unique_edges() {
-        lines.push_str(&serde_json::json!({"source": ex.entities[e.source].name, "relation": e.relation.as_str(), "target": ex.entities[e.target].name}).to_string());
-        lines.push('\n');
-    }
-    std::fs::write(dir.path().join("seed-fr-musk-altman.jsonl"), lines).unwrap();
-    let out = std::process::Command::new("python3")
-        .arg(shared.join("score.py"))
-        .arg("--gold")
-        .arg(&gold)
-        .arg("--pred")
-        .arg(dir.path())
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let summary: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    let (summary, stdout) = scorer::score(&gold, &[("seed-fr-musk-altman".to_string(), ex)]);
     let core = summary["core"]["f1"].as_f64().unwrap();
     let ext = summary["extended"]["f1"].as_f64().unwrap();
     assert!(core >= 0.90, "core F1 {core}\n{stdout}");

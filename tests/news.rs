@@ -2,9 +2,11 @@
 //! annotated articles (tests/data/news), scored by the shared scorer, and the `--explain`
 //! view checked on every sentence they hold.
 
-use relgraph::extract::{explain_bytes, extract_bytes, ExtractOptions};
+#[path = "common/score.rs"]
+mod scorer;
+
+use relgraph::extract::{explain_bytes, extract_bytes, ExtractOptions, Extraction};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -20,47 +22,22 @@ fn articles(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-/// Core and extended (precision, recall, F1) of relgraph on a folder of answer keys, as
-/// `score.py --json` computes them from one prediction file per article.
+/// relgraph's extraction of every article of `keys`, scored against its answer keys.
 fn score(keys: &Path) -> (serde_json::Value, String) {
-    let pred = tempfile::tempdir().unwrap();
-    for path in articles(keys) {
-        let id = path.file_stem().unwrap().to_string_lossy().to_string();
-        let ex = extract_bytes(
-            &std::fs::read(&path).unwrap(),
-            &id,
-            &ExtractOptions::default(),
-        )
-        .unwrap_or_else(|e| panic!("{id}: {e}"));
-        let mut lines = String::new();
-        for e in ex.unique_edges() {
-            let line = serde_json::json!({
-                "source": ex.entities[e.source].name,
-                "relation": e.relation.as_str(),
-                "target": ex.entities[e.target].name,
-            });
-            lines.push_str(&line.to_string());
-            lines.push('\n');
-        }
-        std::fs::write(pred.path().join(format!("{id}.jsonl")), lines).unwrap();
-    }
-    let out = Command::new("python3")
-        .arg(root().join("../shared/eval/score.py"))
-        .arg("--gold")
-        .arg(keys)
-        .arg("--pred")
-        .arg(pred.path())
-        .arg("--json")
-        .output()
-        .expect("python3 runs the scorer");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    let summary = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
-    (summary, stdout)
+    let extractions: Vec<(String, Extraction)> = articles(keys)
+        .into_iter()
+        .map(|path| {
+            let id = path.file_stem().unwrap().to_string_lossy().to_string();
+            let ex = extract_bytes(
+                &std::fs::read(&path).unwrap(),
+                &id,
+                &ExtractOptions::default(),
+            )
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+            (id, ex)
+        })
+        .collect();
+    scorer::score(keys, &extractions)
 }
 
 fn figure(summary: &serde_json::Value, bucket: &str, what: &str) -> f64 {

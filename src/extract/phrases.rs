@@ -76,6 +76,29 @@ pub struct NounGroup {
     pub inverted_say: bool,
 }
 
+impl NounGroup {
+    /// A one-token group that is a pronoun ("il", "they", "who").
+    fn pronoun(i: usize, p: Pronoun, relative: Option<Tag>, inverted_say: bool) -> NounGroup {
+        NounGroup {
+            start: i,
+            end: i + 1,
+            det: Det::None,
+            possessor: None,
+            head_class: None,
+            head: i,
+            name: None,
+            qualifier: None,
+            pronoun: Some(p),
+            relative,
+            former: false,
+            plural: p == Pronoun::Group,
+            modifiers: Vec::new(),
+            demonym: false,
+            inverted_say,
+        }
+    }
+}
+
 /// The form of a verb group's head.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbForm {
@@ -927,23 +950,7 @@ impl<'a> Chunker<'a> {
                     .lex
                     .tag_in("verbs", base)
                     .is_some_and(|t| Some(t) == self.tags.say);
-                self.out.nouns.push(NounGroup {
-                    start: i,
-                    end: i + 1,
-                    det: Det::None,
-                    possessor: None,
-                    head_class: None,
-                    head: i,
-                    name: None,
-                    qualifier: None,
-                    pronoun: Some(p),
-                    relative: None,
-                    former: false,
-                    plural: p == Pronoun::Group,
-                    modifiers: Vec::new(),
-                    demonym: false,
-                    inverted_say: say,
-                });
+                self.out.nouns.push(NounGroup::pronoun(i, p, None, say));
                 return Some(i + 1);
             }
         }
@@ -956,23 +963,7 @@ impl<'a> Chunker<'a> {
             "second" => Pronoun::Second,
             _ => return None,
         };
-        self.out.nouns.push(NounGroup {
-            start: i,
-            end: i + 1,
-            det: Det::None,
-            possessor: None,
-            head_class: None,
-            head: i,
-            name: None,
-            qualifier: None,
-            pronoun: Some(p),
-            relative: None,
-            former: false,
-            plural: p == Pronoun::Group,
-            modifiers: Vec::new(),
-            demonym: false,
-            inverted_say: false,
-        });
+        self.out.nouns.push(NounGroup::pronoun(i, p, None, false));
         Some(i + 1)
     }
 
@@ -996,23 +987,9 @@ impl<'a> Chunker<'a> {
         if ambiguous && (!after_noun || after_time) {
             return None;
         }
-        self.out.nouns.push(NounGroup {
-            start: i,
-            end: i + 1,
-            det: Det::None,
-            possessor: None,
-            head_class: None,
-            head: i,
-            name: None,
-            qualifier: None,
-            pronoun: Some(Pronoun::Relative),
-            relative: Some(tag),
-            former: false,
-            plural: false,
-            modifiers: Vec::new(),
-            demonym: false,
-            inverted_say: false,
-        });
+        self.out
+            .nouns
+            .push(NounGroup::pronoun(i, Pronoun::Relative, Some(tag), false));
         Some(i + 1)
     }
 
