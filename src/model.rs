@@ -191,6 +191,7 @@ pub struct EdgeData {
 /// One sentence that supports an edge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
+    #[serde(with = "doc_id_text")]
     pub doc: DocId,
     pub sentence: String,
     /// Byte span of the sentence in the document's normalized text.
@@ -218,6 +219,7 @@ pub enum DateSource {
 /// An ingested article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
+    #[serde(with = "doc_id_text")]
     pub id: DocId,
     pub title: String,
     pub source: String,
@@ -267,6 +269,44 @@ pub fn doc_id_for(normalized_text: &str) -> DocId {
 /// A document id as users see it: 16 hex digits (`relgraph docs`, `extract`, `dump`).
 pub fn doc_id_hex(id: DocId) -> String {
     format!("{id:016x}")
+}
+
+/// Document ids in serde: 16 hex digits in text formats (a dump says what `docs` says),
+/// the plain integer in binary ones (the store's encoding is unchanged). Text also accepts
+/// the integer, as dumps written before wrote it.
+mod doc_id_text {
+    use serde::{de, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(id: &u64, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(&super::doc_id_hex(*id))
+        } else {
+            s.serialize_u64(*id)
+        }
+    }
+
+    struct IdVisitor;
+
+    impl de::Visitor<'_> for IdVisitor {
+        type Value = u64;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a document id (16 hex digits)")
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<u64, E> {
+            Ok(v)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<u64, E> {
+            super::parse_doc_id(v).map_err(E::custom)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        if d.is_human_readable() {
+            d.deserialize_any(IdVisitor)
+        } else {
+            d.deserialize_u64(IdVisitor)
+        }
+    }
 }
 
 /// Reads a document id written in hex (as `doc_id_hex` writes it); a `0x` prefix is allowed.

@@ -74,12 +74,10 @@ fn seed_dot_parses_and_renders_with_graphviz() {
     let dot = export::dot_text(&sub, &DotOptions::titled("seed"));
     graphviz_rust::parse(&dot).expect("graphviz-rust parses our DOT");
     if require_dot() {
-        let (svg, used) = export::render(&dot, ImageFormat::Svg, Renderer::Graphviz).unwrap();
-        assert_eq!(used, "graphviz");
+        let svg = export::render_dot(&dot, ImageFormat::Svg).unwrap();
         let svg = String::from_utf8(svg).unwrap();
         assert!(svg.contains("<svg") && svg.contains("Elon Musk") && svg.contains("sued"));
-        let (png, _) =
-            export::render_graph(&sub, "seed", ImageFormat::Png, Renderer::Graphviz).unwrap();
+        let (png, _) = export::render(&sub, "seed", ImageFormat::Png, Renderer::Graphviz).unwrap();
         assert!(png.starts_with(b"\x89PNG"));
     }
 }
@@ -88,8 +86,7 @@ fn seed_dot_parses_and_renders_with_graphviz() {
 fn builtin_renderer_makes_svg_and_png_without_graphviz() {
     let (_d, g) = graph_from(SMALL);
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
-    let (svg, used) =
-        export::render_graph(&sub, "small", ImageFormat::Svg, Renderer::Builtin).unwrap();
+    let (svg, used) = export::render(&sub, "small", ImageFormat::Svg, Renderer::Builtin).unwrap();
     assert_eq!(used, "builtin");
     let svg = String::from_utf8(svg).unwrap();
     roxmltree::Document::parse(&svg).expect("well-formed SVG");
@@ -102,8 +99,7 @@ fn builtin_renderer_makes_svg_and_png_without_graphviz() {
     ] {
         assert!(svg.contains(word), "{word} missing from the SVG");
     }
-    let (png, _) =
-        export::render_graph(&sub, "small", ImageFormat::Png, Renderer::Builtin).unwrap();
+    let (png, _) = export::render(&sub, "small", ImageFormat::Png, Renderer::Builtin).unwrap();
     assert!(
         png.starts_with(b"\x89PNG") && png.len() > 5_000,
         "{} bytes",
@@ -182,11 +178,9 @@ fn hostile_names_survive_every_format() {
     let parsed = graphviz_rust::parse(&dot).expect("DOT parses");
     let text = format!("{parsed:?}");
     assert!(text.contains("Canard") && text.contains("Яндекс"));
-    export::render_graph(&sub, "hostile", ImageFormat::Png, Renderer::Builtin)
-        .expect("builtin renders");
+    export::render(&sub, "hostile", ImageFormat::Png, Renderer::Builtin).expect("builtin renders");
     if require_dot() {
-        export::render_graph(&sub, "hostile", ImageFormat::Svg, Renderer::Graphviz)
-            .expect("dot renders");
+        export::render(&sub, "hostile", ImageFormat::Svg, Renderer::Graphviz).expect("dot renders");
     }
     // JSON
     let json: serde_json::Value =
@@ -311,7 +305,7 @@ Engine Works,owns,Punch Card,organization,product
 ",
     );
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
-    let (svg, _) = export::render_graph(&sub, "t", ImageFormat::Svg, Renderer::Builtin).unwrap();
+    let (svg, _) = export::render(&sub, "t", ImageFormat::Svg, Renderer::Builtin).unwrap();
     let svg = String::from_utf8(svg).unwrap();
     let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
     let color = |r: relgraph::RelationKind| export::dot::relation_color(r);
@@ -418,4 +412,54 @@ fn render_leaves_out_isolated_entities_and_refuses_unreadable_pictures() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// A whole store is written from its trees as it is read (no subgraph in memory): each
+/// format says exactly what it says of the subgraph of everything, relation filter too.
+#[test]
+fn whole_store_exports_stream_the_same_text_as_the_subgraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Graph::open(dir.path().join("a")).unwrap();
+    g.ingest_text(
+        include_str!("../examples/seed-fr-musk-altman.txt"),
+        "seed",
+        None,
+    )
+    .unwrap();
+    for rels in [vec![], vec![relgraph::RelationKind::Sued]] {
+        let sub = g.subgraph(&[], 0, &rels, usize::MAX).unwrap();
+        assert!(sub.edge_count() > 0);
+        let src = formats::Source::Store {
+            store: g.store(),
+            relations: &rels,
+        };
+        let streamed = |w: &dyn Fn(&mut Vec<u8>) -> relgraph::Result<()>| {
+            let mut out = Vec::new();
+            w(&mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            streamed(&|o| formats::write_csv(src, o)),
+            formats::csv(&sub).unwrap()
+        );
+        assert_eq!(
+            streamed(&|o| formats::write_json(src, Some(g.store()), o)),
+            formats::json(&sub, Some(g.store())).unwrap()
+        );
+        assert_eq!(
+            streamed(&|o| formats::write_graphml(src, o)),
+            formats::graphml(&sub)
+        );
+        assert_eq!(
+            streamed(&|o| formats::write_cypher(src, o)),
+            formats::cypher(&sub)
+        );
+        // The JSON is the layout serde_json pretty-prints.
+        let json: serde_json::Value =
+            serde_json::from_str(&formats::json(&sub, Some(g.store())).unwrap()).unwrap();
+        assert_eq!(
+            serde_json::to_string_pretty(&json).unwrap(),
+            formats::json(&sub, Some(g.store())).unwrap()
+        );
+    }
 }

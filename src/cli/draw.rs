@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use clap::ValueEnum;
 
+use relgraph::export::formats::{self, Source};
 use relgraph::export::{self, DotOptions, ImageFormat, Renderer};
 use relgraph::query::Subgraph;
 use relgraph::{Error, Graph, RelationKind};
@@ -87,15 +88,38 @@ pub struct DemoArgs {
 
 pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
+    let rels = relations(&a.focus.relation)?;
+    let whole = a.focus.focus.iter().all(|f| f.trim().is_empty());
+    // A whole store is streamed from its trees (any size, memory of one entity's edges);
+    // DOT is for pictures, which are drawn from a subgraph.
+    if whole && a.format != ExportFormat::Dot {
+        let src = Source::Store {
+            store: graph.store(),
+            relations: &rels,
+        };
+        write_export(&graph, src, a.format, a.output.as_deref())?;
+        return Ok(found(graph.counts()?.entities as usize));
+    }
     let (g, title) = focus_subgraph(
         &graph,
         &a.focus.focus,
         a.focus.depth,
-        &relations(&a.focus.relation)?,
+        &rels,
         a.focus.title.clone(),
         usize::MAX,
     )?;
-    write_export(&graph, &g, a.format.name(), &title, a.output.as_deref())?;
+    if a.format == ExportFormat::Dot {
+        if let Some(p) = a.output.as_deref() {
+            relgraph::store::check_output_path(p)?;
+        }
+        let text = export::dot_text(&g, &DotOptions::titled(&title));
+        let mut out = output(a.output.as_deref())?;
+        out.write_all(text.as_bytes())
+            .map_err(|e| out_err(a.output.as_deref(), e))?;
+        out.flush().map_err(|e| out_err(a.output.as_deref(), e))?;
+    } else {
+        write_export(&graph, Source::Subgraph(&g), a.format, a.output.as_deref())?;
+    }
     Ok(found(g.node_count()))
 }
 
@@ -118,7 +142,7 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
     }
     let fmt = ImageFormat::from_path(&a.output)?;
     relgraph::store::check_output_path(&a.output)?;
-    let (bytes, used) = export::render_graph(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
+    let (bytes, used) = export::render(&g, &title, fmt, a.renderer.parse::<Renderer>()?)?;
     std::fs::write(&a.output, bytes).map_err(|e| Error::write(&a.output, e))?;
     eprintln!(
         "wrote {} ({} entities, {} edges, {used} renderer)",
@@ -175,38 +199,61 @@ fn too_big(graph: &Graph, count: usize, limit: usize) -> Error {
     ))
 }
 
+/// Where an export goes: the file given, else standard output, buffered.
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>, Error> {
+    Ok(match path {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| Error::write(p, e))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+fn out_err(path: Option<&Path>, e: std::io::Error) -> Error {
+    match path {
+        Some(p) => Error::write(p, e),
+        None => Error::write("standard output", e),
+    }
+}
+
+/// The formats' writers name their output "the export output": name it here.
+fn named(path: Option<&Path>, e: Error) -> Error {
+    match e {
+        Error::Write { source, .. } => out_err(path, source),
+        other => other,
+    }
+}
+
 fn write_export(
     graph: &Graph,
-    g: &Subgraph,
-    format: &str,
-    title: &str,
-    output: Option<&Path>,
+    src: Source,
+    format: ExportFormat,
+    output_path: Option<&Path>,
 ) -> Result<(), Error> {
-    if let Some(p) = output {
+    if let Some(p) = output_path {
         relgraph::store::check_output_path(p)?;
     }
-    let write = |bytes: &[u8]| -> Result<(), Error> {
-        match output {
-            Some(p) => std::fs::write(p, bytes).map_err(|e| Error::write(p, e)),
-            None => std::io::stdout()
-                .write_all(bytes)
-                .map_err(|e| Error::write("standard output", e)),
+    if format == ExportFormat::Neo4j {
+        let dir = output_path.ok_or_else(|| {
+            Error::Invalid("neo4j export writes a folder: give it with -o DIR".into())
+        })?;
+        return formats::write_neo4j(src, dir);
+    }
+    let mut out = output(output_path)?;
+    let written = match format {
+        ExportFormat::Json => formats::write_json(src, Some(graph), &mut out),
+        ExportFormat::Csv => formats::write_csv(src, &mut out),
+        ExportFormat::Graphml => formats::write_graphml(src, &mut out),
+        ExportFormat::Cypher => formats::write_cypher(src, &mut out),
+        ExportFormat::Dot | ExportFormat::Neo4j => {
+            return Err(Error::Invalid(format!(
+                "{} is not written from a stream",
+                format.name()
+            )))
         }
     };
-    match format {
-        "dot" => write(export::dot_text(g, &DotOptions::titled(title)).as_bytes()),
-        "json" => write(export::formats::json(g, Some(graph))?.as_bytes()),
-        "csv" => write(export::formats::csv(g)?.as_bytes()),
-        "graphml" => write(export::formats::graphml(g).as_bytes()),
-        "cypher" => write(export::formats::cypher(g).as_bytes()),
-        "neo4j" => {
-            let dir = output.ok_or_else(|| {
-                Error::Invalid("neo4j export writes a folder: give it with -o DIR".into())
-            })?;
-            export::formats::neo4j(g, dir)
-        }
-        other => Err(Error::Invalid(format!("unknown export format {other}"))),
-    }
+    written.map_err(|e| named(output_path, e))?;
+    out.flush().map_err(|e| out_err(output_path, e))
 }
 
 /// The file that marks a store as `demo`'s own.
@@ -261,7 +308,7 @@ pub fn demo(a: DemoArgs) -> Result<i32, Error> {
         ("graph.png", ImageFormat::Png),
     ] {
         let p = out.join(name);
-        let (bytes, used) = export::render_graph(&g, title, fmt, Renderer::Auto)?;
+        let (bytes, used) = export::render(&g, title, fmt, Renderer::Auto)?;
         std::fs::write(&p, bytes).map_err(|e| io(&p, e))?;
         written.push(format!("{} ({used})", p.display()));
     }

@@ -40,6 +40,9 @@ struct Cli {
     /// The store directory.
     #[arg(long, global = true, env = "RELGRAPH_DB", default_value = "store")]
     db: PathBuf,
+    /// How long to wait for a store another relgraph process holds before giving up.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 5.0)]
+    wait: f64,
     #[command(subcommand)]
     command: Command,
 }
@@ -79,10 +82,13 @@ enum Command {
     /// Stored documents.
     #[command(after_help = "Example: relgraph docs")]
     Docs(query::DocsArgs),
-    /// Remove a document, its evidence and the edges left without any.
-    #[command(after_help = "Example: relgraph remove-doc 3f2a9c0b1d4e5f60")]
+    /// Remove a document, its evidence, the edges left without any and the entities left
+    /// without edges.
+    #[command(
+        after_help = "Example: relgraph remove-doc 3f2a9c0b1d4e5f60\n         relgraph remove-doc articles/lemonde.txt"
+    )]
     RemoveDoc(curate::RemoveDocArgs),
-    /// Merge one entity into another.
+    /// Merge one entity into another, saying what moved and what was folded together.
     #[command(after_help = "Example: relgraph merge Musk \"Elon Musk\"")]
     Merge(curate::MergeArgs),
     /// Undo a merge: the entity merged away comes back with its own edges and evidence.
@@ -94,9 +100,26 @@ enum Command {
     /// Candidate merges, each with its reasons and a score, in `merge FROM INTO` order.
     #[command(after_help = "Example: relgraph duplicates --min-score 0.7 --format csv")]
     Duplicates(identity::DuplicatesArgs),
-    /// Give an entity another name.
+    /// Give an entity another name; refused when the name is another entity's (--force).
     #[command(after_help = "Example: relgraph alias \"Elon Musk\" \"Elon R. Musk\"")]
     Alias(curate::AliasArgs),
+    /// Take an alias away from an entity.
+    #[command(after_help = "Example: relgraph unalias \"Apple\" \"Apple Watch\"")]
+    Unalias(curate::UnaliasArgs),
+    /// Change an entity's name (the old one stays an alias).
+    #[command(after_help = "Example: relgraph rename Parisien \"Le Parisien\"")]
+    Rename(curate::RenameArgs),
+    /// Change an entity's kind.
+    #[command(after_help = "Example: relgraph set-kind \"Apple Watch\" product")]
+    SetKind(curate::SetKindArgs),
+    /// Remove an entity with its edges and their evidence.
+    #[command(after_help = "Example: relgraph remove-entity \"Top News\"")]
+    RemoveEntity(curate::RemoveEntityArgs),
+    /// Add an edge by hand, with the sentence it is known from (its source is the user).
+    #[command(
+        after_help = "Example: relgraph add-edge \"Elon Musk\" sued OpenAI --evidence \"Musk sued OpenAI in March 2024 (court filing)\" --date 2024-03"
+    )]
+    AddEdge(curate::AddEdgeArgs),
     /// Write the whole store as JSON lines.
     #[command(after_help = "Example: relgraph dump -o backup.jsonl")]
     Dump(maintain::DumpArgs),
@@ -174,6 +197,13 @@ fn exit_code(e: &Error) -> i32 {
 }
 
 fn dispatch(cli: Cli) -> Result<i32, Error> {
+    let wait = std::time::Duration::try_from_secs_f64(cli.wait).map_err(|_| {
+        Error::Invalid(format!(
+            "--wait {}: give a number of seconds, 0 or more",
+            cli.wait
+        ))
+    })?;
+    let _ = WAIT.set(wait);
     let db = cli.db.as_path();
     match cli.command {
         Command::Extract(a) => feed::extract(a),
@@ -189,6 +219,11 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::RemoveDoc(a) => curate::remove_doc(db, a),
         Command::Merge(a) => curate::merge(db, a),
         Command::Alias(a) => curate::alias(db, a),
+        Command::Unalias(a) => curate::unalias(db, a),
+        Command::Rename(a) => curate::rename(db, a),
+        Command::SetKind(a) => curate::set_kind(db, a),
+        Command::RemoveEntity(a) => curate::remove_entity(db, a),
+        Command::AddEdge(a) => curate::add_edge(db, a),
         Command::Unmerge(a) => identity::unmerge(db, a),
         Command::Merges(a) => identity::merges(db, a),
         Command::Duplicates(a) => identity::duplicates(db, a),
@@ -282,15 +317,46 @@ fn relations(names: &[String]) -> Result<Vec<RelationKind>, Error> {
         .collect()
 }
 
+/// `--wait`: set once, before any store is opened.
+static WAIT: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
+
+/// Opens a store, waiting up to `--wait` while another relgraph process holds it (as
+/// SQLite's busy timeout does): a query started during a short ingest just waits for it.
+/// A store held by `relgraph serve` is not waited for: the server keeps it until stopped.
+fn waiting_for(db: &Path, open: impl Fn() -> Result<Graph, Error>) -> Result<Graph, Error> {
+    let wait = WAIT
+        .get()
+        .copied()
+        .unwrap_or(std::time::Duration::from_secs(5));
+    let started = std::time::Instant::now();
+    let mut told = false;
+    loop {
+        match open() {
+            Err(Error::StoreLocked { .. }) if started.elapsed() < wait => {
+                if !told {
+                    eprintln!(
+                        "waiting up to {} s for the store at {}, in use by another process (--wait SECS)",
+                        wait.as_secs_f64(),
+                        db.display()
+                    );
+                    told = true;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Opens an existing store for a read command: a missing one is an error, not a new store.
 fn open_existing(db: &Path) -> Result<Graph, Error> {
-    Graph::open_read_only(db)
+    waiting_for(db, || Graph::open_read_only(db))
 }
 
 /// Opens an existing store for a command that changes it but never creates one.
 pub(crate) fn open_for_writing(db: &Path) -> Result<Graph, Error> {
     relgraph::store::require_store(db)?;
-    Graph::open(db)
+    waiting_for(db, || Graph::open(db))
 }
 
 /// Resolves a name for a query; a shared name settled by its only connected candidate says

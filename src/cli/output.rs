@@ -81,7 +81,11 @@ fn csv_cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
-        Value::Array(a) => a.iter().map(csv_cell).collect::<Vec<_>>().join("|"),
+        Value::Array(a) => a
+            .iter()
+            .map(csv_cell)
+            .collect::<Vec<_>>()
+            .join(relgraph::export::formats::ALIAS_SEPARATOR),
         other => other.to_string(),
     }
 }

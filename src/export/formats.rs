@@ -1,29 +1,114 @@
 //! Interchange formats of a subgraph: JSON (d3 / Cytoscape friendly), CSV (the import
 //! format plus figures, so export → import round-trips), GraphML (Gephi, yEd, networkx),
 //! a Cypher script of MERGE statements, and Neo4j bulk-import CSV files.
+//!
+//! Each is written to a `Write` from a [`Source`]: a subgraph, or a whole store streamed
+//! from its trees (entities in id order, then edges in key order, one entity's edges in
+//! memory at a time), so an export of any size needs no more memory than a small one.
 
+use std::io::Write;
 use std::path::Path;
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Date, EdgeKey, EntityKind, RelationKind};
+use crate::model::{Date, EdgeData, EdgeKey, Entity, EntityId, EntityKind, RelationKind};
 use crate::query::Subgraph;
 use crate::store::Store;
 
-fn sorted_edges(
-    g: &Subgraph,
-) -> Vec<petgraph::stable_graph::EdgeReference<'_, (RelationKind, crate::model::EdgeData)>> {
-    let mut edges: Vec<_> = g.edge_references().collect();
-    edges.sort_by_key(|e| (g[e.source()].id, e.weight().0, g[e.target()].id));
-    edges
+/// The one separator of a list of names inside a field, in every export and in the CLI's
+/// CSV (a name may hold commas and semicolons, "Musk, Elon"; it never holds `|`). Neo4j's
+/// importer reads it with `--array-delimiter='|'`.
+pub const ALIAS_SEPARATOR: &str = "|";
+
+/// What an export writes: entities in id order, then the edges between them by (source,
+/// relation, target).
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    Subgraph(&'a Subgraph),
+    /// The whole store, read as it is written out; edges of the listed relations only
+    /// (all when empty).
+    Store {
+        store: &'a Store,
+        relations: &'a [RelationKind],
+    },
 }
 
-fn sorted_nodes(g: &Subgraph) -> Vec<petgraph::stable_graph::NodeIndex> {
-    let mut nodes: Vec<_> = g.node_indices().collect();
-    nodes.sort_by_key(|n| g[*n].id);
-    nodes
+impl<'a> From<&'a Subgraph> for Source<'a> {
+    fn from(g: &'a Subgraph) -> Self {
+        Source::Subgraph(g)
+    }
+}
+
+impl Source<'_> {
+    fn each_entity(&self, f: &mut dyn FnMut(&Entity) -> Result<()>) -> Result<()> {
+        match self {
+            Source::Subgraph(g) => {
+                let mut nodes: Vec<_> = g.node_indices().collect();
+                nodes.sort_by_key(|n| g[*n].id);
+                for n in nodes {
+                    f(&g[n])?;
+                }
+            }
+            Source::Store { store, .. } => {
+                for e in store.all_entities() {
+                    f(&e?)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn each_edge(
+        &self,
+        f: &mut dyn FnMut(&Entity, RelationKind, &EdgeData, &Entity) -> Result<()>,
+    ) -> Result<()> {
+        match self {
+            Source::Subgraph(g) => {
+                let mut edges: Vec<_> = g.edge_references().collect();
+                edges.sort_by_key(|e| (g[e.source()].id, e.weight().0, g[e.target()].id));
+                for e in edges {
+                    let (rel, d) = e.weight();
+                    f(&g[e.source()], *rel, d, &g[e.target()])?;
+                }
+            }
+            Source::Store { store, relations } => {
+                // Edges come grouped by source: keep its entity while its edges last.
+                let mut source: Option<Entity> = None;
+                let lookup = |id: EntityId| -> Result<Entity> {
+                    store.entity(id)?.ok_or_else(|| {
+                        Error::Store(format!("edge to missing entity {id}: run `relgraph check`"))
+                    })
+                };
+                for item in store.all_edges() {
+                    let (k, d) = item?;
+                    if !relations.is_empty() && !relations.contains(&k.relation) {
+                        continue;
+                    }
+                    if source.as_ref().is_none_or(|s| s.id != k.source) {
+                        source = Some(lookup(k.source)?);
+                    }
+                    let target = lookup(k.target)?;
+                    if let Some(s) = &source {
+                        f(s, k.relation, &d, &target)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::write("the export output", e)
+}
+
+fn csv_err(e: ::csv::Error) -> Error {
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => io(e),
+        other => Error::Invalid(format!("{other:?}")),
+    }
 }
 
 #[derive(Serialize)]
@@ -48,50 +133,88 @@ struct JsonEdge<'a> {
     evidence: Vec<String>,
 }
 
+/// Writes one element of a pretty-printed array nested `depth` levels deep.
+fn pretty_item(out: &mut dyn Write, first: bool, value: &impl Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Invalid(e.to_string()))?;
+    out.write_all(if first { b"\n" } else { b",\n" })
+        .map_err(io)?;
+    // JSON strings hold no raw newline, so each line is one line of the value.
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n").map_err(io)?;
+        }
+        out.write_all(b"    ").map_err(io)?;
+        out.write_all(line.as_bytes()).map_err(io)?;
+    }
+    Ok(())
+}
+
 /// `{"nodes": [...], "edges": [...]}` with ids as strings, as d3 and Cytoscape take them.
 /// With a store, each edge lists its evidence sentences.
-pub fn json(g: &Subgraph, store: Option<&Store>) -> Result<String> {
-    let nodes: Vec<JsonNode> = sorted_nodes(g)
-        .into_iter()
-        .map(|n| JsonNode {
-            id: format!("n{}", g[n].id),
-            name: &g[n].name,
-            kind: g[n].kind,
-            aliases: &g[n].aliases,
-        })
-        .collect();
-    let mut edges = Vec::new();
-    for e in sorted_edges(g) {
-        let (rel, d) = e.weight();
+pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Result<()> {
+    out.write_all(b"{\n  \"nodes\": [").map_err(io)?;
+    let mut first = true;
+    src.each_entity(&mut |e| {
+        pretty_item(
+            out,
+            first,
+            &JsonNode {
+                id: format!("n{}", e.id),
+                name: &e.name,
+                kind: e.kind,
+                aliases: &e.aliases,
+            },
+        )?;
+        first = false;
+        Ok(())
+    })?;
+    out.write_all(if first { b"]" } else { b"\n  ]" })
+        .map_err(io)?;
+    out.write_all(b",\n  \"edges\": [").map_err(io)?;
+    let mut first = true;
+    src.each_edge(&mut |s, rel, d, t| {
         let evidence = match store {
-            Some(s) => s
-                .evidence_of(&EdgeKey::new(g[e.source()].id, *rel, g[e.target()].id))?
+            Some(st) => st
+                .evidence_of(&EdgeKey::new(s.id, rel, t.id))?
                 .into_iter()
                 .map(|v| v.sentence)
                 .collect(),
             None => Vec::new(),
         };
-        edges.push(JsonEdge {
-            source: format!("n{}", g[e.source()].id),
-            target: format!("n{}", g[e.target()].id),
-            relation: *rel,
-            symmetric: rel.is_symmetric(),
-            evidence_count: d.evidence,
-            documents: d.documents,
-            first_date: &d.first_date,
-            last_date: &d.last_date,
-            confidence: d.confidence,
-            evidence,
-        });
-    }
-    serde_json::to_string_pretty(&serde_json::json!({ "nodes": nodes, "edges": edges }))
-        .map_err(|e| Error::Invalid(e.to_string()))
+        pretty_item(
+            out,
+            first,
+            &JsonEdge {
+                source: format!("n{}", s.id),
+                target: format!("n{}", t.id),
+                relation: rel,
+                symmetric: rel.is_symmetric(),
+                evidence_count: d.evidence,
+                documents: d.documents,
+                first_date: &d.first_date,
+                last_date: &d.last_date,
+                confidence: d.confidence,
+                evidence,
+            },
+        )?;
+        first = false;
+        Ok(())
+    })?;
+    out.write_all(if first { b"]" } else { b"\n  ]" })
+        .map_err(io)?;
+    out.write_all(b"\n}").map_err(io)
+}
+
+/// [`write_json`] of a subgraph, as a string.
+pub fn json(g: &Subgraph, store: Option<&Store>) -> Result<String> {
+    let mut out = Vec::new();
+    write_json(g.into(), store, &mut out)?;
+    String::from_utf8(out).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 /// One edge a row: the import header, then evidence count and dates.
-pub fn csv(g: &Subgraph) -> Result<String> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    let err = |e: ::csv::Error| Error::Invalid(e.to_string());
+pub fn write_csv(src: Source, out: &mut dyn Write) -> Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
     w.write_record([
         "source",
         "relation",
@@ -102,10 +225,8 @@ pub fn csv(g: &Subgraph) -> Result<String> {
         "first_date",
         "last_date",
     ])
-    .map_err(err)?;
-    for e in sorted_edges(g) {
-        let (rel, d) = e.weight();
-        let (s, t) = (&g[e.source()], &g[e.target()]);
+    .map_err(csv_err)?;
+    src.each_edge(&mut |s, rel, d, t| {
         w.write_record([
             s.name.as_str(),
             rel.as_str(),
@@ -116,10 +237,16 @@ pub fn csv(g: &Subgraph) -> Result<String> {
             &date_text(d.first_date),
             &date_text(d.last_date),
         ])
-        .map_err(err)?;
-    }
-    let bytes = w.into_inner().map_err(|e| Error::Invalid(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|e| Error::Invalid(e.to_string()))
+        .map_err(csv_err)
+    })?;
+    w.flush().map_err(io)
+}
+
+/// [`write_csv`] of a subgraph, as a string.
+pub fn csv(g: &Subgraph) -> Result<String> {
+    let mut out = Vec::new();
+    write_csv(g.into(), &mut out)?;
+    String::from_utf8(out).map_err(|e| Error::Invalid(e.to_string()))
 }
 
 fn date_text(d: Option<Date>) -> String {
@@ -147,9 +274,9 @@ fn xml(s: &str) -> String {
 
 /// GraphML with typed attributes: name, kind, aliases on nodes; relation, evidence count,
 /// documents, confidence and dates on edges. Directed; symmetric relations say so.
-pub fn graphml(g: &Subgraph) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
+pub fn write_graphml(src: Source, out: &mut dyn Write) -> Result<()> {
+    out.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n\
   <key id=\"name\" for=\"node\" attr.name=\"name\" attr.type=\"string\"/>\n\
   <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n\
   <key id=\"aliases\" for=\"node\" attr.name=\"aliases\" attr.type=\"string\"/>\n\
@@ -160,32 +287,45 @@ pub fn graphml(g: &Subgraph) -> String {
   <key id=\"confidence\" for=\"edge\" attr.name=\"confidence\" attr.type=\"double\"/>\n\
   <key id=\"first_date\" for=\"edge\" attr.name=\"first_date\" attr.type=\"string\"/>\n\
   <graph id=\"relgraph\" edgedefault=\"directed\">\n",
-    );
-    for n in sorted_nodes(g) {
-        let e = &g[n];
-        out.push_str(&format!(
-            "    <node id=\"n{}\"><data key=\"name\">{}</data><data key=\"kind\">{}</data><data key=\"aliases\">{}</data></node>\n",
+    )
+    .map_err(io)?;
+    src.each_entity(&mut |e| {
+        writeln!(
+            out,
+            "    <node id=\"n{}\"><data key=\"name\">{}</data><data key=\"kind\">{}</data><data key=\"aliases\">{}</data></node>",
             e.id,
             xml(&e.name),
             e.kind,
-            xml(&e.aliases.join("|"))
-        ));
-    }
-    for (i, e) in sorted_edges(g).into_iter().enumerate() {
-        let (rel, d) = e.weight();
-        out.push_str(&format!(
-            "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\"><data key=\"relation\">{rel}</data><data key=\"symmetric\">{}</data><data key=\"evidence_count\">{}</data><data key=\"documents\">{}</data><data key=\"confidence\">{}</data><data key=\"first_date\">{}</data></edge>\n",
-            g[e.source()].id,
-            g[e.target()].id,
+            xml(&e.aliases.join(ALIAS_SEPARATOR))
+        )
+        .map_err(io)
+    })?;
+    let mut i = 0usize;
+    src.each_edge(&mut |s, rel, d, t| {
+        writeln!(
+            out,
+            "    <edge id=\"e{i}\" source=\"n{}\" target=\"n{}\"><data key=\"relation\">{rel}</data><data key=\"symmetric\">{}</data><data key=\"evidence_count\">{}</data><data key=\"documents\">{}</data><data key=\"confidence\">{}</data><data key=\"first_date\">{}</data></edge>",
+            s.id,
+            t.id,
             rel.is_symmetric(),
             d.evidence,
             d.documents,
             d.confidence,
             date_text(d.first_date)
-        ));
-    }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+        )
+        .map_err(io)?;
+        i += 1;
+        Ok(())
+    })?;
+    out.write_all(b"  </graph>\n</graphml>\n").map_err(io)
+}
+
+/// [`write_graphml`] of a subgraph, as a string.
+pub fn graphml(g: &Subgraph) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_graphml(g.into(), &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A Cypher string literal.
@@ -218,54 +358,79 @@ fn label(kind: EntityKind) -> &'static str {
 }
 
 /// MERGE statements that rebuild the graph in a Cypher database (one statement a line).
-pub fn cypher(g: &Subgraph) -> String {
-    let mut out = String::from(
-        "// relgraph export: entities keyed by name, one relationship type per relation\n",
-    );
-    for n in sorted_nodes(g) {
-        let e = &g[n];
+pub fn write_cypher(src: Source, out: &mut dyn Write) -> Result<()> {
+    out.write_all(
+        b"// relgraph export: entities keyed by name, one relationship type per relation\n",
+    )
+    .map_err(io)?;
+    src.each_entity(&mut |e| {
         // Kinds as a property, not extra labels: label changes are not portable (Kùzu).
-        out.push_str(&format!(
-            "MERGE (n:Entity {{name: {}}}) SET n.kind = {};\n",
+        writeln!(
+            out,
+            "MERGE (n:Entity {{name: {}}}) SET n.kind = {};",
             cy(&e.name),
             cy(e.kind.as_str())
-        ));
-    }
-    for e in sorted_edges(g) {
-        let (rel, d) = e.weight();
-        out.push_str(&format!(
-            "MATCH (a:Entity {{name: {}}}), (b:Entity {{name: {}}}) MERGE (a)-[r:{}]->(b) SET r.evidence_count = {}, r.symmetric = {};\n",
-            cy(&g[e.source()].name),
-            cy(&g[e.target()].name),
+        )
+        .map_err(io)
+    })?;
+    src.each_edge(&mut |s, rel, d, t| {
+        writeln!(
+            out,
+            "MATCH (a:Entity {{name: {}}}), (b:Entity {{name: {}}}) MERGE (a)-[r:{}]->(b) SET r.evidence_count = {}, r.symmetric = {};",
+            cy(&s.name),
+            cy(&t.name),
             rel.as_str().to_uppercase(),
             d.evidence,
             rel.is_symmetric()
-        ));
-    }
-    out
+        )
+        .map_err(io)
+    })
 }
 
-/// `nodes.csv` and `relationships.csv` in the layout of `neo4j-admin database import`.
-pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
+/// [`write_cypher`] of a subgraph, as a string.
+pub fn cypher(g: &Subgraph) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_cypher(g.into(), &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `nodes.csv` and `relationships.csv` in the layout of `neo4j-admin database import`,
+/// aliases joined with [`ALIAS_SEPARATOR`] (import with `--array-delimiter='|'`).
+pub fn write_neo4j(src: Source, dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
-    let err = |e: ::csv::Error| Error::Invalid(e.to_string());
-    let mut nodes = ::csv::Writer::from_writer(Vec::new());
+    let create = |name: &str| -> Result<(
+        std::path::PathBuf,
+        ::csv::Writer<std::io::BufWriter<std::fs::File>>,
+    )> {
+        let p = dir.join(name);
+        let f = std::fs::File::create(&p).map_err(|e| Error::write(&p, e))?;
+        Ok((p, ::csv::Writer::from_writer(std::io::BufWriter::new(f))))
+    };
+    let at = |p: &Path| {
+        let p = p.to_path_buf();
+        move |e: ::csv::Error| match e.into_kind() {
+            ::csv::ErrorKind::Io(e) => Error::write(&p, e),
+            other => Error::Invalid(format!("{other:?}")),
+        }
+    };
+    let (np, mut nodes) = create("nodes.csv")?;
     nodes
         .write_record(["id:ID", "name", "kind", "aliases:string[]", ":LABEL"])
-        .map_err(err)?;
-    for n in sorted_nodes(g) {
-        let e = &g[n];
+        .map_err(at(&np))?;
+    src.each_entity(&mut |e| {
         nodes
             .write_record([
                 format!("n{}", e.id),
                 e.name.clone(),
                 e.kind.to_string(),
-                e.aliases.join(";"),
-                format!("Entity;{}", label(e.kind)),
+                e.aliases.join(ALIAS_SEPARATOR),
+                format!("Entity{ALIAS_SEPARATOR}{}", label(e.kind)),
             ])
-            .map_err(err)?;
-    }
-    let mut rels = ::csv::Writer::from_writer(Vec::new());
+            .map_err(at(&np))
+    })?;
+    nodes.flush().map_err(|e| Error::write(&np, e))?;
+    let (rp, mut rels) = create("relationships.csv")?;
     rels.write_record([
         ":START_ID",
         ":END_ID",
@@ -275,24 +440,23 @@ pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
         "first_date",
         "last_date",
     ])
-    .map_err(err)?;
-    for e in sorted_edges(g) {
-        let (rel, d) = e.weight();
+    .map_err(at(&rp))?;
+    src.each_edge(&mut |s, rel, d, t| {
         rels.write_record([
-            format!("n{}", g[e.source()].id),
-            format!("n{}", g[e.target()].id),
+            format!("n{}", s.id),
+            format!("n{}", t.id),
             rel.as_str().to_uppercase(),
             d.evidence.to_string(),
             d.documents.to_string(),
             date_text(d.first_date),
             date_text(d.last_date),
         ])
-        .map_err(err)?;
-    }
-    for (name, w) in [("nodes.csv", nodes), ("relationships.csv", rels)] {
-        let bytes = w.into_inner().map_err(|e| Error::Invalid(e.to_string()))?;
-        let p = dir.join(name);
-        std::fs::write(&p, bytes).map_err(|e| Error::write(&p, e))?;
-    }
-    Ok(())
+        .map_err(at(&rp))
+    })?;
+    rels.flush().map_err(|e| Error::write(&rp, e))
+}
+
+/// [`write_neo4j`] of a subgraph.
+pub fn neo4j(g: &Subgraph, dir: &Path) -> Result<()> {
+    write_neo4j(g.into(), dir)
 }

@@ -6,4 +6,4 @@ pub mod picture;
 pub mod render;
 
 pub use dot::{dot_text, to_dot, DotOptions};
-pub use render::{render, render_graph, ImageFormat, Renderer};
+pub use render::{render, render_dot, ImageFormat, Renderer};

@@ -54,8 +54,10 @@ impl std::str::FromStr for Renderer {
 }
 
 /// Draws a subgraph: with Graphviz from the full DOT (parallel labelled edges, legend), else
-/// with the built-in picture (`picture.rs`; PNG needs the `render` feature).
-pub fn render_graph(
+/// with the built-in picture (`picture.rs`; PNG needs the `render` feature). Returns the
+/// bytes and the name of the renderer used. The built-in renderer draws from the graph
+/// itself, so this takes a subgraph, not DOT text (for DOT text, [`render_dot`]).
+pub fn render(
     g: &crate::query::Subgraph,
     title: &str,
     format: ImageFormat,
@@ -78,19 +80,9 @@ pub fn render_graph(
     Ok((bytes, "builtin"))
 }
 
-/// Renders DOT text with Graphviz (the built-in picture draws a subgraph: see
-/// [`render_graph`]); returns the bytes and the name of the renderer.
-pub fn render(
-    dot: &str,
-    format: ImageFormat,
-    renderer: Renderer,
-) -> Result<(Vec<u8>, &'static str)> {
-    if renderer == Renderer::Builtin {
-        return Err(Error::Render(
-            "the built-in renderer draws a subgraph, not DOT text: use render_graph".into(),
-        ));
-    }
-    with_graphviz(dot, format).map(|b| (b, "graphviz"))
+/// Renders DOT text with Graphviz's `dot` (any DOT, not only relgraph's).
+pub fn render_dot(dot: &str, format: ImageFormat) -> Result<Vec<u8>> {
+    with_graphviz(dot, format)
 }
 
 fn with_graphviz(dot: &str, format: ImageFormat) -> Result<Vec<u8>> {

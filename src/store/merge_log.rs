@@ -72,6 +72,67 @@ impl From<&MergeRecord> for MergeSummary {
     }
 }
 
+/// What one merge did, for the user: the edges moved over as they were, those folded into
+/// an edge the target already had, those dropped because they joined the two entities.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MergeReport {
+    pub moved: Vec<EdgeKey>,
+    pub folded: Vec<EdgeKey>,
+    pub dropped: Vec<EdgeKey>,
+    /// Sentences of evidence that changed edge.
+    pub evidence: usize,
+    /// Names the target gained.
+    pub names_added: Vec<String>,
+    pub kind_before: EntityKind,
+    pub kind_after: EntityKind,
+}
+
+impl MergeRecord {
+    pub fn report(&self) -> MergeReport {
+        let (from, into) = (self.from.id, self.into_before.id);
+        let mut r = MergeReport {
+            moved: Vec::new(),
+            folded: Vec::new(),
+            dropped: Vec::new(),
+            evidence: 0,
+            names_added: Vec::new(),
+            kind_before: self.into_before.kind,
+            kind_after: self.into_after.kind,
+        };
+        for e in &self.from_edges {
+            r.evidence += e.evidence.len();
+            match repointed(&e.key, from, into) {
+                None => r.dropped.push(e.key),
+                Some(new) => {
+                    let existed = self
+                        .targets
+                        .iter()
+                        .any(|(k, before)| *k == new && before.is_some());
+                    if existed {
+                        r.folded.push(new);
+                    } else {
+                        r.moved.push(new);
+                    }
+                }
+            }
+        }
+        let before: BTreeSet<String> = self
+            .into_before
+            .aliases
+            .iter()
+            .map(|a| name_key(a))
+            .collect();
+        r.names_added = self
+            .into_after
+            .aliases
+            .iter()
+            .filter(|a| !before.contains(&name_key(a)))
+            .cloned()
+            .collect();
+        r
+    }
+}
+
 pub(crate) fn merge_key(seq: u64) -> [u8; 9] {
     let mut k = [0u8; 9];
     k[0] = PREFIX_MERGES;

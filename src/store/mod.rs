@@ -8,6 +8,7 @@
 
 mod bulk;
 pub mod codec;
+mod curate;
 mod gazetteer;
 mod identity;
 mod merge_log;
@@ -26,9 +27,10 @@ use crate::model::*;
 use codec::*;
 
 pub use bulk::{ImportOutcomeCounts, ImportRow};
+pub use curate::{AddedEdge, RemovedEntity, USER_RULE, USER_SOURCE};
 pub use identity::{mention_weight, KindVotes};
-pub use merge_log::{LoggedEdge, MergeRecord, MergeSummary};
-pub use ops::{CheckReport, DocumentInput, IngestOutcome, NewEdge, NewEntity};
+pub use merge_log::{LoggedEdge, MergeRecord, MergeReport, MergeSummary};
+pub use ops::{CheckReport, DocumentInput, IngestOutcome, NewEdge, NewEntity, RemovedDocument};
 
 /// Bumped when the tree layout changes; a store of another version is refused.
 pub const SCHEMA_VERSION: u32 = 2;

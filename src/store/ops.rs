@@ -57,6 +57,16 @@ pub struct IngestOutcome {
     pub evidence_added: u64,
 }
 
+/// What `remove_document_reporting` took away.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RemovedDocument {
+    pub document: Document,
+    /// Edges left without evidence, removed.
+    pub edges: usize,
+    /// Entities left without any edge, removed.
+    pub entities: Vec<Entity>,
+}
+
 /// The result of `check`: empty `problems` means every invariant holds.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CheckReport {
@@ -214,7 +224,7 @@ fn adopts_full_name(stored: &Entity, ne: &NewEntity) -> bool {
         )
 }
 
-fn add_alias(entity: &mut Entity, alias: &str) -> bool {
+pub(crate) fn add_alias(entity: &mut Entity, alias: &str) -> bool {
     let alias = alias.trim();
     if alias.is_empty()
         || name_key(alias) == name_key(&entity.name)
@@ -424,10 +434,18 @@ impl Store {
     /// Removes a document: its evidence goes, and so does every edge left with none (edges
     /// loaded by import stay). Returns false when no such document is stored.
     pub fn remove_document(&self, id: DocId) -> Result<bool> {
+        Ok(self.remove_document_reporting(id)?.is_some())
+    }
+
+    /// [`Store::remove_document`], saying what went: the document, the edges left without
+    /// evidence, and the entities those edges were the last of (an entity with no edge left
+    /// would be an orphan no query reaches). None when no such document is stored.
+    pub fn remove_document_reporting(&self, id: DocId) -> Result<Option<RemovedDocument>> {
         let _w = self.write_gate()?;
         let Some(doc) = self.document(id)? else {
-            return Ok(false);
+            return Ok(None);
         };
+        self.ensure_forms()?;
         // Plan outside the transaction (sled transactions cannot scan); the write gate keeps
         // the plan valid until it is applied.
         let mut drop_evidence = Vec::new();
@@ -448,14 +466,31 @@ impl Store {
             let data = (!keep.is_empty() || asserted).then(|| summarize(&keep, asserted));
             updates.push((*key, data));
         }
+        let gone: BTreeSet<EdgeKey> = updates
+            .iter()
+            .filter(|(_, d)| d.is_none())
+            .map(|(k, _)| *k)
+            .collect();
+        let ends: BTreeSet<EntityId> = gone.iter().flat_map(|k| [k.source, k.target]).collect();
+        let mut orphans = Vec::new();
+        for end in ends {
+            let mut edges = self.out_edges(end)?.into_iter().map(|(k, _)| k);
+            let mut ins = self.in_edge_keys(end)?.into_iter();
+            let has_other = edges.any(|k| !gone.contains(&k)) || ins.any(|k| !gone.contains(&k));
+            if !has_other {
+                if let Some(e) = self.entity(end)? {
+                    orphans.push(e);
+                }
+            }
+        }
         self.lower_committed(Counts {
-            entities: 0,
-            edges: updates.iter().filter(|(_, d)| d.is_none()).count() as u64,
+            entities: orphans.len() as u64,
+            edges: gone.len() as u64,
             documents: 1,
         })?;
-        let trees = (&self.out, &self.inn, &self.evidence, &self.docs, &self.meta);
+        let trees = self.all_trees();
         trees
-            .transaction(|(to, ti, tv, td, tm)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
                 for k in &drop_evidence {
                     tv.remove(k.as_ref())?;
                 }
@@ -471,12 +506,24 @@ impl Store {
                         }
                     }
                 }
+                for e in &orphans {
+                    let forms = std::iter::once(&e.name).chain(e.aliases.iter());
+                    super::curate::tx_unindex_names(tn, e.id, forms)?;
+                    te.remove(&id_key(e.id))?;
+                    tid.remove(&votes_key(e.id))?;
+                    tx_index_forms(tid, e.id, &e.name, false)?;
+                    tx_add(tm, META_ENTITIES, -1)?;
+                }
                 td.remove(&id_key(id))?;
                 tx_add(tm, META_DOCS, -1)?;
                 Ok(())
             })
             .map_err(|e| self.tx_err(e))?;
-        Ok(true)
+        Ok(Some(RemovedDocument {
+            document: doc,
+            edges: gone.len(),
+            entities: orphans,
+        }))
     }
 
     /// Adds a surface form to an entity and to the names index.
@@ -507,6 +554,12 @@ impl Store {
     /// would join `into` to itself are dropped. The merge log keeps what [`Store::unmerge`]
     /// needs to undo it.
     pub fn merge(&self, from: EntityId, into: EntityId) -> Result<Entity> {
+        Ok(self.merge_logged(from, into)?.into_after)
+    }
+
+    /// [`Store::merge`], returning the record it logged: [`MergeRecord::report`] says what
+    /// moved and what was folded together.
+    pub fn merge_logged(&self, from: EntityId, into: EntityId) -> Result<MergeRecord> {
         if from == into {
             return Err(Error::Invalid("cannot merge an entity into itself".into()));
         }
@@ -648,7 +701,7 @@ impl Store {
                 Ok(())
             })
             .map_err(|e| self.tx_err(e))?;
-        Ok(dst)
+        Ok(record)
     }
 
     fn merged_entry<'m>(

@@ -1,6 +1,7 @@
 //! The binary end to end: a store imported from a small CSV written here, the seed article,
 //! error messages and exit codes. Each module tests one concern.
 
+mod curate;
 mod identity;
 mod import;
 mod listings;
@@ -194,10 +195,10 @@ fn names_resolve_and_fail_clearly() {
         stderr(&o)
     );
     assert_eq!(stderr(&o).lines().count(), 1);
-    // ambiguous alias: exit 2 and both candidates
+    // ambiguous alias (made on purpose: --force): exit 2 and both candidates
     let o = relgraph(&db, &["alias", "Ada Byron", "Byron"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = relgraph(&db, &["alias", "Mary Byron", "Byron"]);
+    let o = relgraph(&db, &["alias", "Mary Byron", "Byron", "--force"]);
     assert!(o.status.success());
     let o = relgraph(&db, &["neighbors", "byron"]);
     assert_eq!(o.status.code(), Some(2));
@@ -460,6 +461,11 @@ fn help_has_an_example_for_every_command_and_completions_work() {
         "remove-doc",
         "merge",
         "alias",
+        "unalias",
+        "rename",
+        "set-kind",
+        "remove-entity",
+        "add-edge",
         "dump",
         "restore",
         "check",
