@@ -337,7 +337,8 @@ fn a_second_process_gets_a_clear_error_within_a_second() {
     let out = Command::new(env!("CARGO_BIN_EXE_relgraph"))
         .arg("--db")
         .arg(dir.path())
-        .arg("stats")
+        // Not waited for (`--wait 0`): the message must come at once.
+        .args(["--wait", "0", "stats"])
         .output()
         .unwrap();
     let took = started.elapsed();

@@ -240,7 +240,7 @@ pub fn rename(db: &Path, a: RenameArgs) -> Result<i32, Error> {
     eprintln!(
         "renamed {old} to {}{}",
         describe(&e),
-        if e.aliases.iter().any(|x| *x == old) {
+        if e.aliases.contains(&old) {
             format!(" (`{old}` stays an alias; `relgraph unalias` takes it away)")
         } else {
             String::new()
