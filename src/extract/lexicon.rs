@@ -253,6 +253,11 @@ fn split_phrase(item: &str) -> Vec<String> {
             out.push(w.to_string());
             continue;
         }
+        // English contractions are tokens of their own: "'ve", "'ll", "n't".
+        if w.starts_with('\'') || w.eq_ignore_ascii_case("n't") {
+            out.push(w.to_string());
+            continue;
+        }
         let mut rest = w;
         while let Some(p) = rest.find('\'') {
             let (head, tail) = rest.split_at(p + 1);

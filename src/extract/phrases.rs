@@ -362,6 +362,7 @@ impl<'a> Chunker<'a> {
         let mut reflexive = false;
         let mut clitic = false;
         let mut bare_aux: Option<(usize, usize, Option<Tag>)> = None;
+        let mut first_aux: Option<usize> = None;
         while j < n {
             if let Some((tag, len)) = self.phrase("modal", j) {
                 modal = modal.or(tag);
@@ -392,6 +393,7 @@ impl<'a> Chunker<'a> {
                     continue;
                 }
                 bare_aux = Some((j, len, tag));
+                first_aux = first_aux.or(Some(j));
                 last_aux = tag;
                 aux_count += 1;
                 if tag.is_some() && tag == t.be {
@@ -499,7 +501,12 @@ impl<'a> Chunker<'a> {
         let participle = self.participle_like(head);
         let progressive = hw.ends_with("ing");
         let etre = self.lex.has("etre_verbs", hw);
+        // "it's acquired Beta": "'s" is "has" when an object follows the participle.
+        let has_contracted = bare_aux.is_some_and(|(a, _, _)| self.raw(a) == "'s")
+            && (self.phrase("determiners", end).is_some()
+                || self.s.tokens.get(end).is_some_and(|t| t.cap && t.is_word));
         let passive = be_seen
+            && !has_contracted
             && participle
             && !progressive
             && !etre
@@ -539,6 +546,13 @@ impl<'a> Chunker<'a> {
                     VerbForm::Finite
                 }
             }
+            // "a annoncé avoir conclu", "après s'être associé", "having signed": a perfect
+            // infinitive or gerund takes its subject from the clause it depends on.
+            None if modal.is_none() => match first_aux.and_then(|a| self.low(a)) {
+                Some("avoir" | "etre") => VerbForm::Infinitive,
+                Some("having") => VerbForm::Gerund,
+                _ => VerbForm::Finite,
+            },
             None => VerbForm::Finite,
         };
         // A gerund or infinitive marker that finds no verb form is a preposition after all

@@ -671,6 +671,20 @@ impl Discourse {
             }
             let _ = p;
         }
+        // "Acme said they would appeal": the subject of a reported clause is the organization
+        // that reports it.
+        let reporter = st
+            .clauses
+            .iter()
+            .find(|c| c.kind == ClauseKind::Complement && c.subject.first() == Some(&n))
+            .and_then(|c| c.governor)
+            .map(|g| &st.clauses[g].subject);
+        if let Some(subject) = reporter {
+            let r: Vec<usize> = subject.iter().flat_map(|&x| refs[x].clone()).collect();
+            if r.len() == 1 && org_like(clusters[r[0]].kind) {
+                return r;
+            }
+        }
         // "Les dirigeants d'OpenAI ont publié ... Ils ont écrit": a plural subject first.
         if self.last_subject_plural && !self.last_subject.is_empty() {
             return self.last_subject.clone();

@@ -472,7 +472,22 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             toks.push(make_token(text, start + i, start + i + c.len_utf8(), false));
         }
     }
+    split_negative_contractions(text, &mut toks);
     toks
+}
+
+/// "didn't", "hasn't", "won't": the verb and "n't", so that the auxiliary and the negation
+/// lists read them ("didn" + "'t" would be neither).
+fn split_negative_contractions(text: &str, toks: &mut [Token]) {
+    for k in 1..toks.len() {
+        let (before, after) = toks.split_at_mut(k);
+        let (word, tail) = (&mut before[k - 1], &mut after[0]);
+        let joined = word.end == tail.start && tail.low == "'t" && word.end - word.start >= 2;
+        if joined && word.low.ends_with('n') && text[word.start..word.end - 1].is_ascii() {
+            *word = make_token(text, word.start, word.end - 1, true);
+            *tail = make_token(text, word.end, tail.end, true);
+        }
+    }
 }
 
 /// "'ve", "'re", "'ll", "'d", "'m", "'t" (of "n't") after an apostrophe.

@@ -32,6 +32,7 @@ sued            n:lawsuit         -                       poss|pp:by|pp:of      
 partnered       v:partner         active                  subj                        pp:with|pp:to|pp:at|obj
 partnered       v:partner         noobj                   group                       group
 partnered       v:sign            obj=deal                subj                        pp:with|obj.pp:with
+partnered       v:sign            obj=deal                group                       group
 partnered       n:deal            host=sign               host.subj                   pp:with|host.pp:with
 partnered       n:deal            -                       pair                        pair
 partnered       n:deal            -                       poss|host.subj              pp:with
