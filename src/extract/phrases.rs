@@ -338,6 +338,22 @@ impl<'a> Chunker<'a> {
         self.lex.has("participles", w) || (w.len() > 4 && w.ends_with("ed")) || accented
     }
 
+    /// "ont annoncé jeudi déposer plainte", "va jusqu'à poursuivre": a French infinitive a
+    /// few words after a verb depends on it. Endings that are also finite forms ("montre",
+    /// "entre") are left out.
+    fn bare_infinitive_after_verb(&self, i: usize, w: &str) -> bool {
+        let french = self.lex.has("etre_verbs", "parti");
+        let infinitive = ["er", "ir", "oir", "dre", "uire", "ttre", "aitre", "uivre"]
+            .iter()
+            .any(|e| w.ends_with(e));
+        if !french || !infinitive || w.chars().count() < 4 {
+            return false;
+        }
+        self.out.verbs.last().is_some_and(|v| {
+            v.end <= i && i - v.end <= 3 && (v.end..i).all(|k| self.s.tokens[k].is_word)
+        })
+    }
+
     fn verb_at(&self, i: usize) -> Option<(Option<Tag>, usize)> {
         self.phrase("verbs", i)
     }
@@ -542,6 +558,8 @@ impl<'a> Chunker<'a> {
                     VerbForm::Gerund
                 } else if participle && self.participle_reading(head, end) {
                     VerbForm::Participle
+                } else if self.bare_infinitive_after_verb(i, hw) {
+                    VerbForm::Infinitive
                 } else {
                     VerbForm::Finite
                 }
