@@ -885,8 +885,14 @@ impl<'a> Builder<'a> {
             let vg = &self.p.verbs[v];
             // "ClientEarth, an NGO, filed in February a lawsuit": a participle-looking verb
             // with no finite verb of a known class after it is the sentence's verb.
-            let finite_later = self.p.verbs[v + 1..].iter().any(|w| {
-                w.form == VerbForm::Finite && w.class.is_some() && w.class != self.tags.be
+            // Verbs quoted after it ("... by climate change\"") are someone else's words.
+            let quoted = self.out.in_quote[vc];
+            let finite_later = (v + 1..nv).any(|k| {
+                let w = &self.p.verbs[k];
+                w.form == VerbForm::Finite
+                    && w.class.is_some()
+                    && w.class != self.tags.be
+                    && self.out.in_quote[self.verb_chunk(k)] == quoted
             });
             let weak = vg.weak_participle && !finite_later;
             let mut kind = match vg.form {

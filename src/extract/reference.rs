@@ -179,6 +179,16 @@ impl Discourse {
             // Appositions: the descriptor stands for the name it describes.
             if let Some(a) = st.apposition[n] {
                 if let Some(&c) = refs[a].first() {
+                    // "ses deux membres, OVHcloud et Aruba": a plural stands for the list.
+                    let listed: Vec<usize> = if g.plural {
+                        st.groups[a].iter().flat_map(|&m| refs[m].clone()).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    if listed.len() >= 2 {
+                        refs[n] = listed;
+                        continue;
+                    }
                     refs[n] = vec![c];
                     self.note_descriptor(text, tokens, p, n, c, clusters, lex, true);
                     continue;

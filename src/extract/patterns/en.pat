@@ -25,6 +25,7 @@ sued            v:sue             active                  subj                  
 sued            v:sue             passive                 agent                       subj
 sued            v:file            passive,subj=lawsuit    agent                       pp:against|subj.pp:against
 sued            n:lawsuit         host=file               host.subj                   pp:against|host.pp:against
+sued            n:lawsuit         host=create             host.subj                   pp:against|host.pp:against
 sued            n:lawsuit         -                       poss|pp:by|pp:from          pp:against
 sued            v:accuse          legal                   subj                        obj
 

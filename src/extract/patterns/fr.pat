@@ -26,6 +26,7 @@ sued            v:sue             passive                 agent                 
 sued            v:file            passive,subj=lawsuit    agent                       pp:against|subj.pp:against
 sued            v:criticize       legal,active            subj                        obj
 sued            n:lawsuit         host=file               host.subj                   pp:against|host.pp:against
+sued            n:lawsuit         host=create             host.subj                   pp:against|host.pp:against
 sued            n:lawsuit         -                       poss|pp:by|pp:of            pp:against
 
 # ---- partenariats --------------------------------------------------------------------
