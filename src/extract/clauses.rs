@@ -681,6 +681,19 @@ impl<'a> Builder<'a> {
             match self.kind(c)? {
                 ChunkKind::Noun(n) if self.clitic_object(n, c) => continue,
                 ChunkKind::Noun(n) => {
+                    // "X will not stand for re-election and Y, who leads Z, will retire": a
+                    // name after "and" with only an insert before the verb starts a clause.
+                    let new_clause = c > 0
+                        && self.is_and(c - 1)
+                        && self.p.nouns[n].name.is_some()
+                        && c + 1 < vc
+                        && (c + 1..vc).all(|k| {
+                            matches!(self.kind(k), Some(ChunkKind::Comma))
+                                || self.insert[k].is_some() && self.insert[k] != my_insert
+                        });
+                    if new_clause {
+                        return Some((vec![n], false));
+                    }
                     if self.out.governed_by[n].is_some()
                         && self.is_prep(c.wrapping_sub(1)).is_some()
                         || self.out.governed_by[n].is_some() && self.out.groups[n][0] != n

@@ -373,6 +373,12 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
+            // "Stan Deal, who leads Boeing's commercial division, will retire": the organization
+            // a relative clause says the name leads.
+            let r = self.org_led_in_relative(n);
+            if !r.is_empty() {
+                return r;
+            }
             if g.qualifier.is_none() && g.possessor.is_none() && g.head_class.is_none() {
                 return Vec::new();
             }
@@ -406,6 +412,27 @@ impl<'a> Sentence<'a> {
         for (t, grp) in &self.st.pps[n] {
             if [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t)) {
                 let r = self.refs_of(grp);
+                if !r.is_empty() {
+                    return r;
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn org_led_in_relative(&self, n: usize) -> Vec<usize> {
+        let lead = self.lex.tag("lead");
+        for c in &self.st.clauses {
+            let leads = lead.is_some() && self.p.verbs[c.verb].class == lead;
+            if c.kind != ClauseKind::Relative || !leads || !c.subject.contains(&n) {
+                continue;
+            }
+            for &o in &c.object {
+                // A unit of an organization ("Boeing's commercial division") is the
+                // organization's.
+                let owner = self.p.nouns[o].possessor.filter(|_| self.refs[o].is_empty());
+                let r = self.refs_of(&self.stand_ins(owner.unwrap_or(o)));
+                let r: Vec<usize> = r.into_iter().filter(|&x| self.org_like[x]).collect();
                 if !r.is_empty() {
                     return r;
                 }

@@ -354,6 +354,12 @@ impl<'a> Chunker<'a> {
         })
     }
 
+    /// "will not stand", "could face": after these a word is a verb, known or not.
+    fn future_or_modal_aux(&self, aux: Option<Tag>) -> bool {
+        let english = !self.lex.has("etre_verbs", "parti");
+        english && aux.is_some() && (aux == self.lex.tag("will") || aux == self.lex.tag("can"))
+    }
+
     fn verb_at(&self, i: usize) -> Option<(Option<Tag>, usize)> {
         self.phrase("verbs", i)
     }
@@ -477,8 +483,11 @@ impl<'a> Chunker<'a> {
             }
             // "has tried to curtail", "envisage de céder": after a modal, the next word is
             // the verb even when we have no class for it.
-            None if modal.is_some()
+            None if (modal.is_some() || self.future_or_modal_aux(last_aux))
                 && self.is_word(head)
+                && !self.s.tokens[head].cap
+                && self.phrase("pronouns", head).is_none()
+                && self.phrase("conjunctions", head).is_none()
                 && !self.in_name(head)
                 && self.phrase("determiners", head).is_none()
                 && self.phrase("nouns", head).is_none()
