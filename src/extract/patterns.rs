@@ -430,7 +430,9 @@ impl<'a> Sentence<'a> {
             for &o in &c.object {
                 // A unit of an organization ("Boeing's commercial division") is the
                 // organization's.
-                let owner = self.p.nouns[o].possessor.filter(|_| self.refs[o].is_empty());
+                let owner = self.p.nouns[o]
+                    .possessor
+                    .filter(|_| self.refs[o].is_empty());
                 let r = self.refs_of(&self.stand_ins(owner.unwrap_or(o)));
                 let r: Vec<usize> = r.into_iter().filter(|&x| self.org_like[x]).collect();
                 if !r.is_empty() {
