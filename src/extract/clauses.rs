@@ -739,9 +739,7 @@ impl<'a> Builder<'a> {
                 ChunkKind::Verb(v) if self.p.verbs[v].form == VerbForm::Participle && c > 0 => {
                     // "L'entreprise fondée par X a racheté Y": the participle qualifies the
                     // noun before it, which is the subject of the verb after.
-                    if self.noun_at(c - 1).is_none() {
-                        return None;
-                    }
+                    self.noun_at(c - 1)?;
                 }
                 ChunkKind::Verb(v) => {
                     // "X sued and criticized Y": the verb before shares its subject.
