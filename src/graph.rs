@@ -27,6 +27,10 @@ pub struct Graph {
     /// The remembered gazetteer, read and indexed on first use: sled gives the store to this
     /// process alone, and only [`Graph::add_gazetteer`] changes it.
     gazetteer: std::sync::RwLock<Option<Gazetteer>>,
+    /// The document date given for what this handle ingests (`ingest --date`).
+    date: Option<crate::model::Date>,
+    /// Store again a text already stored (`ingest --replace`) instead of keeping the first.
+    replace: bool,
 }
 
 impl std::ops::Deref for Graph {
@@ -50,6 +54,8 @@ impl Graph {
             store: Store::open(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
             gazetteer: Default::default(),
+            date: None,
+            replace: false,
         })
     }
 
@@ -60,6 +66,8 @@ impl Graph {
             store: Store::open_read_only(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
             gazetteer: Default::default(),
+            date: None,
+            replace: false,
         })
     }
 
@@ -69,12 +77,26 @@ impl Graph {
             store: Store::open_accepting_loss(path)?,
             max_doc_bytes: extract::DEFAULT_MAX_DOC_BYTES,
             gazetteer: Default::default(),
+            date: None,
+            replace: false,
         })
     }
 
     /// Sets the largest document accepted, in bytes.
     pub fn set_max_doc_bytes(&mut self, bytes: u64) {
         self.max_doc_bytes = bytes;
+    }
+
+    /// Sets the document date of what this handle ingests from now on (`None`: read it from
+    /// each article).
+    pub fn set_date(&mut self, date: Option<crate::model::Date>) {
+        self.date = date;
+    }
+
+    /// When true, a text already stored is removed and stored again, so that a new
+    /// `--date` takes effect; when false (the default) the first ingest wins.
+    pub fn set_replace(&mut self, replace: bool) {
+        self.replace = replace;
     }
 
     pub fn store(&self) -> &Store {
@@ -125,7 +147,7 @@ impl Graph {
             lang,
             max_doc_bytes: self.max_doc_bytes,
             gazetteer: self.gazetteer()?,
-            date: None,
+            date: self.date,
         })
     }
 
@@ -144,6 +166,9 @@ impl Graph {
 
     /// Stores an extraction made elsewhere (not flushed: call [`Store::flush`]).
     pub fn ingest_extraction(&self, ex: &Extraction, source: &str) -> Result<IngestOutcome> {
+        if self.replace && self.store.document(ex.doc_id)?.is_some() {
+            self.store.remove_document(ex.doc_id)?;
+        }
         self.store.ingest(&ex.to_document_input(source))
     }
 

@@ -147,6 +147,9 @@ struct Line {
     doc_source: Option<String>,
     #[serde(default)]
     lang: Option<String>,
+    /// The document date (`extract` prints it).
+    #[serde(default)]
+    doc_date: Option<String>,
 }
 
 /// Columns a CSV line may have; any other is reported as ignored.
@@ -168,6 +171,7 @@ const CSV_COLUMNS: &[&str] = &[
     "doc_title",
     "doc_source",
     "lang",
+    "doc_date",
 ];
 
 /// The figures `export --format csv` adds: the store recomputes them, so they are not news.
@@ -216,12 +220,20 @@ impl Collector {
         if !(0.0..=1.0).contains(&confidence) {
             return Err(format!("confidence {confidence} is not between 0 and 1"));
         }
+        let doc_date = l
+            .doc_date
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| d.parse::<crate::model::Date>().map_err(|e| e.to_string()))
+            .transpose()?;
         let slot = *self.doc_index.entry(doc).or_insert_with(|| {
             self.data.documents.push(DocumentInput {
                 id: doc,
                 title: l.doc_title.clone().unwrap_or_default(),
                 source: l.doc_source.clone().unwrap_or_else(|| source.to_string()),
                 lang: l.lang.clone().unwrap_or_default(),
+                date: doc_date,
+                date_source: doc_date.map(|_| crate::model::DateSource::Metadata),
                 entities: Vec::new(),
                 edges: Vec::new(),
             });
@@ -265,6 +277,8 @@ impl Collector {
                     .transpose()?,
                 rule: l.rule.unwrap_or_else(|| "imported".into()),
                 confidence,
+                reported: doc_date,
+                polarity: crate::model::Polarity::Affirmed,
             },
         });
         Ok(())
@@ -327,6 +341,7 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
         at("doc_source"),
         at("lang"),
     );
+    let doc_date = at("doc_date");
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             err(
@@ -374,6 +389,7 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
             doc_title: text(title),
             doc_source: text(doc_source),
             lang: text(lang),
+            doc_date: text(doc_date),
         };
         out.add(l, source).map_err(|m| err(line, m))?;
     }

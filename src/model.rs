@@ -202,6 +202,38 @@ pub struct Evidence {
     /// The rule or pattern that fired.
     pub rule: String,
     pub confidence: f32,
+    /// The date of the document the sentence comes from (when it was reported).
+    #[serde(default)]
+    pub reported: Option<Date>,
+    /// Whether the sentence states the relation or denies it.
+    #[serde(default)]
+    pub polarity: Polarity,
+}
+
+/// Whether a sentence states a relation ("X a fondé Y") or denies it ("X a démenti tout
+/// partenariat avec Y", "n'a jamais fondé"). A denial is counter-evidence: it never makes
+/// an edge on its own, but an edge with both kinds is contested.
+///
+/// ```
+/// use relgraph::model::Polarity;
+/// assert_eq!(Polarity::default(), Polarity::Affirmed);
+/// assert_eq!(serde_json::to_string(&Polarity::Denied).unwrap(), "\"denied\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    #[default]
+    Affirmed,
+    Denied,
+}
+
+impl Polarity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Affirmed => "affirmed",
+            Polarity::Denied => "denied",
+        }
+    }
 }
 
 /// Where a document's date comes from.
@@ -209,11 +241,24 @@ pub struct Evidence {
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// Given by the user (`ingest --date`).
+    #[serde(rename = "flag")]
     Given,
     /// The article's metadata: front matter, HTML meta tags, `<time datetime>`.
     Metadata,
     /// A dateline among the first lines of the text.
     Dateline,
+}
+
+impl DateSource {
+    /// What `docs` prints: `flag`, `metadata`, `dateline`; `unknown` when there is no date.
+    pub fn describe(source: Option<DateSource>) -> &'static str {
+        match source {
+            Some(DateSource::Given) => "flag",
+            Some(DateSource::Metadata) => "metadata",
+            Some(DateSource::Dateline) => "dateline",
+            None => "unknown",
+        }
+    }
 }
 
 /// An ingested article.
@@ -227,6 +272,14 @@ pub struct Document {
     pub ingested_at: u64,
     /// The edges this document gave evidence for, so that removing it is exact.
     pub edges: Vec<EdgeKey>,
+    /// When the article was written, and where that was read (`None`: unknown).
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub date_source: Option<DateSource>,
+    /// The triples this document denies (their counter-evidence), so that removing it is exact.
+    #[serde(default)]
+    pub denied: Vec<EdgeKey>,
 }
 
 /// The identity of an edge. Symmetric relations are kept with `source < target`.

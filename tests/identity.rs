@@ -15,6 +15,8 @@ fn ev(sentence: &str) -> Evidence {
         date: None,
         rule: "test".into(),
         confidence: 0.8,
+        reported: None,
+        polarity: Default::default(),
     }
 }
 
@@ -29,6 +31,8 @@ fn doc(
         title: format!("doc {id}"),
         source: format!("doc{id}.txt"),
         lang: "en".into(),
+        date: None,
+        date_source: None,
         entities: entities
             .iter()
             .map(|(name, kind, aliases, mentions)| NewEntity {

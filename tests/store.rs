@@ -17,6 +17,8 @@ fn ev(sentence: &str, date: Option<&str>) -> Evidence {
         date: date.map(|d| d.parse().unwrap()),
         rule: "test".into(),
         confidence: 0.8,
+        reported: None,
+        polarity: Default::default(),
     }
 }
 
@@ -36,6 +38,8 @@ fn doc(id: u64) -> DocumentInput {
         title: format!("doc {id}"),
         source: "test".into(),
         lang: "en".into(),
+        date: None,
+        date_source: None,
         entities: vec![
             ent("Jane Roe", EntityKind::Person, &["Roe"]),
             ent("Acme Corp", EntityKind::Organization, &[]),
@@ -178,6 +182,8 @@ fn merge_moves_names_edges_and_evidence() {
         title: "doc 2".into(),
         source: "t".into(),
         lang: "en".into(),
+        date: None,
+        date_source: None,
         entities: vec![
             ent("Jay Roe", EntityKind::Person, &[]),
             ent("Acme Corp", EntityKind::Organization, &[]),
@@ -602,4 +608,101 @@ fn a_schema_1_store_opens_and_is_upgraded() {
         u32::from_be_bytes(v.as_ref().try_into().unwrap()),
         relgraph::store::SCHEMA_VERSION
     );
+}
+
+/// Schema 2 stored documents without their date and evidence without the document date
+/// and polarity: such a store is rewritten in place when it opens, and reads as before.
+#[test]
+fn a_schema_2_store_opens_and_is_upgraded() {
+    use relgraph::store::codec;
+    #[derive(serde::Serialize)]
+    struct DocumentV2 {
+        id: u64,
+        title: String,
+        source: String,
+        lang: String,
+        ingested_at: u64,
+        edges: Vec<relgraph::model::EdgeKey>,
+    }
+    #[derive(serde::Serialize)]
+    struct EvidenceV2 {
+        doc: u64,
+        sentence: String,
+        start: u32,
+        end: u32,
+        date: Option<relgraph::Date>,
+        rule: String,
+        confidence: f32,
+    }
+    fn old(v: &impl serde::Serialize) -> Vec<u8> {
+        let mut out = vec![relgraph::store::codec::VALUE_VERSION];
+        out.extend(bincode::serde::encode_to_vec(v, bincode::config::standard()).unwrap());
+        out
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let before = {
+        let s = Store::open(dir.path()).unwrap();
+        s.ingest(&doc(1)).unwrap();
+        s.ingest(&doc(2)).unwrap();
+        s.flush().unwrap();
+        triples(&s)
+    };
+    {
+        let db = sled::open(dir.path()).unwrap();
+        let docs = db.open_tree("docs").unwrap();
+        for item in docs.iter() {
+            let (k, v) = item.unwrap();
+            let d: relgraph::Document = codec::decode(&v).unwrap();
+            let v2 = DocumentV2 {
+                id: d.id,
+                title: d.title,
+                source: d.source,
+                lang: d.lang,
+                ingested_at: d.ingested_at,
+                edges: d.edges,
+            };
+            docs.insert(k, old(&v2)).unwrap();
+        }
+        let evidence = db.open_tree("evidence").unwrap();
+        for item in evidence.iter() {
+            let (k, v) = item.unwrap();
+            let e: relgraph::Evidence = codec::decode(&v).unwrap();
+            let v2 = EvidenceV2 {
+                doc: e.doc,
+                sentence: e.sentence,
+                start: e.start,
+                end: e.end,
+                date: e.date,
+                rule: e.rule,
+                confidence: e.confidence,
+            };
+            evidence.insert(k, old(&v2)).unwrap();
+        }
+        db.open_tree("meta")
+            .unwrap()
+            .insert("schema", &2u32.to_be_bytes())
+            .unwrap();
+        db.flush().unwrap();
+    }
+    {
+        let s = Store::open(dir.path()).unwrap();
+        assert_eq!(triples(&s), before);
+        clean_store(&s);
+        let docs: Vec<relgraph::Document> = s.all_documents().map(|d| d.unwrap()).collect();
+        assert_eq!(docs.len(), 2);
+        assert!(docs
+            .iter()
+            .all(|d| d.date.is_none() && d.date_source.is_none()));
+        let evs: Vec<_> = s.all_evidence().map(|e| e.unwrap().1).collect();
+        assert!(!evs.is_empty());
+        assert!(evs.iter().all(|e| e.reported.is_none()
+            && e.polarity == relgraph::model::Polarity::Affirmed
+            && e.confidence == 0.8));
+        // Written again afterwards, as any store of this version.
+        s.ingest(&doc(3)).unwrap();
+        s.flush().unwrap();
+    }
+    let s = Store::open_read_only(dir.path()).unwrap();
+    assert_eq!(s.all_documents().count(), 3);
+    clean_store(&s);
 }

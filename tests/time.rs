@@ -127,3 +127,169 @@ fn a_date_selects_the_same_edges_at_any_precision_and_bad_dates_are_refused() {
         }
     }
 }
+
+fn docs_by_source(db: &Path) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let o = relgraph(db, &["docs", "--format", "jsonl"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    jsonl(&o)
+        .into_iter()
+        .map(|d| {
+            let name = Path::new(d["source"].as_str().unwrap())
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            (name, d)
+        })
+        .collect()
+}
+
+fn evidence_rows(db: &Path, name: &str) -> Vec<serde_json::Value> {
+    let o = relgraph(db, &["evidence", name, "--format", "jsonl"]);
+    assert!(o.status.success(), "{name}: {}", stderr(&o));
+    jsonl(&o)
+}
+
+/// The document date comes from `--date`, else the article's metadata, else its dateline,
+/// else it is unknown; `docs` says which, and relative dates of the sentences resolve
+/// against it.
+#[test]
+fn document_dates_come_from_the_flag_the_metadata_or_the_dateline_and_relative_dates_follow() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = ingest(
+        dir.path(),
+        &[
+            (
+                "front.md",
+                "---\ntitle: Rachat\ndate: 2023-06-12\n---\nAcme Robotics a racheté Zenith Labs le mois dernier.\n",
+            ),
+            (
+                "page.html",
+                "<html><head><meta property=\"article:published_time\" content=\"2022-02-03T10:00:00Z\"><title>Deal</title></head><body><p>Jane Porter founded Orion Data in 2019.</p></body></html>",
+            ),
+            (
+                "dateline.txt",
+                "Friday, March 1, 2024\n\nOpenAI sued Zenith Labs last year.\n",
+            ),
+            (
+                "publie.txt",
+                "Publié le 1er mars 2024 à 10h\n\nMarc Leroy a quitté Acme Robotics l'an dernier.\n",
+            ),
+            ("undated.txt", "Paul Martin a fondé Orion Data.\n"),
+        ],
+        &[],
+    );
+    let flagged = dir.path().join("flag.txt");
+    std::fs::write(
+        &flagged,
+        "Paul Durand est devenu directeur général de Zenith Labs mardi.\n",
+    )
+    .unwrap();
+    let o = relgraph(
+        &db,
+        &["ingest", "--date", "2024-03-07", flagged.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let docs = docs_by_source(&db);
+    let date = |f: &str| {
+        (
+            docs[f]["date"].as_str().unwrap_or("").to_string(),
+            docs[f]["date_source"].as_str().unwrap().to_string(),
+        )
+    };
+    assert_eq!(date("front.md"), ("2023-06-12".into(), "metadata".into()));
+    assert_eq!(date("page.html"), ("2022-02-03".into(), "metadata".into()));
+    assert_eq!(
+        date("dateline.txt"),
+        ("2024-03-01".into(), "dateline".into())
+    );
+    assert_eq!(date("publie.txt"), ("2024-03-01".into(), "dateline".into()));
+    assert_eq!(date("undated.txt"), ("".into(), "unknown".into()));
+    assert_eq!(date("flag.txt"), ("2024-03-07".into(), "flag".into()));
+    for format in ["table", "csv", "json"] {
+        let o = relgraph(&db, &["docs", "--format", format]);
+        let out = stdout(&o);
+        assert!(
+            out.contains("2024-03-07") && out.contains("dateline") && out.contains("unknown"),
+            "{format}: {out}"
+        );
+    }
+
+    // Each evidence keeps the date its sentence states, resolved against the document
+    // date, and the document date itself.
+    let stated = |name: &str, relation: &str| {
+        let rows = evidence_rows(&db, name);
+        let r = rows
+            .iter()
+            .find(|r| r["relation"] == relation)
+            .unwrap_or_else(|| panic!("{name} {relation}: {rows:?}"));
+        (
+            r["date"].as_str().unwrap_or("").to_string(),
+            r["reported"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    // "le mois dernier" in June 2023: May 2023.
+    assert_eq!(
+        stated("Acme Robotics", "acquired"),
+        ("2023-05".into(), "2023-06-12".into())
+    );
+    // "last year" / "l'an dernier" in 2024: 2023.
+    assert_eq!(
+        stated("OpenAI", "sued"),
+        ("2023".into(), "2024-03-01".into())
+    );
+    assert_eq!(
+        stated("Marc Leroy", "left"),
+        ("2023".into(), "2024-03-01".into())
+    );
+    // "mardi" on Thursday 7 March 2024: Tuesday 5 March.
+    assert_eq!(
+        stated("Paul Durand", "leads"),
+        ("2024-03-05".into(), "2024-03-07".into())
+    );
+    assert_eq!(
+        stated("Jane Porter", "founded"),
+        ("2019".into(), "2022-02-03".into())
+    );
+    assert_eq!(stated("Paul Martin", "founded"), ("".into(), "".into()));
+}
+
+/// The same text ingested again with another date stays one document with its first
+/// date; `--replace` stores it again under the new date, and its relative dates follow.
+#[test]
+fn the_same_text_with_another_date_stays_one_document_unless_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Marc Leroy a quitté Acme Robotics l'an dernier.\n";
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, text).unwrap();
+    std::fs::write(&b, text).unwrap();
+    let db = dir.path().join("db");
+    let run = |args: &[&str]| {
+        let o = relgraph(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    };
+    run(&["ingest", "--date", "2024-05-02", a.to_str().unwrap()]);
+    run(&["ingest", "--date", "2021-01-10", b.to_str().unwrap()]);
+    let listed = jsonl(&relgraph(&db, &["docs", "--format", "jsonl"]));
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["date"], "2024-05-02");
+    assert_eq!(evidence_rows(&db, "Marc Leroy")[0]["date"], "2023");
+
+    run(&[
+        "ingest",
+        "--date",
+        "2021-01-10",
+        "--replace",
+        b.to_str().unwrap(),
+    ]);
+    let listed = jsonl(&relgraph(&db, &["docs", "--format", "jsonl"]));
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["date"], "2021-01-10");
+    assert_eq!(listed[0]["date_source"], "flag");
+    let ev = evidence_rows(&db, "Marc Leroy");
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0]["date"], "2020");
+    assert_eq!(ev[0]["reported"], "2021-01-10");
+}

@@ -75,6 +75,14 @@ pub struct IngestArgs {
     gazetteer: Option<PathBuf>,
     #[arg(long, default_value_t = extract::DEFAULT_MAX_DOC_BYTES)]
     max_doc_bytes: u64,
+    /// The document date (YYYY, YYYY-MM or YYYY-MM-DD), instead of the one read from the
+    /// article's metadata or dateline; relative dates of its sentences resolve against it.
+    #[arg(long)]
+    date: Option<relgraph::Date>,
+    /// A document whose text is already stored is stored again (with this --date), instead
+    /// of being kept as first ingested.
+    #[arg(long)]
+    replace: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -187,6 +195,8 @@ pub struct ExtractedRow {
     lang: Lang,
     source_aliases: Vec<String>,
     target_aliases: Vec<String>,
+    /// The document date, if known (what `import` stores as the document's).
+    doc_date: Option<relgraph::Date>,
 }
 
 pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec<ExtractedRow> {
@@ -218,6 +228,7 @@ pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec
                 lang: ex.lang,
                 source_aliases: s.aliases.clone(),
                 target_aliases: t.aliases.clone(),
+                doc_date: ex.date,
             }
         })
         .collect()
@@ -252,6 +263,8 @@ pub fn extracted_entity_rows(ex: &Extraction, places: bool) -> Vec<ExtractedEnti
 pub fn ingest(db: &Path, a: IngestArgs) -> Result<i32, Error> {
     let mut graph = Graph::open(db)?;
     graph.set_max_doc_bytes(a.max_doc_bytes);
+    graph.set_date(a.date);
+    graph.set_replace(a.replace);
     if let Some(g) = &a.gazetteer {
         graph.add_gazetteer(&load_gazetteer(g)?)?;
     }

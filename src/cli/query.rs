@@ -500,6 +500,10 @@ struct DocRow {
     source: String,
     lang: String,
     edges: usize,
+    /// The document date (empty when unknown) and where it was read: `flag` (`ingest
+    /// --date`), `metadata`, `dateline` or `unknown`.
+    date: Option<relgraph::Date>,
+    date_source: &'static str,
 }
 
 impl From<Document> for DocRow {
@@ -510,6 +514,8 @@ impl From<Document> for DocRow {
             source: d.source,
             lang: d.lang,
             edges: d.edges.len(),
+            date: d.date,
+            date_source: relgraph::model::DateSource::describe(d.date_source),
         }
     }
 }
@@ -520,6 +526,10 @@ pub fn docs(db: &Path, a: DocsArgs) -> Result<i32, Error> {
         .all_documents()
         .map(|d| d.map(Into::into))
         .collect::<Result<_, _>>()?;
-    print_listing(&rows, &a.listing, &["id", "title", "source", "edges"])?;
+    print_listing(
+        &rows,
+        &a.listing,
+        &["id", "date", "date_source", "title", "source", "edges"],
+    )?;
     Ok(found(rows.len()))
 }

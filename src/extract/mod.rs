@@ -44,7 +44,9 @@ pub use gazetteer::{Gazetteer, GazetteerEntry};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::{doc_id_for, Date, DateSource, DocId, EntityKind, Evidence, RelationKind};
+use crate::model::{
+    doc_id_for, Date, DateSource, DocId, EntityKind, Evidence, Polarity, RelationKind,
+};
 use crate::store::{DocumentInput, NewEdge, NewEntity};
 
 pub use text::DEFAULT_MAX_DOC_BYTES;
@@ -198,6 +200,8 @@ impl Extraction {
             title: self.title.clone(),
             source: source.to_string(),
             lang: self.lang.code().to_string(),
+            date: self.date,
+            date_source: self.date_source,
             entities: self
                 .entities
                 .iter()
@@ -489,6 +493,8 @@ fn run(
                     date: stated,
                     rule: e.rule,
                     confidence: e.confidence,
+                    reported: date,
+                    polarity: Polarity::Affirmed,
                 },
             }
         })

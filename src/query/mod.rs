@@ -156,6 +156,10 @@ pub struct EvidenceView {
     pub date: Option<Date>,
     pub rule: String,
     pub confidence: f32,
+    /// The date of the document (when the sentence was reported).
+    pub reported: Option<Date>,
+    /// `affirmed`, or `denied` for counter-evidence.
+    pub polarity: Polarity,
 }
 
 /// A path as hops of ids: (from, relation, direction symbol, to).
@@ -482,6 +486,8 @@ impl Store {
                     date: ev.date,
                     rule: ev.rule,
                     confidence: ev.confidence,
+                    reported: ev.reported,
+                    polarity: ev.polarity,
                 });
             }
         }

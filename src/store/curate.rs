@@ -314,6 +314,8 @@ impl Store {
             date,
             rule: USER_RULE.into(),
             confidence: 1.0,
+            reported: None,
+            polarity: crate::model::Polarity::Affirmed,
         };
         let existing = self.edge(&key)?;
         let asserted = existing.as_ref().is_some_and(|d| d.asserted);
@@ -327,6 +329,9 @@ impl Store {
             lang: String::new(),
             ingested_at: now_secs(),
             edges: vec![key],
+            date: None,
+            date_source: None,
+            denied: Vec::new(),
         };
         let new_edge = existing.is_none();
         (&self.out, &self.inn, &self.evidence, &self.docs, &self.meta)

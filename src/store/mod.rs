@@ -14,6 +14,7 @@ mod identity;
 mod merge_log;
 mod ops;
 pub mod server_file;
+mod upgrade;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -33,7 +34,7 @@ pub use merge_log::{LoggedEdge, MergeRecord, MergeReport, MergeSummary};
 pub use ops::{CheckReport, DocumentInput, IngestOutcome, NewEdge, NewEntity, RemovedDocument};
 
 /// Bumped when the tree layout changes; a store of another version is refused.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 const META_SCHEMA: &[u8] = b"schema";
 const META_NEXT_ID: &[u8] = b"next_id";
@@ -340,16 +341,14 @@ impl Store {
                     .try_into()
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.corrupt("the schema version record is unreadable"))?;
-                if found == 1 && !self.read_only {
-                    // Version 1 stored every edge under its own keys, which version 2 still
-                    // reads as is; recording the new version keeps older binaries out of the
-                    // rows this one may add.
-                    self.meta
-                        .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
-                        .map_err(|e| self.sled_err(e))?;
-                    return self.flush();
+                if found == 1 || found == 2 {
+                    // Versions 1 and 2 kept documents without a date and evidence without
+                    // the document date and polarity; they are rewritten once. A read-only
+                    // handle upgrades too: the change of format is no change of content, and
+                    // a store on read-only media is read from a private copy.
+                    return self.upgrade_from_2();
                 }
-                if found != SCHEMA_VERSION && !(found == 1 && self.read_only) {
+                if found != SCHEMA_VERSION {
                     return Err(Error::SchemaMismatch {
                         path: self.path.clone(),
                         found,

@@ -40,6 +40,10 @@ pub struct DocumentInput {
     pub title: String,
     pub source: String,
     pub lang: String,
+    /// The document date and where it was read (`None`: unknown); each evidence keeps it
+    /// as the date it was reported.
+    pub date: Option<Date>,
+    pub date_source: Option<DateSource>,
     pub entities: Vec<NewEntity>,
     pub edges: Vec<NewEdge>,
 }
@@ -397,6 +401,7 @@ impl Store {
                     for (n, ev) in evs.iter().enumerate() {
                         let mut ev = (*ev).clone();
                         ev.doc = input.id;
+                        ev.reported = input.date;
                         counter.tick()?;
                         tv.insert(&evidence_key(key, input.id, n as u32), encode(&ev))?;
                         all.push(ev);
@@ -421,6 +426,9 @@ impl Store {
                     lang: input.lang.clone(),
                     ingested_at: now,
                     edges: by_edge.keys().copied().collect(),
+                    date: input.date,
+                    date_source: input.date_source,
+                    denied: Vec::new(),
                 };
                 counter.tick()?;
                 td.insert(&id_key(input.id), encode(&doc))?;

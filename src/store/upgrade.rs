@@ -1,0 +1,167 @@
+//! Opening stores written by older versions: schema 1 and 2 kept documents without their
+//! date and evidence (in documents and in merge records) without the document date and
+//! polarity. Their values are rewritten in
+//! place, once, before anything else reads them.
+
+use serde::Deserialize;
+
+use super::codec::{decode, encode};
+use super::identity::{KindVotes, PREFIX_MERGES};
+use super::merge_log::{LoggedEdge, MergeRecord};
+use super::{Store, META_SCHEMA, SCHEMA_VERSION};
+use crate::error::Result;
+use crate::model::{Date, DocId, Document, EdgeData, EdgeKey, Entity, Evidence, Polarity};
+
+/// A document as schema 2 stored it.
+#[derive(Deserialize)]
+struct DocumentV2 {
+    id: DocId,
+    title: String,
+    source: String,
+    lang: String,
+    ingested_at: u64,
+    edges: Vec<EdgeKey>,
+}
+
+/// Evidence as schema 2 stored it.
+#[derive(Deserialize)]
+struct EvidenceV2 {
+    doc: DocId,
+    sentence: String,
+    start: u32,
+    end: u32,
+    date: Option<Date>,
+    rule: String,
+    confidence: f32,
+}
+
+impl From<EvidenceV2> for Evidence {
+    fn from(old: EvidenceV2) -> Evidence {
+        Evidence {
+            doc: old.doc,
+            sentence: old.sentence,
+            start: old.start,
+            end: old.end,
+            date: old.date,
+            rule: old.rule,
+            confidence: old.confidence,
+            reported: None,
+            polarity: Polarity::Affirmed,
+        }
+    }
+}
+
+/// Merge records hold evidence too.
+#[derive(Deserialize)]
+struct LoggedEdgeV2 {
+    key: EdgeKey,
+    data: EdgeData,
+    evidence: Vec<(u32, EvidenceV2)>,
+}
+
+impl From<LoggedEdgeV2> for LoggedEdge {
+    fn from(old: LoggedEdgeV2) -> LoggedEdge {
+        LoggedEdge {
+            key: old.key,
+            data: old.data,
+            evidence: old
+                .evidence
+                .into_iter()
+                .map(|(n, e)| (n, e.into()))
+                .collect(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct MergeRecordV2 {
+    seq: u64,
+    at: u64,
+    from: Entity,
+    from_votes: Option<KindVotes>,
+    into_before: Entity,
+    into_votes_before: Option<KindVotes>,
+    into_after: Entity,
+    into_votes_after: KindVotes,
+    from_edges: Vec<LoggedEdgeV2>,
+    targets: Vec<(EdgeKey, Option<LoggedEdgeV2>)>,
+}
+
+impl From<MergeRecordV2> for MergeRecord {
+    fn from(old: MergeRecordV2) -> MergeRecord {
+        MergeRecord {
+            seq: old.seq,
+            at: old.at,
+            from: old.from,
+            from_votes: old.from_votes,
+            into_before: old.into_before,
+            into_votes_before: old.into_votes_before,
+            into_after: old.into_after,
+            into_votes_after: old.into_votes_after,
+            from_edges: old.from_edges.into_iter().map(Into::into).collect(),
+            targets: old
+                .targets
+                .into_iter()
+                .map(|(k, e)| (k, e.map(Into::into)))
+                .collect(),
+        }
+    }
+}
+
+impl Store {
+    /// Rewrites every document and evidence value of a schema-1 or schema-2 store, then
+    /// records the current version. A value already in the new form (an upgrade cut short)
+    /// is left as it is, so running it again is harmless.
+    pub(super) fn upgrade_from_2(&self) -> Result<()> {
+        let mut batch = sled::Batch::default();
+        for item in self.docs.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            if decode::<Document>(&v).is_ok() {
+                continue;
+            }
+            let old: DocumentV2 = self.decode("document", &v)?;
+            let doc = Document {
+                id: old.id,
+                title: old.title,
+                source: old.source,
+                lang: old.lang,
+                ingested_at: old.ingested_at,
+                edges: old.edges,
+                date: None,
+                date_source: None,
+                denied: Vec::new(),
+            };
+            batch.insert(k, encode(&doc));
+        }
+        self.docs.apply_batch(batch).map_err(|e| self.sled_err(e))?;
+        let mut batch = sled::Batch::default();
+        for item in self.evidence.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            if decode::<Evidence>(&v).is_ok() {
+                continue;
+            }
+            let old: EvidenceV2 = self.decode("evidence", &v)?;
+            batch.insert(k, encode(&Evidence::from(old)));
+        }
+        self.evidence
+            .apply_batch(batch)
+            .map_err(|e| self.sled_err(e))?;
+        let mut batch = sled::Batch::default();
+        for item in self.identity.scan_prefix([PREFIX_MERGES]) {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            if decode::<MergeRecord>(&v).is_ok() {
+                continue;
+            }
+            let old: MergeRecordV2 = self.decode("merge record", &v)?;
+            batch.insert(k, encode(&MergeRecord::from(old)));
+        }
+        self.identity
+            .apply_batch(batch)
+            .map_err(|e| self.sled_err(e))?;
+        self.meta
+            .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
+            .map_err(|e| self.sled_err(e))?;
+        self.db.flush().map_err(|e| self.sled_err(e))?;
+        Ok(())
+    }
+}
