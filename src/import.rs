@@ -147,9 +147,11 @@ struct Line {
     doc_source: Option<String>,
     #[serde(default)]
     lang: Option<String>,
-    /// The document date (`extract` prints it).
+    /// The document date and where it was read (`extract` prints them).
     #[serde(default)]
     doc_date: Option<String>,
+    #[serde(default)]
+    doc_date_source: Option<String>,
 }
 
 /// Columns a CSV line may have; any other is reported as ignored.
@@ -172,6 +174,7 @@ const CSV_COLUMNS: &[&str] = &[
     "doc_source",
     "lang",
     "doc_date",
+    "doc_date_source",
 ];
 
 /// The figures `export --format csv` adds: the store recomputes them, so they are not news.
@@ -226,6 +229,13 @@ impl Collector {
             .filter(|d| !d.trim().is_empty())
             .map(|d| d.parse::<crate::model::Date>().map_err(|e| e.to_string()))
             .transpose()?;
+        use crate::model::DateSource;
+        let date_source = match l.doc_date_source.as_deref().map(str::trim) {
+            Some("flag") => Some(DateSource::Given),
+            Some("dateline") => Some(DateSource::Dateline),
+            // A date from elsewhere is the document's own metadata.
+            _ => Some(DateSource::Metadata),
+        };
         let slot = *self.doc_index.entry(doc).or_insert_with(|| {
             self.data.documents.push(DocumentInput {
                 id: doc,
@@ -233,7 +243,7 @@ impl Collector {
                 source: l.doc_source.clone().unwrap_or_else(|| source.to_string()),
                 lang: l.lang.clone().unwrap_or_default(),
                 date: doc_date,
-                date_source: doc_date.map(|_| crate::model::DateSource::Metadata),
+                date_source: doc_date.and(date_source),
                 entities: Vec::new(),
                 edges: Vec::new(),
             });
@@ -341,7 +351,7 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
         at("doc_source"),
         at("lang"),
     );
-    let doc_date = at("doc_date");
+    let (doc_date, doc_date_source) = (at("doc_date"), at("doc_date_source"));
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             err(
@@ -390,6 +400,7 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
             doc_source: text(doc_source),
             lang: text(lang),
             doc_date: text(doc_date),
+            doc_date_source: text(doc_date_source),
         };
         out.add(l, source).map_err(|m| err(line, m))?;
     }

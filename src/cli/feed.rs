@@ -197,6 +197,7 @@ pub struct ExtractedRow {
     target_aliases: Vec<String>,
     /// The document date, if known (what `import` stores as the document's).
     doc_date: Option<relgraph::Date>,
+    doc_date_source: Option<relgraph::model::DateSource>,
 }
 
 pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec<ExtractedRow> {
@@ -229,6 +230,7 @@ pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec
                 source_aliases: s.aliases.clone(),
                 target_aliases: t.aliases.clone(),
                 doc_date: ex.date,
+                doc_date_source: ex.date_source,
             }
         })
         .collect()
