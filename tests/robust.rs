@@ -360,6 +360,133 @@ fn a_half_written_snapshot_does_not_make_the_store_unreadable() {
     assert_eq!(g.counts().unwrap().documents, 2);
 }
 
+// ---- 10. damaged files and a closed output: no panic text ---------------------------
+
+/// What a user reads about a damaged store: which store, that it is damaged, what to do;
+/// never sled's debug text or a panic.
+fn assert_plain_damage(what: &str, o: &std::process::Output) {
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{what}: {err}");
+    assert!(
+        err.contains("is damaged") && err.contains("restore"),
+        "{what}: {err}"
+    );
+    for bad in [
+        "panicked",
+        "backtrace",
+        "Read corrupted",
+        "Os {",
+        "RUST_BACKTRACE",
+    ] {
+        assert!(!err.contains(bad), "{what} printed `{bad}`: {err}");
+    }
+}
+
+#[test]
+fn a_truncated_or_missing_data_file_is_reported_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good");
+    drop(two_articles(&good));
+    let dump = dir.path().join("dump.jsonl");
+    let o = run_within(
+        20,
+        &good,
+        &["dump", "-o", dump.to_str().unwrap()],
+        Stdio::null(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let copy = |name: &str| {
+        let to = dir.path().join(name);
+        std::fs::create_dir(&to).unwrap();
+        for e in std::fs::read_dir(&good).unwrap() {
+            let e = e.unwrap();
+            if e.file_type().unwrap().is_file() {
+                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+            }
+        }
+        to
+    };
+    let truncated = copy("truncated");
+    for e in std::fs::read_dir(&truncated).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "db" || name.starts_with("snap.") {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&p)
+                .unwrap()
+                .set_len(10)
+                .unwrap();
+        }
+    }
+    let missing = copy("missing");
+    std::fs::remove_file(missing.join("db")).unwrap();
+    for (db, damage) in [(&truncated, "truncated"), (&missing, "missing db")] {
+        let runs: [&[&str]; 5] = [
+            &["stats"],
+            &["check"],
+            &["repair"],
+            &["edges"],
+            &["alias", "Priya Raman", "P. Raman"],
+        ];
+        for args in runs {
+            let o = run_within(20, db, args, Stdio::null());
+            assert_plain_damage(&format!("{args:?} on a store with a {damage} file"), &o);
+        }
+    }
+    // What the message suggests works on it: the earlier dump restores into a new store.
+    let fresh = dir.path().join("fresh");
+    let o = run_within(
+        20,
+        &fresh,
+        &["restore", dump.to_str().unwrap()],
+        Stdio::null(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(document_ids(&fresh).len(), 2);
+}
+
+/// Standard output whose reader has gone before the first byte (`relgraph check | true`).
+fn closed_stdout() -> Stdio {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    writer.into()
+}
+
+#[test]
+fn a_closed_standard_output_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store");
+    drop(two_articles(&db));
+    let out = dir.path().join("demo");
+    let out = out.to_str().unwrap();
+    let runs: [&[&str]; 7] = [
+        &["check"],
+        &["repair"],
+        &["demo", "--out", out],
+        &["completions", "bash"],
+        &["stats"],
+        &["dump"],
+        &["edges", "--format", "jsonl"],
+    ];
+    for args in runs {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_relgraph"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(closed_stdout())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&child.stderr);
+        assert_eq!(child.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 // ---- 11, 5. a full disk, read-only media ---------------------------------------------
 
 /// A small tmpfs mounted for one test, unmounted when dropped.

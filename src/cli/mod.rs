@@ -175,7 +175,22 @@ pub fn run() -> i32 {
             return code;
         }
     };
-    match dispatch(cli) {
+    // No panic text reaches a user: a panic is a bug, reported in one plain line; one that
+    // a dependency raised on a closed standard output is the `| head` case, not a failure.
+    std::panic::set_hook(Box::new(|_| {}));
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| dispatch(cli))).unwrap_or_else(|payload| {
+        let text = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if text.contains("Broken pipe") || text.contains("BrokenPipe") {
+            return Ok(FOUND);
+        }
+        eprintln!("error: relgraph stopped on an internal error (a bug); the store keeps what was committed before. Please report the command that caused it.");
+        Ok(STORE_ERROR)
+    });
+    match outcome {
         Ok(code) => code,
         // The reader went away (`| head`): what it wanted was written.
         Err(e) if e.is_broken_pipe() => FOUND,
@@ -238,12 +253,14 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Serve(a) => serve::serve(db, a),
         Command::Bench(a) => bench::bench(&open_existing(db)?, a),
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "relgraph",
-                &mut std::io::stdout(),
-            );
+            // Generated into memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "relgraph", &mut script);
+            use std::io::Write as _;
+            std::io::stdout()
+                .write_all(&script)
+                .and_then(|()| std::io::stdout().flush())
+                .map_err(|e| Error::write("standard output", e))?;
             Ok(FOUND)
         }
     }

@@ -131,6 +131,30 @@ fn remove_unfinished_snapshots(dir: &Path) {
     }
 }
 
+thread_local! {
+    /// Set while this thread runs sled code whose panics are caught and reported as errors.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err(())` without the panic hook printing its message
+/// and backtrace: sled panics on some damaged files, and that text is no use to a user.
+/// The hook is wrapped once, process-wide; other threads' panics still reach it.
+fn quietly<T>(f: impl FnOnce() -> T) -> std::result::Result<T, ()> {
+    static WRAPPED: std::sync::Once = std::sync::Once::new();
+    WRAPPED.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(|q| q.get()) {
+                previous(info)
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.map_err(|_| ())
+}
+
 /// True when `dir` holds a store's files (sled's, or relgraph's commit record).
 fn is_store_dir(dir: &Path) -> bool {
     (dir.join("db").is_file() && dir.join("conf").is_file())
@@ -185,6 +209,13 @@ pub fn require_store(path: &Path) -> Result<()> {
             "{} is a file, not a store directory",
             path.display()
         )));
+    }
+    if !path.join("db").is_file() && path.join("relgraph.committed").is_file() {
+        // relgraph wrote here, so this is a store that lost its data file, not a wrong folder.
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("its data file {} is missing; restore a dump made earlier into a new store (`relgraph --db NEW restore DUMP`), or move this folder aside", path.join("db").display()),
+        });
     }
     if !path.join("db").is_file() || !path.join("conf").is_file() {
         return Err(Error::Invalid(format!(
@@ -285,7 +316,7 @@ impl Store {
         // short while before calling the store in use, well within a second.
         let started = std::time::Instant::now();
         let db = loop {
-            let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| config.open()));
+            let opened = quietly(|| config.open());
             match opened {
                 Ok(Ok(db)) => break db,
                 Ok(Err(e)) => {
@@ -302,7 +333,7 @@ impl Store {
                     }
                     return Err(err);
                 }
-                Err(_) => {
+                Err(()) => {
                     return Err(Error::Corrupt {
                         path,
                         detail: UNREADABLE_FILES.into(),
@@ -556,7 +587,9 @@ impl Store {
 
     pub(crate) fn sled_err(&self, e: sled::Error) -> Error {
         match e {
-            sled::Error::Corruption { .. } => self.corrupt(&e.to_string()),
+            sled::Error::Corruption { .. } => {
+                self.corrupt("the storage engine found a damaged page in its files")
+            }
             sled::Error::Io(io) => {
                 // sled keeps a failed write in memory: nothing more goes through this handle.
                 self.poison();
@@ -873,8 +906,9 @@ impl Store {
     }
 }
 
-/// What a store whose files sled cannot parse needs: `check` and `repair` cannot open it either.
-const UNREADABLE_FILES: &str = "the storage engine cannot read its files (truncated or overwritten); restore a dump into a new store, or move this folder aside";
+/// What a store whose files sled cannot parse needs: `check` and `repair` cannot open it
+/// either, so the advice names only what works on it.
+const UNREADABLE_FILES: &str = "its files are truncated or overwritten and cannot be read (`check` and `repair` cannot read them either); restore a dump made earlier into a new store (`relgraph --db NEW restore DUMP`), or move this folder aside";
 
 fn open_error(path: &Path, e: sled::Error) -> Error {
     let text = e.to_string();
@@ -884,9 +918,11 @@ fn open_error(path: &Path, e: sled::Error) -> Error {
         };
     }
     match e {
+        // sled's own text ("Read corrupted data at file offset None backtrace ()") says
+        // nothing a user can act on.
         sled::Error::Corruption { .. } => Error::Corrupt {
             path: path.to_path_buf(),
-            detail: format!("{text}; {UNREADABLE_FILES}"),
+            detail: UNREADABLE_FILES.into(),
         },
         sled::Error::Io(io) => Error::StoreIo {
             path: path.to_path_buf(),
