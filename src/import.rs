@@ -246,6 +246,7 @@ impl Collector {
                 date_source: doc_date.and(date_source),
                 entities: Vec::new(),
                 edges: Vec::new(),
+                denials: Vec::new(),
             });
             self.entity_index.push(Default::default());
             self.data.documents.len() - 1

@@ -182,10 +182,46 @@ pub struct EdgeData {
     /// The earliest and latest dates the evidence states.
     pub first_date: Option<Date>,
     pub last_date: Option<Date>,
-    /// Highest confidence among the evidence (1.0 for imported edges).
+    /// How sure the evidence makes the edge: each document counts once (its most confident
+    /// sentence; hedged sentences count less), and independent documents add up as
+    /// `1 − Π(1 − c_doc)` (1.0 for imported edges). Queries lower it by the documents that
+    /// deny the edge (`Store::add_doubt`).
     pub confidence: f32,
     /// Loaded by `import` or `restore` without evidence: such an edge outlives document removal.
     pub asserted: bool,
+    /// Documents that deny the edge (its counter-evidence, kept apart in the store's `denials`
+    /// tree): filled in by queries, never stored with the edge. An edge with some is contested.
+    #[serde(skip)]
+    pub denials: u32,
+}
+
+impl EdgeData {
+    /// Stated somewhere and denied somewhere else.
+    pub fn contested(&self) -> bool {
+        self.denials > 0
+    }
+}
+
+/// `1 − Π(1 − c)` over the most confident sentence of each document: several independent
+/// documents make a claim surer than any one of them.
+///
+/// ```
+/// use relgraph::model::{combined_confidence, Evidence, Polarity};
+/// let ev = |doc, c| Evidence { doc, sentence: "s".into(), start: 0, end: 1, date: None,
+///     rule: "r".into(), confidence: c, reported: None, polarity: Polarity::Affirmed };
+/// let one = combined_confidence(&[ev(1, 0.8)]);
+/// let three = combined_confidence(&[ev(1, 0.8), ev(2, 0.8), ev(3, 0.8)]);
+/// assert!((one - 0.8).abs() < 1e-6 && three > 0.99);
+/// // Two sentences of one document count once.
+/// assert_eq!(combined_confidence(&[ev(1, 0.8), ev(1, 0.6)]), one);
+/// ```
+pub fn combined_confidence(evidence: &[Evidence]) -> f32 {
+    let mut best: std::collections::BTreeMap<DocId, f32> = Default::default();
+    for e in evidence {
+        let c = best.entry(e.doc).or_insert(0.0);
+        *c = c.max(e.confidence.clamp(0.0, 1.0));
+    }
+    1.0 - best.values().map(|c| 1.0 - c).product::<f32>()
 }
 
 /// One sentence that supports an edge.

@@ -33,6 +33,7 @@ fn doc(
         lang: "en".into(),
         date: None,
         date_source: None,
+        denials: Vec::new(),
         entities: entities
             .iter()
             .map(|(name, kind, aliases, mentions)| NewEntity {

@@ -40,6 +40,7 @@ fn doc(id: u64) -> DocumentInput {
         lang: "en".into(),
         date: None,
         date_source: None,
+        denials: Vec::new(),
         entities: vec![
             ent("Jane Roe", EntityKind::Person, &["Roe"]),
             ent("Acme Corp", EntityKind::Organization, &[]),
@@ -184,6 +185,7 @@ fn merge_moves_names_edges_and_evidence() {
         lang: "en".into(),
         date: None,
         date_source: None,
+        denials: Vec::new(),
         entities: vec![
             ent("Jay Roe", EntityKind::Person, &[]),
             ent("Acme Corp", EntityKind::Organization, &[]),

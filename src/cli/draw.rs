@@ -50,6 +50,33 @@ pub struct Focus {
     /// Picture title.
     #[arg(long)]
     title: Option<String>,
+    /// Only edges at least this confident (0 to 1).
+    #[arg(long, value_name = "X")]
+    min_confidence: Option<f32>,
+    /// Only edges reported by at least N documents.
+    #[arg(long, value_name = "N")]
+    min_docs: Option<u32>,
+    /// Only contested edges (stated and denied).
+    #[arg(long)]
+    contested: bool,
+    #[command(flatten)]
+    when: super::query::When,
+}
+
+impl Focus {
+    fn figures(&self) -> relgraph::query::EdgeFilter {
+        relgraph::query::EdgeFilter {
+            min_confidence: self.min_confidence,
+            min_docs: self.min_docs,
+            contested: self.contested,
+            ..self.when.filter()
+        }
+    }
+
+    fn filters_figures(&self) -> bool {
+        let f = self.figures();
+        f.min_confidence.is_some() || f.min_docs.is_some() || f.contested || f.dated()
+    }
 }
 
 #[derive(clap::Args)]
@@ -92,7 +119,7 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
     let whole = a.focus.focus.iter().all(|f| f.trim().is_empty());
     // A whole store is streamed from its trees (any size, memory of one entity's edges);
     // DOT is for pictures, which are drawn from a subgraph.
-    if whole && a.format != ExportFormat::Dot {
+    if whole && a.format != ExportFormat::Dot && !a.focus.filters_figures() {
         let src = Source::Store {
             store: graph.store(),
             relations: &rels,
@@ -108,6 +135,7 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
         a.focus.title.clone(),
         usize::MAX,
     )?;
+    let g = keep_figures(&graph, g, &a.focus)?;
     if a.format == ExportFormat::Dot {
         if let Some(p) = a.output.as_deref() {
             relgraph::store::check_output_path(p)?;
@@ -133,7 +161,7 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
         a.focus.title.clone(),
         usize::MAX,
     )?;
-    let mut g = g;
+    let mut g = keep_figures(&graph, g, &a.focus)?;
     if !a.isolated {
         g.retain_nodes(|g, n| g.neighbors_undirected(n).next().is_some());
     }
@@ -151,6 +179,25 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
         g.edge_count()
     );
     Ok(found(g.node_count()))
+}
+
+/// The subgraph without the edges that `--min-confidence`, `--min-docs`, `--contested`,
+/// `--since`, `--until` or `--as-of` leave out.
+fn keep_figures(graph: &Graph, mut g: Subgraph, focus: &Focus) -> Result<Subgraph, Error> {
+    let f = focus.figures();
+    let mut drop = Vec::new();
+    for e in g.edge_indices() {
+        let (s, t) = g.edge_endpoints(e).expect("an edge of the graph");
+        let (rel, data) = &g[e];
+        let key = relgraph::EdgeKey::new(g[s].id, *rel, g[t].id);
+        if !f.figures_fit(data) || !graph.edge_holds(&key, data, &f)? {
+            drop.push(e);
+        }
+    }
+    for e in drop {
+        g.remove_edge(e);
+    }
+    Ok(g)
 }
 
 /// Resolves the focus names and cuts the subgraph; the title names the focus.

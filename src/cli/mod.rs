@@ -76,6 +76,12 @@ enum Command {
     /// The sentences behind edges.
     #[command(after_help = "Example: relgraph evidence \"Elon Musk\" sued OpenAI")]
     Evidence(query::EvidenceArgs),
+    /// The dated sentences about an entity, in date order (date, relation, other end,
+    /// sentence, document).
+    #[command(
+        after_help = "Example: relgraph timeline \"Elon Musk\" --with OpenAI --format jsonl"
+    )]
+    Timeline(query::TimelineArgs),
     /// Counts of entities, edges and documents.
     #[command(after_help = "Example: relgraph stats --format json")]
     Stats(query::StatsArgs),
@@ -229,6 +235,7 @@ fn dispatch(cli: Cli) -> Result<i32, Error> {
         Command::Neighbors(a) => query::neighbors(db, a),
         Command::Path(a) => query::path(db, a),
         Command::Evidence(a) => query::evidence(db, a),
+        Command::Timeline(a) => query::timeline(db, a),
         Command::Stats(a) => query::stats(db, a),
         Command::Docs(a) => query::docs(db, a),
         Command::RemoveDoc(a) => curate::remove_doc(db, a),

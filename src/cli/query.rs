@@ -47,11 +47,48 @@ pub struct EdgesArgs {
     /// Edges this document gives evidence for (its id, source path or title; see `docs`).
     #[arg(long, value_name = "DOC")]
     doc: Option<String>,
-    /// Edges at least this confident (0 to 1).
+    /// Edges at least this confident (0 to 1; denials lower an edge's confidence).
     #[arg(long, value_name = "X")]
     min_confidence: Option<f32>,
+    /// Edges reported by at least N documents.
+    #[arg(long, value_name = "N")]
+    min_docs: Option<u32>,
+    /// Only contested edges: stated in some documents, denied in others.
+    #[arg(long)]
+    contested: bool,
+    /// Only what held on DATE: a role from the date it was taken until a later `left`,
+    /// by the dates the sentences state, else their documents' dates.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<relgraph::Date>,
     #[command(flatten)]
     listing: Listing,
+}
+
+/// The date filters of neighbors, path, export and render.
+#[derive(clap::Args, Clone, Default)]
+pub struct When {
+    /// Only edges dated on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD): dates their
+    /// sentences state, else their documents' dates.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<relgraph::Date>,
+    /// Only edges dated on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<relgraph::Date>,
+    /// Only what held on DATE: a role from the date it was taken until a later `left`,
+    /// by the dates the sentences state, else their documents' dates.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<relgraph::Date>,
+}
+
+impl When {
+    pub fn filter(&self) -> EdgeFilter {
+        EdgeFilter {
+            since: self.since,
+            until: self.until,
+            as_of: self.as_of,
+            ..Default::default()
+        }
+    }
 }
 
 #[derive(clap::Args)]
@@ -70,6 +107,11 @@ pub struct NeighborsArgs {
     /// Edges at least this confident (0 to 1).
     #[arg(long, value_name = "X")]
     min_confidence: Option<f32>,
+    /// Edges reported by at least N documents.
+    #[arg(long, value_name = "N")]
+    min_docs: Option<u32>,
+    #[command(flatten)]
+    when: When,
     #[command(flatten)]
     listing: Listing,
 }
@@ -89,6 +131,8 @@ pub struct PathArgs {
     /// With --all: at most N paths.
     #[arg(long, value_name = "N", default_value_t = 20)]
     limit: usize,
+    #[command(flatten)]
+    when: When,
     #[arg(long, value_enum, default_value = "table")]
     format: super::output::Format,
     /// Tables show every column at full width.
@@ -117,6 +161,54 @@ pub struct EvidenceArgs {
     min_confidence: Option<f32>,
     #[command(flatten)]
     listing: Listing,
+}
+
+#[derive(clap::Args)]
+pub struct TimelineArgs {
+    /// `NAME`, `NAME (kind)` or `#ID`.
+    name: String,
+    /// Only what happened between NAME and OTHER.
+    #[arg(long, value_name = "OTHER")]
+    with: Option<String>,
+    /// Only this relation.
+    #[arg(long, value_parser = relation_parser())]
+    relation: Option<RelationKind>,
+    /// The kind of NAME, when the name is shared.
+    #[arg(long, value_parser = kind_parser())]
+    kind: Option<EntityKind>,
+    #[command(flatten)]
+    listing: Listing,
+}
+
+/// `timeline`: the dated evidence about an entity, in date order.
+pub fn timeline(db: &Path, a: TimelineArgs) -> Result<i32, Error> {
+    let graph = open_existing(db)?;
+    let e = resolve(&graph, &a.name, a.kind)?;
+    let other = a
+        .with
+        .as_deref()
+        .map(|o| resolve(&graph, o, None))
+        .transpose()?;
+    let rows = graph.timeline(e.id, other.as_ref().map(|o| o.id), a.relation)?;
+    print_listing(
+        &rows,
+        &a.listing,
+        &[
+            "date",
+            "dated_by",
+            "relation",
+            "direction",
+            "other",
+            "polarity",
+            "sentence",
+            "title",
+        ],
+    )?;
+    if rows.is_empty() {
+        eprintln!("no dated sentence about {}", describe(&e));
+        return Ok(NOTHING);
+    }
+    Ok(FOUND)
 }
 
 #[derive(clap::Args)]
@@ -248,6 +340,9 @@ pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
         either_direction: either,
         doc,
         min_confidence: check_confidence(a.min_confidence)?,
+        min_docs: a.min_docs,
+        contested: a.contested,
+        as_of: a.as_of,
     };
     let rows = graph.edges(&filter)?;
     print_listing(
@@ -259,13 +354,18 @@ pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
             "target",
             "confidence",
             "evidence_count",
-            "first_date",
+            "held_from",
+            "held_until",
+            "contested",
             "evidence",
         ],
     )?;
     if rows.is_empty() {
         let who: Vec<&Entity> = from.iter().chain(to.iter()).collect();
         let filtered = !a.relation.is_empty()
+            || a.min_docs.is_some()
+            || a.contested
+            || a.as_of.is_some()
             || a.since.is_some()
             || a.until.is_some()
             || doc.is_some()
@@ -280,9 +380,13 @@ pub fn neighbors(db: &Path, a: NeighborsArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
     let e = resolve(&graph, &a.name, a.kind)?;
     let min = check_confidence(a.min_confidence)?;
-    let mut rows = graph.neighbors(e.id, a.depth, a.direction, &a.relation)?;
+    let mut rows =
+        graph.neighbors_when(e.id, a.depth, a.direction, &a.relation, &a.when.filter())?;
     if let Some(m) = min {
         rows.retain(|r| r.confidence >= m);
+    }
+    if let Some(m) = a.min_docs {
+        rows.retain(|r| r.documents >= m);
     }
     print_listing(
         &rows,
@@ -313,6 +417,8 @@ struct HopRow {
     relation: RelationKind,
     to: String,
     evidence_count: u32,
+    held_from: Option<relgraph::Date>,
+    held_until: Option<relgraph::Date>,
     also: Vec<String>,
     evidence: String,
 }
@@ -327,6 +433,8 @@ impl HopRow {
             relation: h.relation,
             to: h.to.clone(),
             evidence_count: h.evidence_count,
+            held_from: h.held_from,
+            held_until: h.held_until,
             also: h.also.clone(),
             evidence: h.evidence.clone(),
         }
@@ -345,10 +453,17 @@ pub fn path(db: &Path, a: PathArgs) -> Result<i32, Error> {
         return Ok(BAD_INPUT);
     }
     let paths = if a.all {
-        graph.all_paths(from.id, to.id, a.max_depth, &a.relation, a.limit)?
+        graph.all_paths_when(
+            from.id,
+            to.id,
+            a.max_depth,
+            &a.relation,
+            a.limit,
+            &a.when.filter(),
+        )?
     } else {
         graph
-            .shortest_path(from.id, to.id, a.max_depth, &a.relation)?
+            .shortest_path_when(from.id, to.id, a.max_depth, &a.relation, &a.when.filter())?
             .into_iter()
             .collect()
     };
@@ -434,6 +549,7 @@ pub fn evidence(db: &Path, a: EvidenceArgs) -> Result<i32, Error> {
             "source",
             "relation",
             "target",
+            "polarity",
             "sentence",
             "title",
             "date",

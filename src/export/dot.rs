@@ -195,11 +195,17 @@ pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
             if rel.is_symmetric() {
                 attributes.push(attr("dir", plain("none")));
             }
-            let figures = match (&data.first_date, data.evidence) {
+            if data.contested() {
+                attributes.push(attr("style", quoted("dashed")));
+            }
+            let mut figures = match (&data.first_date, data.evidence) {
                 (_, 0) => "imported".to_string(),
                 (Some(d), n) => format!("{n} evidence, {d}"),
                 (None, n) => format!("{n} evidence"),
             };
+            if data.contested() {
+                figures.push_str(&format!("; denied in {} documents", data.denials));
+            }
             let tip = format!(
                 "{} {} {} ({figures})",
                 g[e.source()].name,
@@ -224,6 +230,11 @@ pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
                 "&#8212;&#9654;"
             };
             rows.push_str(&format!("<tr><td><font color=\"{c}\">{line}</font></td><td align=\"left\"><font color=\"{c}\">{}</font></td></tr>", r.as_str()));
+        }
+        if g.edge_weights().any(|w| w.1.contested()) {
+            rows.push_str(&format!(
+                "<tr><td>{CONTESTED_LINE}</td><td align=\"left\">{CONTESTED_LEGEND}</td></tr>"
+            ));
         }
         rows.push_str("</table>");
         stmts.push(Stmt::Subgraph(DotSubgraph {
@@ -251,6 +262,11 @@ pub fn to_dot(g: &Subgraph, opts: &DotOptions) -> DotGraph {
         stmts,
     }
 }
+
+/// A dashed line, as the legend draws a contested edge.
+const CONTESTED_LINE: &str = "&#8211; &#8211; &#8211;";
+/// What the legend says of dashed edges: why an edge is drawn so.
+pub const CONTESTED_LEGEND: &str = "contested: stated, and denied elsewhere";
 
 /// The DOT text of a subgraph.
 pub fn dot_text(g: &Subgraph, opts: &DotOptions) -> String {

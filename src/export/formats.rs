@@ -130,6 +130,9 @@ struct JsonEdge<'a> {
     first_date: &'a Option<Date>,
     last_date: &'a Option<Date>,
     confidence: f32,
+    /// Documents that deny it; with any, it is contested.
+    denials: u32,
+    contested: bool,
     evidence: Vec<String>,
 }
 
@@ -173,6 +176,10 @@ pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Re
     out.write_all(b",\n  \"edges\": [").map_err(io)?;
     let mut first = true;
     src.each_edge(&mut |s, rel, d, t| {
+        let mut d = d.clone();
+        if let Some(st) = store {
+            st.add_doubt(&EdgeKey::new(s.id, rel, t.id), &mut d)?;
+        }
         let evidence = match store {
             Some(st) => st
                 .evidence_of(&EdgeKey::new(s.id, rel, t.id))?
@@ -194,6 +201,8 @@ pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Re
                 first_date: &d.first_date,
                 last_date: &d.last_date,
                 confidence: d.confidence,
+                denials: d.denials,
+                contested: d.contested(),
                 evidence,
             },
         )?;

@@ -283,12 +283,17 @@ struct Curve {
     color: &'static str,
     label: &'static str,
     symmetric: bool,
+    /// Contested (stated and denied): drawn dashed.
+    dashed: bool,
     width: f64,
     from: (f64, f64),
     control: (f64, f64),
     to: (f64, f64),
     tip: String,
 }
+
+/// The stroke of a contested edge.
+const DASHES: &str = " stroke-dasharray=\"7 5\"";
 
 /// The SVG of a subgraph, with its title above and the legend below.
 pub fn svg(g: &Subgraph, title: &str) -> String {
@@ -326,6 +331,7 @@ pub fn svg(g: &Subgraph, title: &str) -> String {
                 color: relation_color(*rel),
                 label: rel.as_str(),
                 symmetric: rel.is_symmetric(),
+                dashed: data.contested(),
                 width: 1.6 + 0.5 * data.evidence.min(4) as f64,
                 from,
                 control,
@@ -365,6 +371,10 @@ pub fn svg(g: &Subgraph, title: &str) -> String {
                 .iter()
                 .map(|k| (k.as_str().to_string(), text_width(k.as_str(), 13.0) + 52.0)),
         )
+        .chain(curves.iter().any(|c| c.dashed).then(|| {
+            let text = super::dot::CONTESTED_LEGEND;
+            (text.to_string(), text_width(text, 13.0) + 60.0)
+        }))
         .collect();
     let drawing_w = x1 - x0 + 2.0 * MARGIN;
     let title_w = text_width(title, 20.0) + 2.0 * MARGIN;
@@ -412,8 +422,10 @@ pub fn svg(g: &Subgraph, title: &str) -> String {
         };
         let _ = writeln!(
             out,
-            "<path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-linecap=\"round\"><title>{}</title></path>",
-            c.from.0, c.from.1, c.control.0, c.control.1, to.0, to.1, c.color, c.width, esc(&c.tip)
+            "<path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{:.1}\" stroke-linecap=\"round\"{}><title>{}</title></path>",
+            c.from.0, c.from.1, c.control.0, c.control.1, to.0, to.1, c.color, c.width,
+            if c.dashed { DASHES } else { "" },
+            esc(&c.tip)
         );
         if !c.symmetric {
             arrowhead(&mut out, c);
@@ -479,6 +491,20 @@ pub fn svg(g: &Subgraph, title: &str) -> String {
                 let _ = writeln!(
                     out,
                     "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"{color}\">{name}</text>",
+                    x + 48.0,
+                    y + 13.0
+                );
+            } else if i >= present.len() + kinds.len() {
+                let _ = writeln!(
+                    out,
+                    "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#444\" stroke-width=\"2.5\"{DASHES}/>",
+                    y + 8.0,
+                    x + 40.0,
+                    y + 8.0
+                );
+                let _ = writeln!(
+                    out,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" fill=\"#333\">{name}</text>",
                     x + 48.0,
                     y + 13.0
                 );

@@ -158,6 +158,9 @@ pub struct Extraction {
     pub entities: Vec<ExtractedEntity>,
     /// Every piece of evidence, several per triple when the text repeats itself.
     pub edges: Vec<ExtractedEdge>,
+    /// Counter-evidence: what the text denies or negates ("n'a jamais fondé", "denied that
+    /// it had sued"), polarity `Denied`; never an edge of its own.
+    pub denials: Vec<ExtractedEdge>,
 }
 
 impl Extraction {
@@ -214,6 +217,16 @@ impl Extraction {
                 .collect(),
             edges: self
                 .edges
+                .iter()
+                .map(|e| NewEdge {
+                    source: e.source,
+                    relation: e.relation,
+                    target: e.target,
+                    evidence: e.evidence.clone(),
+                })
+                .collect(),
+            denials: self
+                .denials
                 .iter()
                 .map(|e| NewEdge {
                     source: e.source,
@@ -461,11 +474,40 @@ fn run(
             first_offset: c.first_offset.min(u32::MAX as usize) as u32,
         });
     }
+    let (denied, raw_edges): (Vec<_>, Vec<_>) = raw_edges
+        .into_iter()
+        .filter(|e| index[e.source] != usize::MAX && index[e.target] != usize::MAX)
+        .partition(|e| e.negated);
+    let evidence_of = |e: &document::RawEdge, polarity: Polarity| {
+        let s = &sentences[e.sentence];
+        let stated = e
+            .date
+            .or_else(|| dates::sentence_frame(&normalized, &s.tokens))
+            .and_then(|x| x.resolve(date));
+        Evidence {
+            doc: doc_id,
+            sentence: normalized[s.start..s.end].to_string(),
+            start: s.start.min(u32::MAX as usize) as u32,
+            end: s.end.min(u32::MAX as usize) as u32,
+            date: stated,
+            rule: e.rule.clone(),
+            confidence: e.confidence,
+            reported: date,
+            polarity,
+        }
+    };
+    let denials = denied
+        .iter()
+        .map(|e| ExtractedEdge {
+            source: index[e.source],
+            relation: e.relation,
+            target: index[e.target],
+            evidence: evidence_of(e, Polarity::Denied),
+        })
+        .collect();
     let edges = raw_edges
         .into_iter()
-        .filter(|e| !e.negated && index[e.source] != usize::MAX && index[e.target] != usize::MAX)
         .map(|e| {
-            let s = &sentences[e.sentence];
             // Symmetric relations are stated first-named first.
             let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] {
                 (e.target, e.source)
@@ -476,26 +518,13 @@ fn run(
                 let name = |c: usize| nm.clusters[c].name.clone();
                 x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &e.rule);
             }
-            // A rule that found no date of its own takes the sentence's opening adverbial.
-            let stated = e
-                .date
-                .or_else(|| dates::sentence_frame(&normalized, &s.tokens))
-                .and_then(|x| x.resolve(date));
+            // A rule that found no date of its own takes the sentence's opening adverbial
+            // (in `evidence_of`).
             ExtractedEdge {
                 source: index[src],
                 relation: e.relation,
                 target: index[tgt],
-                evidence: Evidence {
-                    doc: doc_id,
-                    sentence: normalized[s.start..s.end].to_string(),
-                    start: s.start.min(u32::MAX as usize) as u32,
-                    end: s.end.min(u32::MAX as usize) as u32,
-                    date: stated,
-                    rule: e.rule,
-                    confidence: e.confidence,
-                    reported: date,
-                    polarity: Polarity::Affirmed,
-                },
+                evidence: evidence_of(&e, Polarity::Affirmed),
             }
         })
         .collect();
@@ -512,6 +541,7 @@ fn run(
             text: normalized,
             entities,
             edges,
+            denials,
         },
         explanation,
     ))

@@ -14,7 +14,9 @@ use crate::store::Store;
 pub mod names;
 mod paths;
 mod stats;
+mod time;
 pub use stats::Breakdown;
+pub use time::{TimelineEntry, Timing};
 pub mod snapshot;
 pub use names::{describe, EntityRef, Resolved, Strictness};
 pub use snapshot::{Scratch, Snapshot};
@@ -57,6 +59,14 @@ pub struct EdgeView {
     pub evidence_count: u32,
     pub first_date: Option<Date>,
     pub last_date: Option<Date>,
+    /// Documents that deny the edge; with any, the edge is contested (stated and denied).
+    pub denials: u32,
+    pub contested: bool,
+    /// When it was reported (document dates) and the interval the text says it held.
+    pub first_reported: Option<Date>,
+    pub last_reported: Option<Date>,
+    pub held_from: Option<Date>,
+    pub held_until: Option<Date>,
 }
 
 /// An entity reached from another.
@@ -75,6 +85,11 @@ pub struct Neighbor {
     pub evidence_count: u32,
     pub documents: u32,
     pub confidence: f32,
+    /// Stated and denied.
+    pub contested: bool,
+    /// The interval the edge held (see [`Timing`]).
+    pub held_from: Option<Date>,
+    pub held_until: Option<Date>,
     pub via: String,
     pub id: EntityId,
 }
@@ -93,6 +108,9 @@ pub struct Hop {
     pub evidence: String,
     /// The other relations between the same two entities ("criticized <-").
     pub also: Vec<String>,
+    /// The interval the edge held (see [`Timing`]).
+    pub held_from: Option<Date>,
+    pub held_until: Option<Date>,
 }
 
 /// Filters of `edges`.
@@ -110,11 +128,47 @@ pub struct EdgeFilter {
     pub either_direction: bool,
     /// Only the edges this document gives evidence for.
     pub doc: Option<DocId>,
-    /// Only edges at least this confident.
+    /// Only edges at least this confident (after the doubt of their counter-evidence).
     pub min_confidence: Option<f32>,
+    /// Only edges reported by at least this many documents.
+    pub min_docs: Option<u32>,
+    /// Only contested edges: stated in some documents and denied in others.
+    pub contested: bool,
+    /// Only edges that held on this date, by the intervals their sentences state (a role
+    /// from its start until a later `left`), by their document dates where nothing is
+    /// stated.
+    pub as_of: Option<Date>,
 }
 
 impl EdgeFilter {
+    /// True when the edge's figures pass the confidence, document and contested filters.
+    ///
+    /// ```
+    /// use relgraph::model::EdgeData;
+    /// use relgraph::query::EdgeFilter;
+    /// let denied_once = EdgeData { documents: 3, confidence: 0.7, denials: 1, ..Default::default() };
+    /// let f = EdgeFilter { contested: true, min_docs: Some(2), ..Default::default() };
+    /// assert!(f.figures_fit(&denied_once));
+    /// assert!(!EdgeFilter { min_confidence: Some(0.9), ..Default::default() }.figures_fit(&denied_once));
+    /// ```
+    /// True when the edge's dates pass `since`, `until` and `as_of` (stated dates, else
+    /// reported ones).
+    pub fn timing_fits(&self, d: &EdgeData, t: &Timing) -> bool {
+        let (first, last) = t.span(d);
+        self.dates_fit(first, last) && self.as_of.is_none_or(|day| t.holds_on(day))
+    }
+
+    /// True when some date filter is set (the edge's timing is then needed).
+    pub fn dated(&self) -> bool {
+        self.since.is_some() || self.until.is_some() || self.as_of.is_some()
+    }
+
+    pub fn figures_fit(&self, d: &EdgeData) -> bool {
+        self.min_confidence.is_none_or(|m| d.confidence >= m)
+            && self.min_docs.is_none_or(|m| d.documents >= m)
+            && (!self.contested || d.contested())
+    }
+
     /// True when the span from `first` to `last` reaches into the `since`..`until` window;
     /// an undated edge fits only a filter without dates.
     pub fn dates_fit(&self, first: Option<Date>, last: Option<Date>) -> bool {
@@ -177,19 +231,16 @@ impl Store {
         &self,
         key: &EdgeKey,
         data: &EdgeData,
+        evidence: &[Evidence],
+        timing: &Timing,
         names: &mut HashMap<EntityId, Entity>,
     ) -> Result<EdgeView> {
         let s = self.cached_entity(key.source, names)?;
         let t = self.cached_entity(key.target, names)?;
-        let evidence = if data.evidence > 0 {
-            self.evidence_of(key)?
-                .into_iter()
-                .next()
-                .map(|e| e.sentence)
-                .unwrap_or_default()
-        } else {
-            String::new()
-        };
+        let evidence = evidence
+            .first()
+            .map(|e| e.sentence.clone())
+            .unwrap_or_default();
         Ok(EdgeView {
             source: s.name,
             relation: key.relation,
@@ -202,6 +253,12 @@ impl Store {
             evidence_count: data.evidence,
             first_date: data.first_date,
             last_date: data.last_date,
+            denials: data.denials,
+            contested: data.contested(),
+            first_reported: timing.first_reported,
+            last_reported: timing.last_reported,
+            held_from: timing.held_from,
+            held_until: timing.held_until,
         })
     }
 
@@ -248,10 +305,11 @@ impl Store {
         let mut names = HashMap::new();
         let mut out = Vec::new();
         let mut seen = HashSet::new();
-        for (k, d) in keys {
+        for (k, mut d) in keys {
             if !seen.insert(k) || !rel_ok(&f.relations, k.relation) {
                 continue;
             }
+            self.add_doubt(&k, &mut d)?;
             let sym = k.relation.is_symmetric();
             let fits = |s: EntityId, t: EntityId| {
                 f.from.is_none_or(|x| x == s) && f.to.is_none_or(|x| x == t)
@@ -266,12 +324,19 @@ impl Store {
             if !ok {
                 continue;
             }
-            if !f.dates_fit(d.first_date, d.last_date)
-                || f.min_confidence.is_some_and(|m| d.confidence < m)
-            {
+            if !f.figures_fit(&d) {
                 continue;
             }
-            let mut v = self.view(&k, &d, &mut names)?;
+            let evidence = if d.evidence > 0 {
+                self.evidence_of(&k)?
+            } else {
+                Vec::new()
+            };
+            let timing = self.timing_of(&k, &evidence)?;
+            if !f.timing_fits(&d, &timing) {
+                continue;
+            }
+            let mut v = self.view(&k, &d, &evidence, &timing, &mut names)?;
             if flip {
                 std::mem::swap(&mut v.source, &mut v.target);
                 std::mem::swap(&mut v.source_kind, &mut v.target_kind);
@@ -317,6 +382,41 @@ impl Store {
         Ok(out)
     }
 
+    /// [`Store::adjacent`] without the edges that fail the date filters of `when`.
+    pub fn adjacent_when(
+        &self,
+        id: EntityId,
+        dir: Direction,
+        rels: &[RelationKind],
+        when: &EdgeFilter,
+    ) -> Result<Vec<(EntityId, RelationKind, &'static str)>> {
+        let all = self.adjacent(id, dir, rels)?;
+        if !when.dated() {
+            return Ok(all);
+        }
+        let mut kept = Vec::with_capacity(all.len());
+        for (o, r, sym) in all {
+            let key = if sym == "<-" {
+                EdgeKey::new(o, r, id)
+            } else {
+                EdgeKey::new(id, r, o)
+            };
+            let data = self.edge(&key)?.unwrap_or_default();
+            if self.edge_holds(&key, &data, when)? {
+                kept.push((o, r, sym));
+            }
+        }
+        Ok(kept)
+    }
+
+    /// Whether an edge passes the date filters of `when` (its timing read from its evidence).
+    pub fn edge_holds(&self, key: &EdgeKey, data: &EdgeData, when: &EdgeFilter) -> Result<bool> {
+        if !when.dated() {
+            return Ok(true);
+        }
+        Ok(when.timing_fits(data, &self.timing(key)?))
+    }
+
     /// Entities within `depth` hops (breadth first), each with the hop that reached it.
     pub fn neighbors(
         &self,
@@ -324,6 +424,19 @@ impl Store {
         depth: usize,
         dir: Direction,
         rels: &[RelationKind],
+    ) -> Result<Vec<Neighbor>> {
+        self.neighbors_when(id, depth, dir, rels, &EdgeFilter::default())
+    }
+
+    /// [`Store::neighbors`] over the edges that pass the date filters of `when` (`since`,
+    /// `until`, `as_of`): the neighbourhood as it stood then.
+    pub fn neighbors_when(
+        &self,
+        id: EntityId,
+        depth: usize,
+        dir: Direction,
+        rels: &[RelationKind],
+        when: &EdgeFilter,
     ) -> Result<Vec<Neighbor>> {
         let _r = self.read_gate();
         // Each entity is reached once, from the first entity of the layer before that
@@ -334,7 +447,7 @@ impl Store {
         for d in 1..=depth.max(1) {
             let mut next = Vec::new();
             for &n in &frontier {
-                for (o, r, sym) in self.adjacent(n, dir, rels)? {
+                for (o, r, sym) in self.adjacent_when(n, dir, rels, when)? {
                     if o == id {
                         continue;
                     }
@@ -362,7 +475,9 @@ impl Store {
             } else {
                 EdgeKey::new(from, r, o)
             };
-            let data = self.edge(&key)?.unwrap_or_default();
+            let mut data = self.edge(&key)?.unwrap_or_default();
+            self.add_doubt(&key, &mut data)?;
+            let timing = self.timing(&key)?;
             out.push(Neighbor {
                 name: e.name,
                 kind: e.kind,
@@ -372,6 +487,9 @@ impl Store {
                 evidence_count: data.evidence,
                 documents: data.documents,
                 confidence: data.confidence,
+                contested: data.contested(),
+                held_from: timing.held_from,
+                held_until: timing.held_until,
                 via: v.name,
                 id: o,
             });
@@ -405,8 +523,10 @@ impl Store {
         })
     }
 
-    /// The evidence sentences matching the filter, edge by edge in key order. An edge at
-    /// `entity` is shown with `entity` first when its relation is symmetric.
+    /// The evidence sentences matching the filter, edge by edge in key order, each edge's
+    /// statements then its denials (`polarity`): a triple only denied still shows its
+    /// denial. An edge at `entity` is shown with `entity` first when its relation is
+    /// symmetric.
     pub fn evidence(&self, f: &EvidenceFilter) -> Result<Vec<EvidenceView>> {
         let edges: Vec<EdgeKey> = {
             let _r = self.read_gate();
@@ -415,17 +535,25 @@ impl Store {
                     let mut v: Vec<EdgeKey> =
                         self.out_edges(a)?.into_iter().map(|(k, _)| k).collect();
                     v.extend(self.in_edge_keys(a)?);
+                    v.extend(self.denied_at(a)?);
                     v
                 }
                 (None, Some(doc)) => {
-                    self.document(doc)?
-                        .ok_or_else(|| Error::NoSuchDocument(crate::model::doc_id_hex(doc)))?
-                        .edges
+                    let d = self
+                        .document(doc)?
+                        .ok_or_else(|| Error::NoSuchDocument(crate::model::doc_id_hex(doc)))?;
+                    d.edges.into_iter().chain(d.denied).collect()
                 }
-                (None, None) => self
-                    .all_edges()
-                    .map(|e| e.map(|(k, _)| k))
-                    .collect::<Result<_>>()?,
+                (None, None) => {
+                    let mut v: Vec<EdgeKey> = self
+                        .all_edges()
+                        .map(|e| e.map(|(k, _)| k))
+                        .collect::<Result<_>>()?;
+                    for item in self.all_denials() {
+                        v.push(item?.0);
+                    }
+                    v
+                }
             };
             v.sort_unstable();
             v.dedup();
@@ -462,7 +590,11 @@ impl Store {
             if flip {
                 std::mem::swap(&mut s, &mut t);
             }
-            for ev in self.evidence_of(&k)? {
+            let mut all = self.evidence_of(&k)?;
+            if !self.denials.is_empty() {
+                all.extend(self.denials_of(&k)?);
+            }
+            for ev in all {
                 if f.doc.is_some_and(|d| d != ev.doc)
                     || f.min_confidence.is_some_and(|m| ev.confidence < m)
                 {
@@ -545,6 +677,8 @@ impl Store {
                     continue;
                 }
                 if let Some(&nj) = index.get(&k.target) {
+                    let mut d = d;
+                    self.add_doubt(&k, &mut d)?;
                     g.add_edge(ni, nj, (k.relation, d));
                 }
             }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{rel_ok, Direction, Hop, IdPath};
+use super::{rel_ok, Direction, EdgeFilter, Hop, IdPath};
 use crate::error::Result;
 use crate::model::*;
 use crate::store::Store;
@@ -30,6 +30,19 @@ impl Store {
         max_depth: usize,
         rels: &[RelationKind],
     ) -> Result<Option<IdPath>> {
+        self.shortest_path_ids_when(a, b, max_depth, rels, &EdgeFilter::default())
+    }
+
+    /// [`Store::shortest_path_ids`] over the edges that pass the date filters of `when`
+    /// (`since`, `until`, `as_of`).
+    pub fn shortest_path_ids_when(
+        &self,
+        a: EntityId,
+        b: EntityId,
+        max_depth: usize,
+        rels: &[RelationKind],
+        when: &EdgeFilter,
+    ) -> Result<Option<IdPath>> {
         if a == b {
             return Ok(Some(Vec::new()));
         }
@@ -52,7 +65,7 @@ impl Store {
             let mut next = Vec::new();
             let mut meet = None;
             'outer: for &n in frontier.iter() {
-                for (o, r, sym) in self.adjacent(n, Direction::Both, rels)? {
+                for (o, r, sym) in self.adjacent_when(n, Direction::Both, rels, when)? {
                     if parents.contains_key(&o) {
                         continue;
                     }
@@ -100,6 +113,7 @@ impl Store {
         a: EntityId,
         b: EntityId,
         rels: &[RelationKind],
+        when: &EdgeFilter,
     ) -> Result<Vec<(EdgeKey, EdgeData)>> {
         let mut found = Vec::new();
         for (k, d) in self.out_edges(a)? {
@@ -111,6 +125,15 @@ impl Store {
             if k.target == a && rel_ok(rels, k.relation) && !found.iter().any(|(f, _)| *f == k) {
                 found.push((k, d));
             }
+        }
+        if when.dated() {
+            let mut kept = Vec::with_capacity(found.len());
+            for (k, d) in found {
+                if self.edge_holds(&k, &d, when)? {
+                    kept.push((k, d));
+                }
+            }
+            found = kept;
         }
         found.sort_by(|x, y| {
             y.1.evidence
@@ -129,8 +152,9 @@ impl Store {
         rels: &[RelationKind],
         preferred: Option<RelationKind>,
         names: &mut HashMap<EntityId, Entity>,
+        when: &EdgeFilter,
     ) -> Result<Hop> {
-        let mut edges = self.edges_between(a, b, rels)?;
+        let mut edges = self.edges_between(a, b, rels, when)?;
         if let Some(p) = preferred {
             if let Some(i) = edges.iter().position(|(k, _)| k.relation == p) {
                 let e = edges.remove(i);
@@ -142,16 +166,20 @@ impl Store {
         let Some((key, data)) = edges.first().cloned() else {
             return Err(self.corrupt(&format!("no edge between {a} and {b} on a path")));
         };
-        let evidence = if data.evidence > 0 {
+        let all = if data.evidence > 0 {
             self.evidence_of(&key)?
-                .into_iter()
-                .next()
-                .map(|e| e.sentence)
-                .unwrap_or_default()
         } else {
-            String::new()
+            Vec::new()
         };
+        let timing = self.timing_of(&key, &all)?;
+        let evidence = all
+            .into_iter()
+            .next()
+            .map(|e| e.sentence)
+            .unwrap_or_default();
         Ok(Hop {
+            held_from: timing.held_from,
+            held_until: timing.held_until,
             from,
             relation: key.relation,
             to,
@@ -173,14 +201,26 @@ impl Store {
         max_depth: usize,
         rels: &[RelationKind],
     ) -> Result<Option<Vec<Hop>>> {
-        let Some(ids) = self.shortest_path_ids(a, b, max_depth, rels)? else {
+        self.shortest_path_when(a, b, max_depth, rels, &EdgeFilter::default())
+    }
+
+    /// [`Store::shortest_path`] over the edges that pass the date filters of `when`.
+    pub fn shortest_path_when(
+        &self,
+        a: EntityId,
+        b: EntityId,
+        max_depth: usize,
+        rels: &[RelationKind],
+        when: &EdgeFilter,
+    ) -> Result<Option<Vec<Hop>>> {
+        let Some(ids) = self.shortest_path_ids_when(a, b, max_depth, rels, when)? else {
             return Ok(None);
         };
         let _r = self.read_gate();
         let mut names = HashMap::new();
         let mut hops = Vec::new();
         for (f, r, _, t) in ids {
-            hops.push(self.hop(f, t, rels, Some(r), &mut names)?);
+            hops.push(self.hop(f, t, rels, Some(r), &mut names, when)?);
         }
         Ok(Some(hops))
     }
@@ -196,6 +236,19 @@ impl Store {
         rels: &[RelationKind],
         limit: usize,
     ) -> Result<Vec<Vec<Hop>>> {
+        self.all_paths_when(a, b, max_depth, rels, limit, &EdgeFilter::default())
+    }
+
+    /// [`Store::all_paths`] over the edges that pass the date filters of `when`.
+    pub fn all_paths_when(
+        &self,
+        a: EntityId,
+        b: EntityId,
+        max_depth: usize,
+        rels: &[RelationKind],
+        limit: usize,
+        when: &EdgeFilter,
+    ) -> Result<Vec<Vec<Hop>>> {
         if a == b || limit == 0 {
             return Ok(Vec::new());
         }
@@ -210,7 +263,7 @@ impl Store {
                     continue;
                 }
                 let mut others: Vec<EntityId> = self
-                    .adjacent(n, Direction::Both, rels)?
+                    .adjacent_when(n, Direction::Both, rels, when)?
                     .into_iter()
                     .map(|(o, _, _)| o)
                     .collect();
@@ -267,7 +320,7 @@ impl Store {
             .iter()
             .map(|p| {
                 p.windows(2)
-                    .map(|w| self.hop(w[0], w[1], rels, None, &mut names))
+                    .map(|w| self.hop(w[0], w[1], rels, None, &mut names, when))
                     .collect()
             })
             .collect()

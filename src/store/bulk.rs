@@ -62,6 +62,11 @@ enum DumpRecord {
         evidence: Evidence,
     },
     Document(Document),
+    /// A sentence that denies a triple (counter-evidence); older dumps have none.
+    Denial {
+        key: EdgeKey,
+        evidence: Evidence,
+    },
     /// Kind votes of an entity (`identity.rs`); older dumps have none.
     KindVotes {
         id: EntityId,
@@ -361,6 +366,7 @@ impl Store {
         let imported = EdgeData {
             confidence: 1.0,
             asserted: true,
+            denials: 0,
             ..Default::default()
         };
         for run in edges.chunk_by(|a, b| a.source == b.source) {
@@ -552,6 +558,10 @@ impl Store {
         for d in self.all_documents() {
             line(&DumpRecord::Document(d?))?;
         }
+        for item in self.all_denials() {
+            let (key, evidence) = item?;
+            line(&DumpRecord::Denial { key, evidence })?;
+        }
         for item in self.all_kind_votes() {
             let (id, votes) = item?;
             line(&DumpRecord::KindVotes {
@@ -600,6 +610,8 @@ impl Store {
         let mut evidence_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
         let mut batches: [Batch; 6] = Default::default();
         let mut identity = Batch::default();
+        let mut denials = Batch::default();
+        let mut denial_seq: HashMap<(EdgeKey, DocId), u32> = HashMap::new();
         let mut out_rows: BTreeMap<EntityId, Vec<OutEntry>> = BTreeMap::new();
         let mut in_rows: BTreeMap<EntityId, Vec<InEntry>> = BTreeMap::new();
         for rec in &records {
@@ -624,6 +636,11 @@ impl Store {
                 DumpRecord::Evidence { key, evidence } => {
                     let n = evidence_seq.entry((*key, evidence.doc)).or_insert(0);
                     batches[4].insert(&evidence_key(key, evidence.doc, *n), encode(evidence));
+                    *n += 1;
+                }
+                DumpRecord::Denial { key, evidence } => {
+                    let n = denial_seq.entry((*key, evidence.doc)).or_insert(0);
+                    denials.insert(&evidence_key(key, evidence.doc, *n), encode(evidence));
                     *n += 1;
                 }
                 DumpRecord::Document(d) => {
@@ -673,11 +690,12 @@ impl Store {
         }
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, tdn)| {
                 for (t, b) in [te, tn, to, ti, tv, td].into_iter().zip(batches.iter()) {
                     t.apply_batch(b)?;
                 }
                 tid.apply_batch(&identity)?;
+                tdn.apply_batch(&denials)?;
                 tm.insert(META_NEXT_ID, &(max_id + 1).to_be_bytes())?;
                 tx_add(tm, META_ENTITIES, ne)?;
                 tx_add(tm, META_EDGES, nx)?;

@@ -318,6 +318,7 @@ pub fn decode_out_row(bytes: &[u8]) -> Result<Vec<OutEntry>, String> {
         }
         let mut d = EdgeData {
             asserted: flags & F_ASSERTED != 0,
+            denials: 0,
             confidence: 1.0,
             ..Default::default()
         };
@@ -446,6 +447,7 @@ mod tests {
         let imported = EdgeData {
             confidence: 1.0,
             asserted: true,
+            denials: 0,
             ..Default::default()
         };
         let row: Vec<OutEntry> = (0..10)
@@ -486,6 +488,7 @@ mod tests {
                     }),
                     confidence: if asserted { 1.0 } else { n as f32 / 7.0 },
                     asserted,
+                    denials: 0,
                 })
             }).collect());
             let back = decode_out_row(&encode_out_row(&row)).unwrap();

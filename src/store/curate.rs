@@ -237,7 +237,7 @@ impl Store {
             .chain(ent.aliases.iter().cloned())
             .collect();
         self.all_trees()
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, _tdn)| {
                 for k in &evidence_keys {
                     tv.remove(k.as_ref())?;
                 }

@@ -445,7 +445,7 @@ impl Store {
         })?;
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, _tdn)| {
                 for k in &evidence_out {
                     tv.remove(k.as_ref())?;
                 }

@@ -56,6 +56,9 @@ pub struct Store {
     pub(crate) out: Tree,
     pub(crate) inn: Tree,
     pub(crate) evidence: Tree,
+    /// Counter-evidence, keyed as `evidence` is: sentences that deny a triple. Kept apart so
+    /// that an edge, its counts and its evidence mean what they meant before.
+    pub(crate) denials: Tree,
     pub(crate) docs: Tree,
     pub(crate) meta: Tree,
     /// Kind votes, derived name forms and the merge log (`identity.rs`).
@@ -348,6 +351,7 @@ impl Store {
             out: tree("out")?,
             inn: tree("in")?,
             evidence: tree("evidence")?,
+            denials: tree("denials")?,
             docs: tree("docs")?,
             meta: tree("meta")?,
             identity: tree("identity")?,
@@ -528,7 +532,20 @@ impl Store {
 
     /// Every tree, for a transaction over a whole document, a merge or an unmerge.
     #[allow(clippy::type_complexity)]
-    pub(crate) fn all_trees(&self) -> (&Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree, &Tree) {
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn all_trees(
+        &self,
+    ) -> (
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+        &Tree,
+    ) {
         (
             &self.entities,
             &self.names,
@@ -538,6 +555,7 @@ impl Store {
             &self.docs,
             &self.meta,
             &self.identity,
+            &self.denials,
         )
     }
 
@@ -819,6 +837,59 @@ impl Store {
         Ok(v)
     }
 
+    /// The counter-evidence of one triple: the sentences that deny it, in document order.
+    pub fn denials_of(&self, key: &EdgeKey) -> Result<Vec<Evidence>> {
+        let key = EdgeKey::new(key.source, key.relation, key.target);
+        let mut v = Vec::new();
+        for item in self.denials.scan_prefix(out_key(&key)) {
+            let (_, val) = item.map_err(|e| self.sled_err(e))?;
+            v.push(self.decode("denial", &val)?);
+        }
+        Ok(v)
+    }
+
+    /// The triples denied somewhere with `id` at one end (the denials tree is small: news
+    /// denies far less than it states).
+    pub fn denied_at(&self, id: EntityId) -> Result<Vec<EdgeKey>> {
+        let mut keys = BTreeSet::new();
+        for item in self.denials.iter().keys() {
+            let k = item.map_err(|e| self.sled_err(e))?;
+            let (key, _, _) =
+                split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed denial key"))?;
+            if key.source == id || key.target == id {
+                keys.insert(key);
+            }
+        }
+        Ok(keys.into_iter().collect())
+    }
+
+    /// Adds the doubt of the edge's counter-evidence to its figures: `denials` (documents
+    /// denying it) and a confidence lowered by them, `c · (1 − d / 2)` where `d` combines the
+    /// denials as statements combine: a denial is a claim too, often by an interested
+    /// party, so it halves at most what the statements make of the edge.
+    /// Figures that already count their denials are left as they are.
+    pub fn add_doubt(&self, key: &EdgeKey, data: &mut EdgeData) -> Result<()> {
+        if self.denials.is_empty() || data.denials > 0 {
+            return Ok(());
+        }
+        let denials = self.denials_of(key)?;
+        let docs: BTreeSet<DocId> = denials.iter().map(|e| e.doc).collect();
+        data.denials = docs.len() as u32;
+        if !data.asserted {
+            data.confidence *= 1.0 - crate::model::combined_confidence(&denials) / 2.0;
+        }
+        Ok(())
+    }
+
+    pub fn all_denials(&self) -> impl Iterator<Item = Result<(EdgeKey, Evidence)>> + '_ {
+        self.denials.iter().map(move |item| {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            let (edge, _, _) =
+                split_evidence_key(&k).ok_or_else(|| self.corrupt("malformed denial key"))?;
+            Ok((edge, self.decode("denial", &v)?))
+        })
+    }
+
     // ---- full scans -------------------------------------------------------------------
 
     pub fn all_entities(&self) -> impl Iterator<Item = Result<Entity>> + '_ {
@@ -943,11 +1014,15 @@ pub(crate) fn summarize(evidence: &[Evidence], asserted: bool) -> EdgeData {
         evidence: evidence.len() as u32,
         first_date: None,
         last_date: None,
-        confidence: if asserted { 1.0 } else { 0.0 },
+        confidence: if asserted {
+            1.0
+        } else {
+            crate::model::combined_confidence(evidence)
+        },
         asserted,
+        denials: 0,
     };
     for e in evidence {
-        data.confidence = data.confidence.max(e.confidence);
         data.first_date = Date::earliest(data.first_date, e.date);
         data.last_date = Date::latest(data.last_date, e.date);
     }

@@ -46,6 +46,8 @@ pub struct DocumentInput {
     pub date_source: Option<DateSource>,
     pub entities: Vec<NewEntity>,
     pub edges: Vec<NewEdge>,
+    /// Counter-evidence: triples the document denies (kept apart, never an edge).
+    pub denials: Vec<NewEdge>,
 }
 
 /// What one ingest did.
@@ -77,6 +79,8 @@ pub struct CheckReport {
     pub entities: u64,
     pub edges: u64,
     pub evidence: u64,
+    /// Counter-evidence sentences (the `denials` tree).
+    pub denials: u64,
     pub documents: u64,
     pub names: u64,
     pub problems: Vec<String>,
@@ -304,7 +308,7 @@ impl Store {
         self.ensure_forms()?;
         let trees = self.all_trees();
         let outcome = trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, tdn)| {
                 let counter = WriteCounter {
                     plan: fault,
                     writes: std::cell::Cell::new(0),
@@ -410,7 +414,8 @@ impl Store {
                     let fresh = summarize(&all, false);
                     data.documents += 1;
                     data.evidence += fresh.evidence;
-                    data.confidence = data.confidence.max(fresh.confidence);
+                    // Each document once: independent reports add up (`combined_confidence`).
+                    data.confidence = 1.0 - (1.0 - data.confidence) * (1.0 - fresh.confidence);
                     data.first_date = min_date(data.first_date.take(), fresh.first_date);
                     data.last_date = max_date(data.last_date.take(), fresh.last_date);
                     counter.tick()?;
@@ -418,6 +423,22 @@ impl Store {
                         tx_add(tm, META_EDGES, 1)?;
                         outcome.edges_added += 1;
                     }
+                }
+                // Counter-evidence goes to its own tree and never makes an edge.
+                let mut denied: BTreeMap<EdgeKey, u32> = BTreeMap::new();
+                for e in &input.denials {
+                    let (s, t) = (ids[e.source], ids[e.target]);
+                    if s == t {
+                        continue;
+                    }
+                    let key = EdgeKey::new(s, e.relation, t);
+                    let n = denied.entry(key).or_insert(0);
+                    let mut ev = e.evidence.clone();
+                    ev.doc = input.id;
+                    ev.reported = input.date;
+                    ev.polarity = crate::model::Polarity::Denied;
+                    tdn.insert(&evidence_key(&key, input.id, *n), encode(&ev))?;
+                    *n += 1;
                 }
                 let doc = Document {
                     id: input.id,
@@ -428,7 +449,7 @@ impl Store {
                     edges: by_edge.keys().copied().collect(),
                     date: input.date,
                     date_source: input.date_source,
-                    denied: Vec::new(),
+                    denied: denied.keys().copied().collect(),
                 };
                 counter.tick()?;
                 td.insert(&id_key(input.id), encode(&doc))?;
@@ -474,6 +495,15 @@ impl Store {
             let data = (!keep.is_empty() || asserted).then(|| summarize(&keep, asserted));
             updates.push((*key, data));
         }
+        let mut drop_denials = Vec::new();
+        for key in &doc.denied {
+            for item in self.denials.scan_prefix(out_key(key)) {
+                let (k, _) = item.map_err(|e| self.sled_err(e))?;
+                if split_evidence_key(&k).is_some_and(|(_, d, _)| d == id) {
+                    drop_denials.push(k);
+                }
+            }
+        }
         let gone: BTreeSet<EdgeKey> = updates
             .iter()
             .filter(|(_, d)| d.is_none())
@@ -498,9 +528,12 @@ impl Store {
         })?;
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, tdn)| {
                 for k in &drop_evidence {
                     tv.remove(k.as_ref())?;
+                }
+                for k in &drop_denials {
+                    tdn.remove(k.as_ref())?;
                 }
                 for (key, data) in &updates {
                     match data {
@@ -650,6 +683,47 @@ impl Store {
                 doc_updates.push(doc);
             }
         }
+        // Counter-evidence follows the entity too, renumbered per document under its new key.
+        let mut denial_moves: BTreeMap<EdgeKey, Vec<Evidence>> = BTreeMap::new();
+        let mut remove_denials = Vec::new();
+        for old in self.denied_at(from)? {
+            let (s, t) = (repoint(old.source), repoint(old.target));
+            let new = (s != t).then(|| EdgeKey::new(s, old.relation, t));
+            for item in self.denials.scan_prefix(out_key(&old)) {
+                let (k, v) = item.map_err(|e| self.sled_err(e))?;
+                remove_denials.push(k);
+                let ev: Evidence = self.decode("denial", &v)?;
+                let doc = match doc_updates.iter().position(|d| d.id == ev.doc) {
+                    Some(i) => Some(i),
+                    None => self.document(ev.doc)?.map(|d| {
+                        doc_updates.push(d);
+                        doc_updates.len() - 1
+                    }),
+                };
+                if let Some(i) = doc {
+                    let d = &mut doc_updates[i];
+                    d.denied.retain(|k| *k != old);
+                    if let Some(n) = new {
+                        if !d.denied.contains(&n) {
+                            d.denied.push(n);
+                        }
+                    }
+                    d.denied.sort();
+                }
+                if let Some(n) = new {
+                    denial_moves.entry(n).or_default().push(ev);
+                }
+            }
+        }
+        for (key, evs) in denial_moves.iter_mut() {
+            if key.source != from && key.target != from {
+                for item in self.denials.scan_prefix(out_key(key)) {
+                    let (k, v) = item.map_err(|e| self.sled_err(e))?;
+                    remove_denials.push(k);
+                    evs.push(self.decode("denial", &v)?);
+                }
+            }
+        }
         let edge_delta = merged.len() as i64 - new_existing - old_count;
         self.lower_committed(Counts {
             entities: 1,
@@ -661,9 +735,20 @@ impl Store {
             .collect();
         let trees = self.all_trees();
         trees
-            .transaction(|(te, tn, to, ti, tv, td, tm, tid)| {
+            .transaction(|(te, tn, to, ti, tv, td, tm, tid, tdn)| {
                 for k in &remove_evidence {
                     tv.remove(k.as_ref())?;
+                }
+                for k in &remove_denials {
+                    tdn.remove(k.as_ref())?;
+                }
+                for (key, evs) in &denial_moves {
+                    let mut per_doc: HashMap<DocId, u32> = HashMap::new();
+                    for ev in evs {
+                        let n = per_doc.entry(ev.doc).or_insert(0);
+                        tdn.insert(&evidence_key(key, ev.doc, *n), encode(ev))?;
+                        *n += 1;
+                    }
                 }
                 for old in &old_edges {
                     tx_remove_edge(to, ti, old)?;
@@ -867,17 +952,35 @@ impl Store {
         rep.edges = edges.len() as u64;
         let mut doc_ids = BTreeSet::new();
         let mut doc_edges: BTreeMap<DocId, BTreeSet<EdgeKey>> = BTreeMap::new();
+        let mut doc_denied: BTreeMap<DocId, BTreeSet<EdgeKey>> = BTreeMap::new();
         for item in self.docs.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
             match decode::<Document>(&v) {
                 Ok(d) => {
                     doc_ids.insert(d.id);
                     doc_edges.insert(d.id, d.edges.iter().copied().collect());
+                    doc_denied.insert(d.id, d.denied.iter().copied().collect());
                 }
                 Err(err) => p.push(format!("document {:?}: {err}", read_u64(&k))),
             }
         }
         rep.documents = doc_ids.len() as u64;
+        for item in self.denials.iter() {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            rep.denials += 1;
+            let Some((key, doc, _)) = split_evidence_key(&k) else {
+                p.push("malformed key in denials tree".into());
+                continue;
+            };
+            if !doc_denied.get(&doc).is_some_and(|s| s.contains(&key)) {
+                p.push(format!(
+                    "denial of {key:?} from document {doc:016x}, which does not list it"
+                ));
+            }
+            if let Err(err) = decode::<Evidence>(&v) {
+                p.push(format!("denial {key:?}: {err}"));
+            }
+        }
         let mut per_edge: BTreeMap<EdgeKey, Vec<Evidence>> = BTreeMap::new();
         for item in self.evidence.iter() {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
