@@ -107,6 +107,8 @@ struct Ctx<'a> {
     /// Words seen capitalized inside running text (not first in a sentence, not in a
     /// heading): a title-case headline trusts only these.
     body_caps: HashSet<String>,
+    /// Headline words seen opening a name inside a sentence ("... sued Credit Suisse").
+    name_openers: HashSet<String>,
     lowercase_count: HashMap<String, usize>,
     body_caps_count: HashMap<String, usize>,
 }
@@ -192,9 +194,22 @@ impl Ctx<'_> {
             && toks.get(i + 1).is_some_and(|n| n.cap)
             && known::longest_place(&[r, raw(self.text, &toks[i + 1])])
                 .is_some_and(|(n, _)| n == 2);
+        // "Credit Suisse", "Check Point", "Live Nation": a headline or credit word that opens a
+        // name inside a sentence (or one the document capitalizes inside sentences).
+        let stop_word_opening_name = t.cap
+            && !function_word
+            && (inside_sentence(self.text, toks, i) || self.name_openers.contains(&t.low))
+            && self.title_at(toks, i).is_none()
+            && toks.get(i + 1).is_some_and(|n| {
+                n.cap && n.is_word && !self.stop(&n.low) && self.title_at(toks, i + 1).is_none()
+            });
         if !t.is_word
             || !(t.cap || camel)
-            || self.stop(&t.low) && !given_before_name && !caps_before_name && !place_start
+            || self.stop(&t.low)
+                && !given_before_name
+                && !caps_before_name
+                && !place_start
+                && !stop_word_opening_name
         {
             return false;
         }
@@ -307,7 +322,15 @@ impl Ctx<'_> {
         // Demonyms and nationalities are adjectives here ("British court", "les Américains").
         if known::demonym(&t.low).is_some() && !is_all_caps(r) {
             let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && n.is_word);
-            if !next_cap {
+            // "Credit Suisse", "Banca Italiana": a demonym closing a name.
+            let closes_name = i > 0
+                && toks[i - 1].cap
+                && toks[i - 1].is_word
+                && !self.lex.has("determiners", &toks[i - 1].low)
+                && known::demonym(&toks[i - 1].low).is_none()
+                && self.title_at(toks, i - 1).is_none()
+                && t.cap;
+            if !next_cap && !closes_name {
                 return false;
             }
         }
@@ -798,10 +821,16 @@ fn title_case(text: &str, s: &Sentence) -> bool {
     caps * 10 >= words.len() * 7
 }
 
+/// Token `i` follows a word or a comma: it does not open the sentence or a quote.
+fn inside_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    i > 0 && (toks[i - 1].is_word || matches!(raw(text, &toks[i - 1]), "," | ";"))
+}
+
 /// Finds the names of every sentence and groups them into clusters.
 pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
     let mut common = HashSet::default();
     let mut body_caps = HashSet::default();
+    let mut name_openers = HashSet::default();
     let mut lowercase_count: HashMap<String, usize> = HashMap::default();
     let mut body_caps_count: HashMap<String, usize> = HashMap::default();
     for s in sentences {
@@ -814,6 +843,16 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
                 body_caps.insert(t.low.clone());
                 *body_caps_count.entry(t.low.clone()).or_default() += 1;
             }
+            if t.cap
+                && !s.heading
+                && lex.has("stop", &t.low)
+                && inside_sentence(text, &s.tokens, i)
+                && s.tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.cap && n.is_word && !lex.has("stop", &n.low))
+            {
+                name_openers.insert(t.low.clone());
+            }
         }
     }
     let ctx = Ctx {
@@ -821,6 +860,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
         lex,
         common,
         body_caps,
+        name_openers,
         lowercase_count,
         body_caps_count,
     };

@@ -415,6 +415,22 @@ impl<'a> Sentence<'a> {
                 if !r.is_empty() {
                     return r;
                 }
+                // "head of wealth management at Credit Suisse", "directeur de la
+                // communication de Renault": a unit named by no entity, then its organization.
+                for &m in grp {
+                    for (t2, inner) in &self.st.pps[m] {
+                        if [self.tags.of, self.tags.at].contains(&Some(*t2)) {
+                            let r: Vec<usize> = self
+                                .refs_of(inner)
+                                .into_iter()
+                                .filter(|&c| self.org_like[c])
+                                .collect();
+                            if !r.is_empty() {
+                                return r;
+                            }
+                        }
+                    }
+                }
             }
         }
         Vec::new()
@@ -838,11 +854,26 @@ impl<'a> Sentence<'a> {
             (Ctx::Noun(n), Cond::Named) => self.p.nouns[n].name.is_some(),
             (Ctx::Noun(n), Cond::Department) => {
                 // An "of" complement without entity (a department) and an organization after.
-                let pps = &self.st.pps[n];
-                let dept = pps.iter().any(|(t, g)| {
+                // The role may be the name's apposition: "X, the head of sales at Y".
+                let roles = std::iter::once(n).chain(
+                    self.st
+                        .apposition
+                        .iter()
+                        .enumerate()
+                        .filter(|&(m, a)| *a == Some(n) && m != n)
+                        .map(|(m, _)| m),
+                );
+                let dept = roles.flat_map(|r| self.st.pps[r].iter()).any(|(t, g)| {
+                    // "wealth management", "la communication": a unit, even when the
+                    // reference stage lets it speak for the organization after it.
+                    let unit = |m: usize| {
+                        self.refs[m].is_empty()
+                            || self.p.nouns[m]
+                                .head_class
+                                .is_some_and(|h| self.lex.tag_name(h) == "group")
+                    };
                     Some(*t) == self.tags.of
-                        && self.refs_of(g).is_empty()
-                        && g.iter().all(|&m| self.p.nouns[m].name.is_none())
+                        && g.iter().all(|&m| self.p.nouns[m].name.is_none() && unit(m))
                 });
                 dept && !self.org_of(n).is_empty()
             }

@@ -834,6 +834,10 @@ impl<'a> Chunker<'a> {
                     || (last.len() > 3
                         && (last.ends_with('s') || last.ends_with('x'))
                         && !last.ends_with("ss"));
+                // "a veteran of General Electric": a past membership.
+                if self.lex.has("past_roles", last) {
+                    g.former = true;
+                }
                 head_seen = true;
                 j += len;
                 end = j;

@@ -376,6 +376,15 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     j = k + d.len_utf8();
                     it.next();
                 } else if matches!(d, '-' | '.' | '&') {
+                    // "ex-PDG", "ex-head": the prefix is a word of its own (a former role).
+                    if d == '-'
+                        && s[i..k].eq_ignore_ascii_case("ex")
+                        && s[k + 1..].starts_with(char::is_alphabetic)
+                    {
+                        j = k + 1;
+                        it.next();
+                        break;
+                    }
                     // Keep "start-up", "U.S.", "AT&T" whole when a letter follows.
                     let mut look = s[k + d.len_utf8()..].chars();
                     match look.next() {

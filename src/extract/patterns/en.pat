@@ -56,9 +56,9 @@ praised         q:positive        -                       speaker               
 criticized      q:negative        -                       speaker                     judged
 
 # ---- roles ---------------------------------------------------------------------------
-leads           n:role_lead       !former,!dept           self                        org
-member_of       n:role_member     !former,!dept           self                        org
-member_of       n:role_lead       dept,!former            self                        org
+leads           n:role_lead       !dept                    self                        org
+member_of       n:role_member     !dept                    self                        org
+member_of       n:role_lead       dept                    self                        org
 # "rejoined Intel as CEO", "step in as the chain's new leader": the role of the clause's subject.
 leads           n:role_lead       via=as,!former,!dept,!host=oust|resign|leave host.subj                   org|host.obj|host.subj.org
 member_of       n:role_member     via=as,!former,!dept,!host=oust|resign|leave host.subj                   org|host.obj|host.subj.org
