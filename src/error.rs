@@ -28,7 +28,7 @@ pub enum Error {
     #[error("store error: {0}")]
     Store(String),
     /// The store's own files could not be written or read (a full disk, a failing device).
-    #[error("the store at {path} could not be written or read: {}", io_text(.source))]
+    #[error("{}", store_io_text(.path, .source))]
     StoreIo {
         path: PathBuf,
         #[source]
@@ -52,6 +52,8 @@ pub enum Error {
     NotUtf8 { what: String, offset: usize },
     #[error("{what} looks like binary data, not text")]
     Binary { what: String },
+    #[error("{what} looks like UTF-16 text; convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8)")]
+    Utf16 { what: String },
     #[error("{what} is empty: there is no text to read")]
     Empty { what: String },
     #[error(
@@ -90,14 +92,42 @@ pub enum Error {
     Render(String),
 }
 
-/// An I/O error as a user reads it: a full disk says so and what to do.
+/// An I/O error as a user reads it: a full disk says so and what to do. Never the debug
+/// form (`Os { code: 28, kind: StorageFull, .. }`).
 fn io_text(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::StorageFull => {
-            "the disk is full (no space left on the device); free some space and run the command again".into()
+            "no space left on device (the disk is full); free some space and run the command again"
+                .into()
         }
         std::io::ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        _ => e.to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => match e.raw_os_error() {
+            // The OS's own sentence, without Rust's "(os error N)" suffix.
+            Some(_) => e
+                .to_string()
+                .split(" (os error")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            None => e.to_string(),
+        },
+    }
+}
+
+/// A failed access to the store's own files: when the kind of error shows that a write
+/// failed, say "cannot write", not "written or read".
+fn store_io_text(path: &std::path::Path, e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let path = path.display();
+    match e.kind() {
+        StorageFull | ReadOnlyFilesystem | QuotaExceeded | FileTooLarge => {
+            format!("cannot write the store at {path}: {}", io_text(e))
+        }
+        _ => format!(
+            "the store at {path} could not be written or read: {}",
+            io_text(e)
+        ),
     }
 }
 
@@ -134,6 +164,7 @@ impl Error {
             self,
             Error::NotUtf8 { .. }
                 | Error::Binary { .. }
+                | Error::Utf16 { .. }
                 | Error::Empty { .. }
                 | Error::TooLarge { .. }
                 | Error::Parse { .. }

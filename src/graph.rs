@@ -298,4 +298,5 @@ impl Graph {
 pub fn read_and_extract(path: &Path, opts: &ExtractOptions) -> Result<Extraction> {
     let bytes = crate::input::read_file(path, opts.max_doc_bytes)?;
     extract::extract_bytes(&bytes, &path.display().to_string(), opts)
+        .map_err(|e| crate::input::utf16_hint(e, &bytes))
 }

@@ -296,11 +296,43 @@ impl Collector {
     }
 }
 
+/// A reader that remembers how many bytes it gave and the last one that was not
+/// white space: the CSV parser does not say whether the input ended inside a quote.
+struct Tail<R> {
+    inner: R,
+    read: u64,
+    last: Option<u8>,
+}
+
+impl<R: std::io::Read> std::io::Read for Tail<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if let Some(&b) = buf[..n].iter().rev().find(|b| !b.is_ascii_whitespace()) {
+            self.last = Some(b);
+        }
+        Ok(n)
+    }
+}
+
+/// True when `rec` is a field opened by a quote that never closed: its last field runs
+/// over lines to the very end of the input, which does not end with a quote.
+fn unclosed_quote<R: std::io::Read>(rec: &csv::StringRecord, rdr: &csv::Reader<Tail<R>>) -> bool {
+    let tail = rdr.get_ref();
+    rec.iter().next_back().is_some_and(|f| f.contains('\n'))
+        && rdr.position().byte() == tail.read
+        && tail.last != Some(b'"')
+}
+
 fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(Tail {
+            inner: reader,
+            read: 0,
+            last: None,
+        });
     let err = |line: usize, message: String| Error::Parse {
         file: source.to_string(),
         line,
@@ -353,14 +385,24 @@ fn parse_csv(reader: impl BufRead, source: &str) -> Result<ImportData> {
         at("lang"),
     );
     let (doc_date, doc_date_source) = (at("doc_date"), at("doc_date_source"));
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| {
+    let mut rec = csv::StringRecord::new();
+    loop {
+        let more = rdr.read_record(&mut rec).map_err(|e| {
             err(
                 e.position().map(|p| p.line() as usize).unwrap_or(0),
                 e.to_string(),
             )
         })?;
+        if !more {
+            break;
+        }
         let line = rec.position().map(|p| p.line() as usize).unwrap_or(0);
+        if unclosed_quote(&rec, &rdr) {
+            return Err(err(
+                line,
+                "a quote (\") opened on this line is never closed: the field runs to the end of the file; close it, or double a quote meant inside a field (\"\")".into(),
+            ));
+        }
         let field = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("");
         if rec.len() == 1 && field(Some(0)).trim().is_empty() {
             continue;
@@ -441,6 +483,26 @@ mod tests {
             }
             other => panic!("expected a parse error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_with_its_line() {
+        for data in [
+            "source,relation,target\nA,founded,B\n\"C,sued,D\nE,sued,F\n",
+            "source,relation,target\nA,founded,B\nC,sued,\"D\nE,sued,F",
+        ] {
+            match parse_rows(data.as_bytes(), ImportFormat::Csv, "t.csv") {
+                Err(Error::Parse { line, message, .. }) => {
+                    assert_eq!(line, 3, "{data:?}");
+                    assert!(message.contains("never closed"), "{message}");
+                }
+                other => panic!("{data:?}: expected a parse error, got {other:?}"),
+            }
+        }
+        // A quoted field over two lines, closed, is a name with a line break.
+        let data = "source,relation,target\nA,sued,\"B\nC\"\n";
+        let rows = parse_rows(data.as_bytes(), ImportFormat::Csv, "t.csv").unwrap();
+        assert_eq!(rows[0].target, "B\nC");
     }
 
     #[test]

@@ -179,3 +179,61 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Error)>)
     }
     (files, errors)
 }
+
+/// True when `bytes` look like UTF-16 text: a byte-order mark, or a NUL in every other
+/// byte of the start (ASCII letters in UTF-16 without a mark), as Windows tools write it.
+pub fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 8 {
+        return false;
+    }
+    let pairs = head.len() / 2;
+    let nul_at = |i: usize| head.chunks(2).filter(|p| p[i] == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // Nearly every pair has its NUL on the same side, and the other side is not NUL.
+    (even.max(odd) * 10 >= pairs * 9) && even.min(odd) * 10 <= pairs
+}
+
+/// Turns "binary data" about bytes that are UTF-16 text into advice on converting them.
+pub fn utf16_hint(e: Error, bytes: &[u8]) -> Error {
+    match e {
+        Error::Binary { what } | Error::NotUtf8 { what, .. } if looks_like_utf16(bytes) => {
+            Error::Utf16 { what }
+        }
+        other => other,
+    }
+}
+
+/// Refuses UTF-16 input up front (where the reader would otherwise call it something else).
+pub fn refuse_utf16(head: &[u8], what: &str) -> Result<()> {
+    if looks_like_utf16(head) {
+        return Err(Error::Utf16 {
+            what: what.to_string(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod utf16_tests {
+    use super::looks_like_utf16;
+
+    #[test]
+    fn utf16_is_told_from_utf8_and_binary() {
+        let le: Vec<u8> = "Ada a fondé Loom."
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        let be: Vec<u8> = "Ada a fondé Loom."
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert!(looks_like_utf16(&le) && looks_like_utf16(&be));
+        assert!(looks_like_utf16(&[&[0xff, 0xfe][..], &le].concat()));
+        assert!(!looks_like_utf16("Ada a fondé Loom.".as_bytes()));
+        assert!(!looks_like_utf16(&[0u8; 64]));
+    }
+}

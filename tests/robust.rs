@@ -570,7 +570,11 @@ fn document_ids(db: &Path) -> std::collections::BTreeSet<u64> {
 fn assert_reports_full_disk(what: &str, o: &std::process::Output) {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(3), "{what}: {err}");
-    assert!(err.contains("the disk is full"), "{what}: {err}");
+    assert!(
+        err.contains("cannot write") && err.contains("no space left on device"),
+        "{what}: {err}"
+    );
+    assert!(!err.contains("written or read"), "{what}: {err}");
     for bad in ["panicked", "Os {", "StorageFull", "backtrace"] {
         assert!(!err.contains(bad), "{what} printed `{bad}`: {err}");
     }
@@ -634,6 +638,91 @@ fn a_full_disk_during_ingest_or_import_is_reported_and_loses_nothing() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(counts(&db).1, before.1 + 30_000);
     document_ids(&db);
+
+    // An output file on the full disk is named in the message.
+    let dump = fs.0.join("dump.jsonl");
+    let filler = fill_but(&fs.0, 0);
+    let o = run_within(
+        60,
+        &db,
+        &["dump", "-o", dump.to_str().unwrap()],
+        Stdio::null(),
+    );
+    std::fs::remove_file(&filler).unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "cannot write {}: no space left on device",
+            dump.display()
+        )),
+        "{err}"
+    );
+}
+
+/// Damage found while opening is not sent to `check`, which opens the store the same way.
+#[test]
+fn damage_found_at_open_names_advice_that_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store");
+    drop(two_articles(&db));
+    {
+        let sled = sled::open(&db).unwrap();
+        let meta = sled.open_tree("meta").unwrap();
+        meta.insert("schema", &b"?"[..]).unwrap();
+        sled.flush().unwrap();
+    }
+    for cmd in ["stats", "check", "repair"] {
+        let o = run_within(20, &db, &[cmd], Stdio::null());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_plain_damage(cmd, &o);
+        assert!(!err.contains("check` lists"), "{cmd}: {err}");
+    }
+}
+
+#[test]
+fn an_unclosed_csv_quote_and_utf16_text_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store");
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(
+        &csv,
+        "source,relation,target\nAda Byron,founded,Loom Co\n\"Mary Byron,sued,Loom Co\nEve Kay,leads,Loom Co\n",
+    )
+    .unwrap();
+    let o = run_within(20, &db, &["import", csv.to_str().unwrap()], Stdio::null());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("rows.csv:3:") && err.contains("never closed"),
+        "{err}"
+    );
+    assert!(!err.contains("unknown relation"), "{err}");
+
+    let utf16 = |text: &str| -> Vec<u8> {
+        let mut b = vec![0xff, 0xfe];
+        b.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        b
+    };
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, utf16(ARTICLE_A)).unwrap();
+    let rows = dir.path().join("u16.csv");
+    std::fs::write(&rows, utf16("source,relation,target\nA B,sued,C D\n")).unwrap();
+    let runs: [&[&str]; 4] = [
+        &["ingest", article.to_str().unwrap()],
+        &["extract", article.to_str().unwrap()],
+        &["extract", "--explain", article.to_str().unwrap()],
+        &["import", rows.to_str().unwrap()],
+    ];
+    for args in runs {
+        let o = run_within(20, &db, args, Stdio::null());
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("looks like UTF-16") && err.contains("iconv -f UTF-16 -t UTF-8"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]

@@ -129,14 +129,16 @@ pub fn extract(a: ExtractArgs) -> Result<i32, Error> {
             let bytes = relgraph::input::read_file(&a.file, a.max_doc_bytes)?;
             (bytes, a.file.display().to_string())
         };
-        let (ex, explanation) = extract::explain_bytes(&bytes, &what, &opts)?;
+        let (ex, explanation) = extract::explain_bytes(&bytes, &what, &opts)
+            .map_err(|e| relgraph::input::utf16_hint(e, &bytes))?;
         print_explanation(&explanation, a.format)?;
         return Ok(found(ex.edges.len()));
     }
     let (ex, source) = if a.file.as_os_str() == "-" {
         let buf = read_stdin(a.max_doc_bytes)?;
         (
-            extract::extract_bytes(&buf, "standard input", &opts)?,
+            extract::extract_bytes(&buf, "standard input", &opts)
+                .map_err(|e| relgraph::input::utf16_hint(e, &buf))?,
             "standard input".to_string(),
         )
     } else {
@@ -307,7 +309,10 @@ fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Resul
     if !stdin.is_empty() {
         let opts = graph.extract_options(lang)?;
         let result = read_stdin(opts.max_doc_bytes)
-            .and_then(|bytes| extract::extract_bytes(&bytes, "standard input", &opts))
+            .and_then(|bytes| {
+                extract::extract_bytes(&bytes, "standard input", &opts)
+                    .map_err(|e| relgraph::input::utf16_hint(e, &bytes))
+            })
             .and_then(|ex| graph.ingest_extraction(&ex, "stdin"));
         tally(
             IngestReport {
@@ -354,6 +359,11 @@ pub fn import(db: &Path, a: ImportArgs) -> Result<i32, Error> {
         Box::new(std::io::BufReader::with_capacity(1 << 20, f))
     };
     let mut reader = reader;
+    let head = reader.fill_buf().map_err(|e| Error::Io {
+        path: a.file.clone(),
+        source: e,
+    })?;
+    relgraph::input::refuse_utf16(head, &name)?;
     let format = match a.format {
         Some(ImportFormatArg::Csv) => ImportFormat::Csv,
         Some(ImportFormatArg::Jsonl) => ImportFormat::Jsonl,

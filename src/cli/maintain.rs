@@ -25,17 +25,27 @@ pub fn dump(db: &Path, a: DumpArgs) -> Result<i32, Error> {
             relgraph::store::check_output_path(&p)?;
             let f = std::fs::File::create(&p).map_err(|e| Error::write(&p, e))?;
             let mut w = std::io::BufWriter::new(f);
-            graph.dump(&mut w)?;
+            graph.dump(&mut w).map_err(|e| named(&p, e))?;
             w.flush().map_err(|e| Error::write(&p, e))?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            graph.dump(&mut w)?;
+            graph
+                .dump(&mut w)
+                .map_err(|e| named(Path::new("standard output"), e))?;
             w.flush().map_err(|e| Error::write("standard output", e))?;
         }
     }
     Ok(FOUND)
+}
+
+/// The library names its writer "the dump output": name the file instead.
+fn named(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Write { source, .. } => Error::write(path, source),
+        other => other,
+    }
 }
 
 pub fn restore(db: &Path, a: RestoreArgs) -> Result<i32, Error> {

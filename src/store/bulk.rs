@@ -474,7 +474,7 @@ impl Store {
             return Ok(());
         };
         let first_new =
-            read_u64(&mark).ok_or_else(|| self.corrupt("the loading mark is unreadable"))?;
+            read_u64(&mark).ok_or_else(|| self.unopenable("the loading mark is unreadable"))?;
         let from = id_key(first_new);
         for tree in [&self.entities, &self.out, &self.inn] {
             for item in tree.range(from..) {
@@ -502,13 +502,13 @@ impl Store {
                 Some(b'o') => &self.out,
                 Some(b'i') => &self.inn,
                 Some(b'n') => &self.names,
-                _ => return Err(self.corrupt("an undo record names no tree")),
+                _ => return Err(self.unopenable("an undo record names no tree")),
             };
             let key = &k[UNDO_PREFIX.len() + 1..];
             match old.split_first() {
                 Some((1, bytes)) => tree.insert(key, bytes).map(|_| ()),
                 Some((0, _)) => tree.remove(key).map(|_| ()),
-                _ => return Err(self.corrupt("an undo record is unreadable")),
+                _ => return Err(self.unopenable("an undo record is unreadable")),
             }
             .map_err(|e| self.sled_err(e))?;
         }

@@ -375,7 +375,7 @@ impl Store {
                     .as_ref()
                     .try_into()
                     .map(u32::from_be_bytes)
-                    .map_err(|_| self.corrupt("the schema version record is unreadable"))?;
+                    .map_err(|_| self.unopenable("the schema version record is unreadable"))?;
                 if found == 1 || found == 2 {
                     // Versions 1 and 2 kept documents without a date and evidence without
                     // the document date and polarity; they are rewritten once. A read-only
@@ -396,7 +396,7 @@ impl Store {
                 let has_data =
                     !self.entities.is_empty() || !self.out.is_empty() || !self.docs.is_empty();
                 if has_data {
-                    return Err(self.corrupt("data without a schema version record"));
+                    return Err(self.unopenable("data without a schema version record"));
                 }
                 if self.read_only {
                     return Ok(());
@@ -628,6 +628,15 @@ impl Store {
                 "{detail}; `relgraph --db {} check` lists every problem",
                 self.path.display()
             ),
+        }
+    }
+
+    /// Damage found while opening: `check` and `repair` open the store the same way and
+    /// would fail the same way, so the advice is what works without opening it.
+    pub(crate) fn unopenable(&self, detail: &str) -> Error {
+        Error::Corrupt {
+            path: self.path.clone(),
+            detail: format!("{detail} (`check` and `repair` cannot open it either); restore a dump made earlier into a new store (`relgraph --db NEW restore DUMP`), or move this folder aside"),
         }
     }
 

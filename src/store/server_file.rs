@@ -78,10 +78,7 @@ impl ServerFile {
         let path = store_dir.join(SERVER_FILE);
         let replaced_stale = ServerInfo::read(store_dir).filter(|old| old.pid != info.pid);
         let tmp = store_dir.join(format!("{SERVER_FILE}.tmp"));
-        let io = |e| Error::Io {
-            path: path.clone(),
-            source: e,
-        };
+        let io = |e| Error::write(path.clone(), e);
         let json = serde_json::to_vec_pretty(info).map_err(|e| Error::Invalid(e.to_string()))?;
         std::fs::write(&tmp, json).map_err(io)?;
         std::fs::rename(&tmp, &path).map_err(io)?;
