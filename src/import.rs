@@ -196,7 +196,17 @@ impl Collector {
         }
     }
 
-    fn add(&mut self, l: Line, source: &str) -> std::result::Result<(), String> {
+    fn add(&mut self, mut l: Line, source: &str) -> std::result::Result<(), String> {
+        use crate::model::clean_name;
+        l.source = clean_name(&l.source);
+        l.target = clean_name(&l.target);
+        for a in l
+            .source_aliases
+            .iter_mut()
+            .chain(l.target_aliases.iter_mut())
+        {
+            *a = clean_name(a);
+        }
         check_name(&l.source)?;
         check_name(&l.target)?;
         let relation: RelationKind = l.relation.parse().map_err(|e: Error| e.to_string())?;

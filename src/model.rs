@@ -410,6 +410,23 @@ pub fn parse_doc_id(s: &str) -> Result<DocId, String> {
     u64::from_str_radix(t, 16).map_err(|e| e.to_string())
 }
 
+/// A name as it may be stored: control characters (ESC and the like, which would drive a
+/// terminal that prints the name) and characters no XML may hold (U+FFFE, U+FFFF, the
+/// other noncharacters) dropped; line breaks and tabs kept, as a CSV field may hold them.
+/// Ingest gets the same from its text normalization; import, restore, `alias`, `rename`
+/// and `add-edge` pass names through this.
+pub fn clean_name(name: &str) -> String {
+    let unwanted = |c: char| {
+        (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+            || (c as u32 & 0xfffe) == 0xfffe
+            || ('\u{fdd0}'..='\u{fdef}').contains(&c)
+    };
+    if !name.contains(unwanted) {
+        return name.to_string();
+    }
+    name.chars().filter(|c| !unwanted(*c)).collect()
+}
+
 /// The key under which a name is indexed: accents and case folded, apostrophes and quotes
 /// unified, white space collapsed, surrounding punctuation dropped.
 pub fn name_key(name: &str) -> String {

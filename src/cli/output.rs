@@ -66,6 +66,7 @@ fn table_cell(v: &Value, max: usize) -> String {
         Value::Number(n) if n.is_f64() => format!("{:.2}", n.as_f64().unwrap_or_default()),
         other => csv_cell(other),
     };
+    let s = visible(s);
     if s.chars().count() > max {
         let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
         t.push('…');
@@ -73,6 +74,22 @@ fn table_cell(v: &Value, max: usize) -> String {
     } else {
         s
     }
+}
+
+/// Control characters shown as escapes (`\u{1b}`), never sent to the terminal raw: a name
+/// from an old store or a hostile file must not drive the terminal. Line breaks stay (a
+/// cell may have several lines).
+fn visible(s: String) -> String {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return s;
+    }
+    s.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_string(),
+            c if c.is_control() => c.escape_default().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// A CSV cell: lists joined with `|`, the one list separator of every CSV relgraph writes

@@ -51,7 +51,8 @@ pub fn quoted(s: &str) -> Id {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            // Graphviz copies U+FFFE and U+FFFF into its SVG, which no XML reader accepts.
+            c if c.is_control() || (c as u32 & 0xfffe) == 0xfffe => {}
             c => out.push(c),
         }
     }

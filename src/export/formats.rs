@@ -272,9 +272,12 @@ fn xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // As references: an XML reader turns a raw CR (and CR LF) into LF, and a raw
+            // tab or line break in an attribute into a space.
             '\n' => out.push_str("&#10;"),
-            '\t' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c if (c as u32) < 0x20 || (c as u32 & 0xfffe) == 0xfffe => {}
             c => out.push(c),
         }
     }

@@ -233,6 +233,8 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             c if c.is_control() => out.push(' '),
+            // Not allowed in XML: the SVG would not parse (and resvg would draw nothing).
+            c if (c as u32 & 0xfffe) == 0xfffe => {}
             c => out.push(c),
         }
     }

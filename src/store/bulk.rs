@@ -595,11 +595,18 @@ impl Store {
             if line.trim().is_empty() {
                 continue;
             }
-            let rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
+            let mut rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
                 file: source_name.to_string(),
                 line: i + 1,
                 message: e.to_string(),
             })?;
+            // A dump is input like any other: its names lose what ingest would have dropped.
+            if let DumpRecord::Entity(e) = &mut rec {
+                e.name = crate::model::clean_name(&e.name);
+                for a in &mut e.aliases {
+                    *a = crate::model::clean_name(a);
+                }
+            }
             records.push((i + 1, rec));
         }
         validate_dump(&records, source_name)?;

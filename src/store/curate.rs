@@ -143,6 +143,7 @@ impl Store {
     /// Gives an entity another canonical name; the old one stays as an alias (it is a form
     /// the articles used), unless it differs only in case or accents.
     pub fn rename(&self, id: EntityId, new_name: &str) -> Result<Entity> {
+        let new_name = crate::model::clean_name(new_name);
         let new_name = new_name.trim();
         if name_key(new_name).is_empty() {
             return Err(Error::Invalid(
@@ -277,6 +278,7 @@ impl Store {
         sentence: &str,
         date: Option<Date>,
     ) -> Result<AddedEdge> {
+        let sentence = crate::model::clean_name(sentence);
         let sentence = sentence.trim();
         if sentence.is_empty() {
             return Err(Error::Invalid(

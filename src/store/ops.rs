@@ -569,6 +569,7 @@ impl Store {
 
     /// Adds a surface form to an entity and to the names index.
     pub fn add_alias(&self, id: EntityId, alias: &str) -> Result<Entity> {
+        let alias = &crate::model::clean_name(alias);
         let _w = self.write_gate()?;
         let mut ent = self
             .entity(id)?

@@ -577,3 +577,50 @@ fn news_store() -> tempfile::TempDir {
     assert!(o.status.success(), "{}", stderr(&o));
     dir
 }
+
+/// Terminal escapes in names never reach the store or a table (issue 17, item 12).
+#[test]
+fn control_characters_in_names_are_dropped_on_the_way_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("esc.csv");
+    std::fs::write(
+        &csv,
+        "source,relation,target\nEvil\u{1b}\u{7} Corp,sued,Loom\u{1b} Co\n",
+    )
+    .unwrap();
+    let db = dir.path().join("db");
+    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(&db, &["alias", "Loom Co", "Loom\u{9b}Company"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(&db, &["rename", "Evil Corp", "Evil\u{1b} Inc"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(
+        &db,
+        &[
+            "add-edge",
+            "Evil Inc",
+            "criticized",
+            "Loom Co",
+            "--evidence",
+            "Said\u{1b} in court",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    for args in [
+        &["entities"][..],
+        &["entities", "--format", "jsonl"],
+        &["edges"],
+        &["evidence", "Evil Inc"],
+        &["dump"],
+    ] {
+        let o = relgraph(&db, args);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            !out.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("Evil Inc"), "{args:?}: {out}");
+    }
+}
