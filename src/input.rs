@@ -180,21 +180,47 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, Error)>)
     (files, errors)
 }
 
-/// True when `bytes` look like UTF-16 text: a byte-order mark, or a NUL in every other
-/// byte of the start (ASCII letters in UTF-16 without a mark), as Windows tools write it.
+/// True when `bytes` look like UTF-16 text, as Windows tools write it: a byte-order mark,
+/// or (without one) a NUL in every other byte of the start, and in either case a start
+/// that decodes to text (no control characters, some white space), so that binary data
+/// which happens to begin with FF FE is still called binary.
 pub fn looks_like_utf16(bytes: &[u8]) -> bool {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return true;
-    }
-    let head = &bytes[..bytes.len().min(512) & !1];
+    let (body, little) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (rest, Some(true)),
+        [0xfe, 0xff, rest @ ..] => (rest, Some(false)),
+        _ => (bytes, None),
+    };
+    let head = &body[..body.len().min(1024) & !1];
     if head.len() < 8 {
         return false;
     }
     let pairs = head.len() / 2;
     let nul_at = |i: usize| head.chunks(2).filter(|p| p[i] == 0).count();
-    let (even, odd) = (nul_at(0), nul_at(1));
-    // Nearly every pair has its NUL on the same side, and the other side is not NUL.
-    (even.max(odd) * 10 >= pairs * 9) && even.min(odd) * 10 <= pairs
+    let little = match little {
+        Some(l) => l,
+        // ASCII letters in UTF-16: nearly every pair has its NUL on the same side.
+        None if nul_at(1) * 10 >= pairs * 9 && nul_at(0) * 10 <= pairs => true,
+        None if nul_at(0) * 10 >= pairs * 9 && nul_at(1) * 10 <= pairs => false,
+        None => return false,
+    };
+    let units = head.chunks(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    let mut spaces = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) if c.is_whitespace() => spaces += 1,
+            Ok(c) if c.is_control() => return false,
+            Ok(_) => {}
+            // An unpaired surrogate: not UTF-16 text.
+            Err(_) => return false,
+        }
+    }
+    spaces > 0
 }
 
 /// Turns "binary data" about bytes that are UTF-16 text into advice on converting them.
@@ -235,5 +261,6 @@ mod utf16_tests {
         assert!(looks_like_utf16(&[&[0xff, 0xfe][..], &le].concat()));
         assert!(!looks_like_utf16("Ada a fondé Loom.".as_bytes()));
         assert!(!looks_like_utf16(&[0u8; 64]));
+        assert!(!looks_like_utf16(b"\xff\xfe\x00\x01binary"));
     }
 }
