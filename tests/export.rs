@@ -29,6 +29,19 @@ fn graph_from(csv: &str) -> (tempfile::TempDir, Graph) {
     (dir, g)
 }
 
+/// A store in `DIR/a` holding the seed article.
+fn seed_graph() -> (tempfile::TempDir, Graph) {
+    let dir = tempfile::tempdir().unwrap();
+    let g = Graph::open(dir.path().join("a")).unwrap();
+    g.ingest_text(
+        include_str!("../examples/seed-fr-musk-altman.txt"),
+        "seed",
+        None,
+    )
+    .unwrap();
+    (dir, g)
+}
+
 fn dot_available() -> bool {
     export::render::graphviz_available()
 }
@@ -61,14 +74,7 @@ fn golden_dot_for_a_small_graph() {
 
 #[test]
 fn seed_dot_parses_and_renders_with_graphviz() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = Graph::open(dir.path()).unwrap();
-    g.ingest_text(
-        include_str!("../examples/seed-fr-musk-altman.txt"),
-        "seed",
-        None,
-    )
-    .unwrap();
+    let (_dir, g) = seed_graph();
     let sub = g.subgraph(&[], 0, &[], 100).unwrap();
     assert!(sub.node_count() >= 8);
     let dot = export::dot_text(&sub, &DotOptions::titled("seed"));
@@ -267,14 +273,7 @@ fn xml_illegal_characters_carriage_returns_and_escapes_in_names() {
 
 #[test]
 fn export_csv_then_import_gives_the_same_edges() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = Graph::open(dir.path().join("a")).unwrap();
-    g.ingest_text(
-        include_str!("../examples/seed-fr-musk-altman.txt"),
-        "seed",
-        None,
-    )
-    .unwrap();
+    let (dir, g) = seed_graph();
     let first = formats::csv(&g.subgraph(&[], 0, &[], 1000).unwrap()).unwrap();
     let g2 = Graph::open(dir.path().join("b")).unwrap();
     g2.import_reader(
@@ -458,14 +457,7 @@ fn render_leaves_out_isolated_entities_and_refuses_unreadable_pictures() {
 /// format says exactly what it says of the subgraph of everything, relation filter too.
 #[test]
 fn whole_store_exports_stream_the_same_text_as_the_subgraph() {
-    let dir = tempfile::tempdir().unwrap();
-    let g = Graph::open(dir.path().join("a")).unwrap();
-    g.ingest_text(
-        include_str!("../examples/seed-fr-musk-altman.txt"),
-        "seed",
-        None,
-    )
-    .unwrap();
+    let (_dir, g) = seed_graph();
     for rels in [vec![], vec![relgraph::RelationKind::Sued]] {
         let sub = g.subgraph(&[], 0, &rels, usize::MAX).unwrap();
         assert!(sub.edge_count() > 0);

@@ -152,6 +152,12 @@ fn pretty_item(out: &mut dyn Write, first: bool, value: &impl Serialize) -> Resu
     Ok(())
 }
 
+/// Ends an array of [`pretty_item`]s: `]` right after `[` when it stayed empty.
+fn close_array(out: &mut dyn Write, empty: bool) -> Result<()> {
+    out.write_all(if empty { b"]" } else { b"\n  ]" })
+        .map_err(io)
+}
+
 /// `{"nodes": [...], "edges": [...]}` with ids as strings, as d3 and Cytoscape take them.
 /// With a store, each edge lists its evidence sentences.
 pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Result<()> {
@@ -171,8 +177,7 @@ pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Re
         first = false;
         Ok(())
     })?;
-    out.write_all(if first { b"]" } else { b"\n  ]" })
-        .map_err(io)?;
+    close_array(out, first)?;
     out.write_all(b",\n  \"edges\": [").map_err(io)?;
     let mut first = true;
     src.each_edge(&mut |s, rel, d, t| {
@@ -209,8 +214,7 @@ pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Re
         first = false;
         Ok(())
     })?;
-    out.write_all(if first { b"]" } else { b"\n  ]" })
-        .map_err(io)?;
+    close_array(out, first)?;
     out.write_all(b"\n}").map_err(io)
 }
 

@@ -12,7 +12,9 @@ use sled::Transactional;
 
 use super::codec::*;
 use super::identity::{tx_index_forms, votes_key, KindVotes};
-use super::ops::{add_alias, now_secs, tx_add, tx_index_names, tx_put_edge, tx_remove_edge};
+use super::ops::{
+    add_alias, now_secs, tx_add, tx_index_names, tx_put_edge, tx_remove_edge, tx_unindex_names,
+};
 use super::*;
 
 /// The source of the documents `add_edge` writes.
@@ -38,30 +40,6 @@ pub struct AddedEdge {
     pub new_edge: bool,
     /// False when the same edge with the same sentence was already added (nothing written).
     pub new: bool,
-}
-
-/// Removes `id` from the name index entry of each form, dropping entries left empty.
-pub(crate) fn tx_unindex_names<'a>(
-    tn: &sled::transaction::TransactionalTree,
-    id: EntityId,
-    names: impl IntoIterator<Item = &'a String>,
-) -> TxResult<()> {
-    for n in names {
-        let key = name_key(n);
-        if key.is_empty() {
-            continue;
-        }
-        if let Some(v) = tn.get(key.as_bytes())? {
-            let mut ids: Vec<EntityId> = super::ops::tx_decode("name index entry", &v)?;
-            ids.retain(|i| *i != id);
-            if ids.is_empty() {
-                tn.remove(key.as_bytes())?;
-            } else {
-                tn.insert(key.as_bytes(), encode(&ids))?;
-            }
-        }
-    }
-    Ok(())
 }
 
 impl Store {

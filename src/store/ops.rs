@@ -203,17 +203,46 @@ pub(crate) fn tx_index_names<'a>(
     id: EntityId,
     names: impl IntoIterator<Item = &'a String>,
 ) -> TxResult<()> {
+    tx_edit_name_index(t, names, |ids| {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    })
+}
+
+/// Removes `id` from the name index entry of each form, dropping entries left empty.
+pub(crate) fn tx_unindex_names<'a>(
+    t: &TransactionalTree,
+    id: EntityId,
+    names: impl IntoIterator<Item = &'a String>,
+) -> TxResult<()> {
+    tx_edit_name_index(t, names, |ids| ids.retain(|i| *i != id))
+}
+
+/// Applies `edit` to the ids indexed under each form of `names`, writing only the entries
+/// it changed (an entry left empty is removed).
+fn tx_edit_name_index<'a>(
+    t: &TransactionalTree,
+    names: impl IntoIterator<Item = &'a String>,
+    mut edit: impl FnMut(&mut Vec<EntityId>),
+) -> TxResult<()> {
     for n in names {
         let key = name_key(n);
         if key.is_empty() {
             continue;
         }
-        let mut ids: Vec<EntityId> = match t.get(key.as_bytes())? {
+        let before: Vec<EntityId> = match t.get(key.as_bytes())? {
             Some(v) => tx_decode("name index entry", &v)?,
             None => Vec::new(),
         };
-        if !ids.contains(&id) {
-            ids.push(id);
+        let mut ids = before.clone();
+        edit(&mut ids);
+        if ids == before {
+            continue;
+        }
+        if ids.is_empty() {
+            t.remove(key.as_bytes())?;
+        } else {
             t.insert(key.as_bytes(), encode(&ids))?;
         }
     }
@@ -549,7 +578,7 @@ impl Store {
                 }
                 for e in &orphans {
                     let forms = std::iter::once(&e.name).chain(e.aliases.iter());
-                    super::curate::tx_unindex_names(tn, e.id, forms)?;
+                    tx_unindex_names(tn, e.id, forms)?;
                     te.remove(&id_key(e.id))?;
                     tid.remove(&votes_key(e.id))?;
                     tx_index_forms(tid, e.id, &e.name, false)?;

@@ -4,9 +4,30 @@
 //! id form; one alias separator in exports; a locked store is waited for.
 
 use std::io::BufRead;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{imported_store, jsonl, news_store, relgraph, stderr, stdout};
+
+/// A store made by `make` and the path of its database: the one setup of these tests.
+fn store_of(make: fn() -> tempfile::TempDir) -> (tempfile::TempDir, PathBuf) {
+    let dir = make();
+    let db = dir.path().join("db");
+    (dir, db)
+}
+
+fn imported() -> (tempfile::TempDir, PathBuf) {
+    store_of(imported_store)
+}
+
+fn news() -> (tempfile::TempDir, PathBuf) {
+    store_of(news_store)
+}
+
+/// Asserts that the command ended with `code` and said `text` on standard error.
+fn fails_saying(o: &std::process::Output, code: i32, text: &str) {
+    assert_eq!(o.status.code(), Some(code), "{}", stderr(o));
+    assert!(stderr(o).contains(text), "{}", stderr(o));
+}
 
 fn entity<'a>(rows: &'a [serde_json::Value], name: &str) -> Option<&'a serde_json::Value> {
     rows.iter().find(|r| r["name"] == name)
@@ -19,16 +40,10 @@ fn entities(db: &Path) -> Vec<serde_json::Value> {
 
 #[test]
 fn alias_refuses_a_taken_name_unless_forced() {
-    let dir = imported_store();
-    let db = dir.path().join("db");
+    let (_dir, db) = imported();
     // Another entity's own name: refused, with what to do.
     let o = relgraph(&db, &["alias", "Ada Byron", "Loom Co"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("is the name of Loom Co"),
-        "{}",
-        stderr(&o)
-    );
+    fails_saying(&o, 2, "is the name of Loom Co");
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert!(stderr(&o).contains("relgraph merge"), "{}", stderr(&o));
     let ada = entity(&entities(&db), "Ada Byron").cloned().unwrap();
@@ -37,28 +52,21 @@ fn alias_refuses_a_taken_name_unless_forced() {
     let o = relgraph(&db, &["alias", "Ada Byron", "Byron"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = relgraph(&db, &["alias", "Mary Byron", "Byron"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("already names Ada Byron"),
-        "{}",
-        stderr(&o)
-    );
+    fails_saying(&o, 2, "already names Ada Byron");
     let o = relgraph(&db, &["neighbors", "Byron", "--format", "jsonl"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = relgraph(&db, &["alias", "Mary Byron", "Byron", "--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
     // What --force said it does: the name now stands for both.
     let o = relgraph(&db, &["edges", "--from", "Byron", "--format", "jsonl"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("ambiguous"), "{}", stderr(&o));
+    fails_saying(&o, 2, "ambiguous");
     let o = relgraph(&db, &["check"]);
     assert!(o.status.success(), "{}", stdout(&o));
 }
 
 #[test]
 fn curation_commands_change_the_store_and_survive_dump_and_restore() {
-    let dir = imported_store();
-    let db = dir.path().join("db");
+    let (dir, db) = imported();
     let ok = |args: &[&str]| {
         let o = relgraph(&db, args);
         assert!(o.status.success(), "{args:?}: {}", stderr(&o));
@@ -94,6 +102,19 @@ fn curation_commands_change_the_store_and_survive_dump_and_restore() {
     let o = relgraph(&db, &["edges", "--to", "Other Org"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 
+    let praised = |db: &Path| {
+        relgraph(
+            db,
+            &[
+                "evidence",
+                "Ada Byron",
+                "praised",
+                "Charles Babbage",
+                "--format",
+                "jsonl",
+            ],
+        )
+    };
     let sentence = "Ada praised Charles in her notes on the engine.";
     ok(&[
         "add-edge",
@@ -105,17 +126,7 @@ fn curation_commands_change_the_store_and_survive_dump_and_restore() {
         "--date",
         "1843",
     ]);
-    let o = relgraph(
-        &db,
-        &[
-            "evidence",
-            "Ada Byron",
-            "praised",
-            "Charles Babbage",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let o = praised(&db);
     let ev = jsonl(&o);
     assert_eq!(ev.len(), 1, "{}", stderr(&o));
     assert_eq!(ev[0]["sentence"], sentence);
@@ -143,17 +154,7 @@ fn curation_commands_change_the_store_and_survive_dump_and_restore() {
     );
     assert_eq!(entity(&rows, "Punch Card").unwrap()["kind"], "group");
     assert!(entity(&rows, "Mary Byron").is_none());
-    let o = relgraph(
-        &db2,
-        &[
-            "evidence",
-            "Ada Byron",
-            "praised",
-            "Charles Babbage",
-            "--format",
-            "jsonl",
-        ],
-    );
+    let o = praised(&db2);
     assert_eq!(jsonl(&o)[0]["sentence"], sentence);
     // The hand-made edge is a document of its own: remove-doc takes it back.
     let user_doc = docs.iter().find(|d| d["source"] == "user").unwrap()["id"]
@@ -201,8 +202,7 @@ B One,founded,Other Co,person,organization
 
 #[test]
 fn remove_doc_by_path_or_title_leaves_no_orphan_entities() {
-    let dir = news_store();
-    let db = dir.path().join("db");
+    let (_dir, db) = news();
     let names = |db: &Path| -> Vec<String> {
         entities(db)
             .iter()
@@ -235,8 +235,7 @@ fn remove_doc_by_path_or_title_leaves_no_orphan_entities() {
 
 #[test]
 fn a_document_has_one_id_form_in_docs_dump_and_doc_filters() {
-    let dir = news_store();
-    let db = dir.path().join("db");
+    let (_dir, db) = news();
     let o = relgraph(&db, &["docs", "--format", "jsonl"]);
     let mut listed: Vec<String> = jsonl(&o)
         .iter()
@@ -268,8 +267,7 @@ fn a_document_has_one_id_form_in_docs_dump_and_doc_filters() {
 
 #[test]
 fn exports_join_aliases_with_one_separator() {
-    let dir = imported_store();
-    let db = dir.path().join("db");
+    let (dir, db) = imported();
     for alias in ["Byron, Ada", "Lady Lovelace"] {
         let o = relgraph(&db, &["alias", "Ada Byron", alias]);
         assert!(o.status.success(), "{}", stderr(&o));
@@ -303,17 +301,11 @@ fn exports_join_aliases_with_one_separator() {
 
 #[test]
 fn a_read_waits_for_a_store_another_process_holds() {
-    let dir = imported_store();
-    let db = dir.path().join("db");
+    let (_dir, db) = imported();
     let held = ::relgraph::Graph::open(&db).unwrap();
     // Not waited for: the message at once.
     let o = relgraph(&db, &["--wait", "0", "stats"]);
-    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("in use by another process"),
-        "{}",
-        stderr(&o)
-    );
+    fails_saying(&o, 3, "in use by another process");
     // Waited for: the read says it waits, and answers once the store is let go.
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_relgraph"))
         .arg("--db")
