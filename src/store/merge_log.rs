@@ -224,6 +224,29 @@ impl Store {
             .collect()
     }
 
+    /// Why merge `seq` cannot be undone: entity `id` (called `what`), which it needs, is
+    /// gone. Merged away by a later merge, that one can be undone first; removed by hand
+    /// (`remove-entity`), nothing can bring it back, so the merge stays.
+    fn gone_since(&self, seq: u64, id: EntityId, what: &str, rec: &MergeRecord) -> Result<Error> {
+        let mut later = None;
+        for item in self.identity.scan_prefix([PREFIX_MERGES]) {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            let r: MergeRecord = self.decode("merge record", &v)?;
+            if r.seq > seq && r.from.id == id {
+                later = Some(r.seq);
+            }
+        }
+        Ok(Error::Invalid(match later {
+            Some(n) => format!(
+                "`{what}`, which merge {seq} needs, was merged away since by merge {n}; unmerge that one first (`relgraph unmerge --seq {n}`)"
+            ),
+            None => format!(
+                "merge {seq} ({} into {}) cannot be undone: `{what}`, which it needs, was removed since (remove-entity); the merged entity stays as it is",
+                rec.from.name, rec.into_after.name
+            ),
+        }))
+    }
+
     /// The latest merge that took away an entity known by `name` (its name or an alias).
     pub fn last_merge_of(&self, name: &str) -> Result<Option<MergeRecord>> {
         let key = name_key(name);
@@ -252,12 +275,9 @@ impl Store {
             }
         };
         let (from_id, into_id) = (rec.from.id, rec.into_after.id);
-        let into_now = self.entity(into_id)?.ok_or_else(|| {
-            Error::Invalid(format!(
-                "`{}` was merged into another entity after this merge; unmerge that one first",
-                rec.into_after.name
-            ))
-        })?;
+        let Some(into_now) = self.entity(into_id)? else {
+            return Err(self.gone_since(seq, into_id, &rec.into_after.name, &rec)?);
+        };
         if self.entity(from_id)?.is_some() {
             return Err(self.corrupt(&format!(
                 "merge {seq} took away entity {from_id}, which is stored again"
@@ -270,10 +290,7 @@ impl Store {
         ends.remove(&from_id);
         for id in ends {
             if self.entity(id)?.is_none() {
-                return Err(Error::Invalid(format!(
-                    "an edge of `{}` reaches entity {id}, merged away since; unmerge that merge first",
-                    rec.from.name
-                )));
+                return Err(self.gone_since(seq, id, &format!("entity {id}"), &rec)?);
             }
         }
         // Documents removed since keep their evidence out.

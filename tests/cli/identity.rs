@@ -80,3 +80,35 @@ fn duplicates_feed_merge_and_unmerge_gives_the_store_back() {
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     assert!(stderr(&o).contains("relgraph merges"), "{}", stderr(&o));
 }
+
+/// An entity that a logged merge needs, removed by hand since: `unmerge` says so (and does
+/// not send the user to undo a merge that never happened); the store stays whole.
+#[test]
+fn unmerge_after_a_needed_entity_was_removed_refuses_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("edges.csv");
+    std::fs::write(
+        &csv,
+        "source,relation,target\nA One,sued,Target Co\nB One,sued,Other Co\nB One,praised,C Three\n",
+    )
+    .unwrap();
+    for removed in ["A One", "C Three"] {
+        let db = dir.path().join(format!("db-{removed}"));
+        assert!(relgraph(&db, &["import", csv.to_str().unwrap()])
+            .status
+            .success());
+        assert!(relgraph(&db, &["merge", "B One", "A One"]).status.success());
+        let o = relgraph(&db, &["remove-entity", removed]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let o = relgraph(&db, &["unmerge", "B One"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("cannot be undone") && err.contains("was removed since"),
+            "{removed}: {err}"
+        );
+        assert!(!err.contains("unmerge that"), "{removed}: {err}");
+        let o = relgraph(&db, &["check"]);
+        assert!(o.status.success(), "{}", stdout(&o));
+    }
+}
