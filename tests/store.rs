@@ -708,3 +708,88 @@ fn a_schema_2_store_opens_and_is_upgraded() {
     assert_eq!(s.all_documents().count(), 3);
     clean_store(&s);
 }
+
+/// Counter-evidence lives beside the evidence: a triple only denied is no edge, a denied
+/// edge is contested; denials follow a merge, survive dump and restore, and go with their
+/// document.
+#[test]
+fn denials_follow_merges_dumps_and_document_removal() {
+    use relgraph::model::Polarity;
+    let denial = |id: u64, s: usize, rel: RelationKind, t: usize, sentence: &str| {
+        let mut d = doc(id);
+        d.edges.clear();
+        let mut ev = ev(sentence, None);
+        ev.polarity = Polarity::Denied;
+        d.denials.push(NewEdge {
+            source: s,
+            relation: rel,
+            target: t,
+            evidence: ev,
+        });
+        d
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path().join("a")).unwrap();
+    s.ingest(&doc(1)).unwrap();
+    let before = triples(&s);
+    // doc(1)'s entities: 0 Jane Roe, 1 Acme Corp, 2 Zenith Labs.
+    s.ingest(&denial(
+        2,
+        0,
+        RelationKind::Founded,
+        1,
+        "Jane Roe never founded Acme.",
+    ))
+    .unwrap();
+    s.ingest(&denial(
+        3,
+        1,
+        RelationKind::Sued,
+        2,
+        "Acme denied suing Zenith.",
+    ))
+    .unwrap();
+    assert_eq!(triples(&s), before, "a denial makes no edge");
+    clean_store(&s);
+    let contested = |s: &Store| -> Vec<String> {
+        s.edges(&relgraph::query::EdgeFilter {
+            contested: true,
+            ..Default::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} -{}-> {}", e.source, e.relation, e.target))
+        .collect()
+    };
+    assert_eq!(contested(&s), ["Jane Roe -founded-> Acme Corp"]);
+    let jane = s.resolve("Jane Roe").unwrap();
+    let acme = s.resolve("Acme Corp").unwrap();
+    let denied_at = |s: &Store, id| s.denied_at(id).unwrap().len();
+    assert_eq!(denied_at(&s, acme.id), 2);
+
+    // Dump and restore carry the denials.
+    let mut dumped = Vec::new();
+    s.dump(&mut dumped).unwrap();
+    let r = Store::open(dir.path().join("b")).unwrap();
+    r.restore(&dumped[..], "dump").unwrap();
+    assert_eq!(r.all_denials().count(), 2);
+    assert_eq!(contested(&r), ["Jane Roe -founded-> Acme Corp"]);
+    clean_store(&r);
+
+    // A merge moves them to the entity kept.
+    let zen = s.resolve("Zenith Labs").unwrap();
+    s.merge(acme.id, zen.id).unwrap();
+    assert_eq!(
+        denied_at(&s, zen.id),
+        1,
+        "Acme-Zenith joined itself and went"
+    );
+    assert_eq!(denied_at(&s, jane.id), 1);
+    assert_eq!(contested(&s), ["Jane Roe -founded-> Zenith Labs"]);
+    clean_store(&s);
+
+    // Removing the denying document removes its counter-evidence.
+    s.remove_document(2).unwrap();
+    assert_eq!(s.all_denials().count(), 0);
+    clean_store(&s);
+}
