@@ -39,6 +39,9 @@ enum Cond {
     Reflexive,
     NoObject,
     Legal(bool),
+    /// The sentence states a grievance ("alleging", "for defamation", "pour contrefaçon"):
+    /// a lawsuit that says what the defendant did wrong is also a criticism.
+    Grievance,
     ObjectClass(Vec<Tag>),
     /// The subject's head class: "le procès intenté par X" is a lawsuit filed.
     SubjectClass(Vec<Tag>),
@@ -164,6 +167,7 @@ impl Patterns {
                         "reflexive" => Cond::Reflexive,
                         "noobj" => Cond::NoObject,
                         "legal" => Cond::Legal(true),
+                        "grievance" => Cond::Grievance,
                         "former" => Cond::Former(true),
                         "dept" => Cond::Department,
                         "named" => Cond::Named,
@@ -887,6 +891,13 @@ impl<'a> Sentence<'a> {
                         .pp_of(&c.preps, self.tags.with.unwrap_or(u16::MAX))
                         .iter()
                         .all(|&m| self.refs[m].is_empty())
+            }
+            (_, Cond::Grievance) => {
+                let sec = self.lex.section("grievances");
+                (0..self.tokens.len()).any(|i| {
+                    sec.match_at(|k| self.tokens.get(i + k).map(|t| t.low.as_str()))
+                        .is_some()
+                })
             }
             (Ctx::Clause(i), Cond::Legal(want)) => self.clause_has_legal(self.clause(i)) == *want,
             (Ctx::Clause(i), Cond::ObjectClass(cls)) => self

@@ -817,6 +817,15 @@ impl<'a> Chunker<'a> {
                 j += 1;
                 continue;
             }
+            // "Gov. Ron DeSantis", "M. Dupont": a title before a name is part of its group.
+            if !head_seen
+                && self.lex.has("titles", w)
+                && self.phrase("nouns", j).is_none()
+                && self.name_starting(j + 1).is_some()
+            {
+                j += 1;
+                continue;
+            }
             if let Some((tag, len)) = self.phrase("nouns", j) {
                 // "rival delivery service Skyra": an earlier rival or partner noun stays a
                 // modifier when a later noun takes the head.

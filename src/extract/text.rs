@@ -271,6 +271,12 @@ const ABBREVIATIONS: &[&str] = &[
     "u.s", "e.g", "i.e",
 ];
 
+/// Abbreviations inside names: titles before a person, legal suffixes after a company.
+const NAME_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "prof", "st", "jr", "sr", "inc", "corp",
+    "co", "ltd", "m",
+];
+
 /// Splits normalized text into sentences. A line break always ends one (headlines and
 /// paragraphs); `.`, `!`, `?` end one when a capital, a quote or a digit follows, except
 /// after an abbreviation or an initial.
@@ -453,6 +459,16 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 } else {
                     break;
                 }
+            }
+            // "Gov. Ron DeSantis", "Walt Disney Co. said": a title's or a company suffix's
+            // abbreviation keeps its dot, so that the name around it stays one phrase.
+            if s[j..].starts_with('.')
+                && s[j + 1..].starts_with(' ')
+                && s[i..].starts_with(char::is_uppercase)
+                && NAME_ABBREVIATIONS.contains(&s[i..j].to_lowercase().as_str())
+            {
+                it.next();
+                j += 1;
             }
             toks.push(make_token(text, start + i, start + j, true));
         } else if c == '\'' && english_contraction(&s[i + 1..]) && i > 0 {

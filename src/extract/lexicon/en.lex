@@ -234,6 +234,11 @@ not, no, never, n't, without, nor
 [legal]
 in court, to court, in federal court, before the court, in the courts, in a lawsuit, in a complaint, in a suit, legal, court, courts, tribunal, judge
 
+# Words that accuse the defendant of a wrong (not a contract dispute): a lawsuit with one
+# also criticizes.
+[grievances]
+alleging, alleges, alleged, allegation, allegations, accusing, accuses, defamation, defamatory, libel, slander, misconduct, fraud, fraudulent, harassment, discrimination, deceptive, misleading, lied, lying
+
 [titles]
 mr, mr., mrs, mrs., ms, ms., dr, dr., sir, dame, lord, lady, prof, prof., professor, president, vice president, senator, sen., rep., representative, congressman, congresswoman, governor, gov., mayor, judge, justice, chief justice, attorney general, solicitor general, prime minister, minister, secretary, chancellor, king, queen, prince, princess, pope, general, gen., colonel, captain, father, rev., reverend, saint, st., chairman, chairwoman, chief executive, ceo, cfo, coo, cto, founder, co-founder, executive chairman, director, commissioner, ambassador, deputy, senior, chief, officer, legal, independent, managing, executive, vice, interim, acting, former, us, u.s., district, federal, state, home, foreign, business, foreign secretary, home secretary, business secretary
 

@@ -223,6 +223,11 @@ ne, n', pas, jamais, aucun, aucune, sans, ni, non
 [legal]
 en justice, devant la justice, devant les tribunaux, devant le tribunal, au tribunal, en référé, tribunal, tribunaux, justice, cour, juge, juridiction, judiciaire, judiciaires
 
+# Words that accuse the defendant of a wrong (not a contract dispute): a lawsuit with one
+# also criticizes.
+[grievances]
+accusant, reprochant, diffamation, diffamatoire, diffamatoires, harcèlement, dénigrement, escroquerie, fraude, frauduleux, trompeuse, trompeuses, trompeur, mensongères, mensonger
+
 [titles]
 m., mme, mlle, mr, me, maître, monsieur, madame, dr, docteur, professeur, pr, sir, lord, lady, saint, sainte, président, présidente, ministre, premier ministre, sénateur, sénatrice, député, députée, juge, maire, général, colonel, capitaine, roi, reine, prince, princesse, pape, abbé, père, cardinal, monseigneur, mgr, commissaire, préfet, préfète, procureur, ambassadeur, chancelier, chancelière
 

@@ -28,6 +28,13 @@ sued            n:lawsuit         host=file               host.subj             
 sued            n:lawsuit         host=create             host.subj                   pp:against|host.pp:against
 sued            n:lawsuit         -                       poss|pp:by|pp:from          pp:against
 sued            v:accuse          legal                   subj                        obj
+# A lawsuit that states a grievance also criticizes.
+criticized      v:sue             active,grievance        subj                        obj
+criticized      v:sue             passive,grievance       agent                       subj
+criticized      v:file            passive,subj=lawsuit,grievance agent                       pp:against|subj.pp:against
+criticized      n:lawsuit         host=file,grievance     host.subj                   pp:against|host.pp:against
+criticized      n:lawsuit         host=create,grievance   host.subj                   pp:against|host.pp:against
+criticized      n:lawsuit         grievance               poss|pp:by|pp:from          pp:against
 
 # ---- partnerships --------------------------------------------------------------------
 partnered       v:partner         active                  subj                        pp:with|obj

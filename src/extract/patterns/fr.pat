@@ -28,6 +28,13 @@ sued            v:criticize       legal,active            subj                  
 sued            n:lawsuit         host=file               host.subj                   pp:against|host.pp:against
 sued            n:lawsuit         host=create             host.subj                   pp:against|host.pp:against
 sued            n:lawsuit         -                       poss|pp:by|pp:of            pp:against
+# A lawsuit that states a grievance also criticizes.
+criticized      v:sue             active,grievance        subj                        obj|pp:against
+criticized      v:sue             passive,grievance       agent                       subj
+criticized      v:file            passive,subj=lawsuit,grievance agent                       pp:against|subj.pp:against
+criticized      n:lawsuit         host=file,grievance     host.subj                   pp:against|host.pp:against
+criticized      n:lawsuit         host=create,grievance   host.subj                   pp:against|host.pp:against
+criticized      n:lawsuit         grievance               poss|pp:by|pp:of            pp:against
 
 # ---- partenariats --------------------------------------------------------------------
 partnered       v:partner         active                  subj                        pp:with|pp:to|pp:at|obj
