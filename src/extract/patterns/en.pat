@@ -15,7 +15,9 @@ left            v:leave           active                  subj                  
 left            v:resign          -                       subj                        pp:from|pp:as.org|pp:at|pp:of|subj.org
 left            v:oust            active,t:organization   obj                         subj|pp:as.org|pp:from
 left            v:oust            passive                 subj                        pp:as.org|pp:from|agent
-left            n:departure       -                       poss|pp:of                  pp:from|org
+left            n:departure       -                       poss|pp:of                  pp:from|org|pp:of.org|poss.org
+# "Acme announced the departure of its CEO": the organization that announces it.
+left            n:departure       host=say|sign,t:organization poss|pp:of          host.subj
 left            n:role_lead       former                  self                        org
 left            n:role_member     former                  self                        org
 left            n:role_founder    former                  self                        org

@@ -15,7 +15,9 @@ left            v:leave           active                  subj                  
 left            v:resign          -                       subj                        pp:of|obj|pp:as.org|pp:at|subj.org
 left            v:oust            active,t:organization   obj                         subj|pp:as.org|pp:of
 left            v:oust            passive                 subj                        pp:as.org|pp:of|agent
-left            n:departure       -                       poss|pp:of                  pp:of|org
+left            n:departure       -                       poss|pp:of                  pp:of|org|pp:of.org|poss.org
+# "Acme announced the departure of its CEO": the organization that announces it.
+left            n:departure       host=say|sign|file,t:organization poss|pp:of     host.subj
 left            n:role_lead       former                  self                        org
 left            n:role_member     former                  self                        org
 left            n:role_founder    former                  self                        org
