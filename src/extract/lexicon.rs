@@ -6,6 +6,8 @@
 //! separated by spaces; `word*` matches any word starting with `word`, `*` any one word.
 //! Words are compared folded (lowercase, no accents).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::text::fold;
@@ -147,12 +149,35 @@ impl Section {
 }
 
 /// Everything one language contributes to extraction.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Lexicon {
-    sections: HashMap<String, Section>,
+    sections: Vec<(String, Section)>,
+    by_name: HashMap<String, usize>,
     tags: Vec<String>,
     tag_ids: HashMap<String, Tag>,
     empty: Section,
+    /// The stages ask for sections by name millions of times (a tenth of extraction went to
+    /// hashing the names): the last section found for a name's address, checked against the
+    /// name itself, so a reused address can never return another section.
+    recent: SectionCache,
+}
+
+const CACHE_SLOTS: usize = 64;
+
+/// Slots holding a section's index plus one, chosen by the name's address; zero is empty.
+/// Relaxed atomics: a slot is only a hint, verified by the name on every hit.
+struct SectionCache([AtomicUsize; CACHE_SLOTS]);
+
+impl Default for SectionCache {
+    fn default() -> Self {
+        SectionCache(std::array::from_fn(|_| AtomicUsize::new(0)))
+    }
+}
+
+impl std::fmt::Debug for SectionCache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SectionCache")
+    }
 }
 
 impl Lexicon {
@@ -166,14 +191,14 @@ impl Lexicon {
             }
             if line.starts_with('[') && line.ends_with(']') {
                 current = line[1..line.len() - 1].to_string();
-                lex.sections.entry(current.clone()).or_default();
+                lex.section_mut(&current);
                 continue;
             }
             let (tag, list) = match line.split_once(" = ") {
                 Some((t, l)) => (Some(lex.intern(t.trim())), l),
                 None => (None, line),
             };
-            let section = lex.sections.entry(current.clone()).or_default();
+            let section = lex.section_mut(&current);
             for item in list.split(", ") {
                 let item = item.trim().trim_end_matches(',');
                 if item.is_empty() {
@@ -197,7 +222,7 @@ impl Lexicon {
                 section.phrases.push((tag, phrase));
             }
         }
-        for s in lex.sections.values_mut() {
+        for (_, s) in lex.sections.iter_mut() {
             s.index();
         }
         lex
@@ -213,8 +238,34 @@ impl Lexicon {
         t
     }
 
+    fn section_mut(&mut self, name: &str) -> &mut Section {
+        let i = match self.by_name.get(name) {
+            Some(&i) => i,
+            None => {
+                self.sections.push((name.to_string(), Section::default()));
+                self.by_name.insert(name.to_string(), self.sections.len() - 1);
+                self.sections.len() - 1
+            }
+        };
+        &mut self.sections[i].1
+    }
+
     pub fn section(&self, name: &str) -> &Section {
-        self.sections.get(name).unwrap_or(&self.empty)
+        // Callers name sections with literals, so an address stands for a name.
+        let slot = &self.recent.0[(name.as_ptr() as usize >> 2) % CACHE_SLOTS];
+        let hint = slot.load(Ordering::Relaxed);
+        if let Some((n, s)) = hint.checked_sub(1).and_then(|i| self.sections.get(i)) {
+            if n == name {
+                return s;
+            }
+        }
+        match self.by_name.get(name) {
+            Some(&i) => {
+                slot.store(i + 1, Ordering::Relaxed);
+                &self.sections[i].1
+            }
+            None => &self.empty,
+        }
     }
 
     pub fn has(&self, section: &str, word: &str) -> bool {

@@ -103,14 +103,14 @@ struct Ctx<'a> {
     text: &'a str,
     lex: &'a Lexicon,
     /// Words seen in lowercase somewhere in the document.
-    common: HashSet<String>,
+    common: HashSet<&'a str>,
     /// Words seen capitalized inside running text (not first in a sentence, not in a
     /// heading): a title-case headline trusts only these.
-    body_caps: HashSet<String>,
+    body_caps: HashSet<&'a str>,
     /// Headline words seen opening a name inside a sentence ("... sued Credit Suisse").
-    name_openers: HashSet<String>,
-    lowercase_count: HashMap<String, usize>,
-    body_caps_count: HashMap<String, usize>,
+    name_openers: HashSet<&'a str>,
+    lowercase_count: HashMap<&'a str, usize>,
+    body_caps_count: HashMap<&'a str, usize>,
 }
 
 fn raw<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -166,19 +166,21 @@ impl Ctx<'_> {
             && r.chars().next().is_some_and(|c| c.is_lowercase())
             && r.chars().skip(1).any(|c| c.is_uppercase());
         // "Jan Koum", "Will Smith": a stop word that is a given name before a name.
-        let function_word = [
-            "determiners",
-            "prepositions",
-            "conjunctions",
-            "pronouns",
-            "aux",
-            "relatives",
-        ]
-        .iter()
-        .any(|sec| self.lex.has(sec, &t.low));
+        let function_word = || {
+            [
+                "determiners",
+                "prepositions",
+                "conjunctions",
+                "pronouns",
+                "aux",
+                "relatives",
+            ]
+            .iter()
+            .any(|sec| self.lex.has(sec, &t.low))
+        };
         let given_before_name = t.cap
             && t.low.len() >= 3
-            && !function_word
+            && !function_word()
             && known::is_given_name(&t.low)
             && toks
                 .get(i + 1)
@@ -197,8 +199,8 @@ impl Ctx<'_> {
         // "Credit Suisse", "Check Point", "Live Nation": a headline or credit word that opens a
         // name inside a sentence (or one the document capitalizes inside sentences).
         let stop_word_opening_name = t.cap
-            && !function_word
-            && (inside_sentence(self.text, toks, i) || self.name_openers.contains(&t.low))
+            && !function_word()
+            && (inside_sentence(self.text, toks, i) || self.name_openers.contains(t.low.as_str()))
             && self.title_at(toks, i).is_none()
             && toks.get(i + 1).is_some_and(|n| {
                 n.cap && n.is_word && !self.stop(&n.low) && self.title_at(toks, i + 1).is_none()
@@ -241,10 +243,10 @@ impl Ctx<'_> {
             );
         // A word that also appears in lowercase, capitalized only because it opens the
         // sentence or the headline, is a common word.
-        let named_elsewhere = self.body_caps.contains(&t.low);
+        let named_elsewhere = self.body_caps.contains(t.low.as_str());
         if (first || title_case_line)
             && !inner_cap
-            && self.common.contains(&t.low)
+            && self.common.contains(t.low.as_str())
             && !known::is_given_name(&t.low)
             && (!named_elsewhere || self.common_majority(&t.low))
         {
@@ -266,7 +268,7 @@ impl Ctx<'_> {
         if title_case_line
             && !inner_cap
             && !is_all_caps(r)
-            && !self.body_caps.contains(&t.low)
+            && !self.body_caps.contains(t.low.as_str())
             && !known::is_given_name(&t.low)
         {
             return false;
@@ -378,7 +380,7 @@ impl Ctx<'_> {
                     // "Bruno Le Maire", "Marine Le Pen": a capitalized particle after a first name.
                     && (!toks[end].cap || matches!(toks[end].low.as_str(), "le" | "la" | "de" | "van" | "von" | "del" | "da" | "di" | "du") && known::is_given_name(&toks[end - 1].low))
                     && self.name_word(toks, end + 1, title_case_line)
-                    && !self.common.contains(&toks[end + 1].low)
+                    && !self.common.contains(toks[end + 1].low.as_str())
                 {
                     // "and", "&", "of", "y" join only company names ("Procter & Gamble",
                     // "Bank of America"), not "Musk and Altman".
@@ -831,17 +833,18 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
     let mut common = HashSet::default();
     let mut body_caps = HashSet::default();
     let mut name_openers = HashSet::default();
-    let mut lowercase_count: HashMap<String, usize> = HashMap::default();
-    let mut body_caps_count: HashMap<String, usize> = HashMap::default();
+    // Borrowed from the tokens: a copy of every word was a tenth of this stage.
+    let mut lowercase_count: HashMap<&str, usize> = HashMap::default();
+    let mut body_caps_count: HashMap<&str, usize> = HashMap::default();
     for s in sentences {
         for (i, t) in s.tokens.iter().enumerate() {
             if t.is_word && !t.cap && text[t.start..].starts_with(|c: char| c.is_lowercase()) {
-                common.insert(t.low.clone());
-                *lowercase_count.entry(t.low.clone()).or_default() += 1;
+                common.insert(t.low.as_str());
+                *lowercase_count.entry(t.low.as_str()).or_default() += 1;
             }
             if t.is_word && t.cap && i > 0 && !s.heading && s.tokens[i - 1].is_word {
-                body_caps.insert(t.low.clone());
-                *body_caps_count.entry(t.low.clone()).or_default() += 1;
+                body_caps.insert(t.low.as_str());
+                *body_caps_count.entry(t.low.as_str()).or_default() += 1;
             }
             if t.cap
                 && !s.heading
@@ -851,7 +854,7 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
                     .get(i + 1)
                     .is_some_and(|n| n.cap && n.is_word && !lex.has("stop", &n.low))
             {
-                name_openers.insert(t.low.clone());
+                name_openers.insert(t.low.as_str());
             }
         }
     }

@@ -279,15 +279,13 @@ impl<'a> Chunker<'a> {
     /// Folding makes French "a" (has) and "à" (to), "ou" (or) and "où" (where) one word:
     /// the written accent decides.
     fn accent_clash(&self, section: &str, i: usize) -> bool {
-        if !self.lex.has("etre_verbs", "parti") {
-            return false;
-        }
+        // The word first: the lexicon's French-ness costs a lookup.
         matches!(
             (self.raw(i), section),
             ("a" | "A", "infinitive_markers" | "prepositions")
                 | ("à" | "À", "aux")
                 | ("ou" | "Ou", "relatives")
-        )
+        ) && self.lex.has("etre_verbs", "parti")
     }
     fn tag(&self, section: &str, i: usize) -> Option<Tag> {
         if self.in_name(i) || i < self.len() && self.accent_clash(section, i) {
