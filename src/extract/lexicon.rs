@@ -243,7 +243,8 @@ impl Lexicon {
             Some(&i) => i,
             None => {
                 self.sections.push((name.to_string(), Section::default()));
-                self.by_name.insert(name.to_string(), self.sections.len() - 1);
+                self.by_name
+                    .insert(name.to_string(), self.sections.len() - 1);
                 self.sections.len() - 1
             }
         };
