@@ -328,7 +328,35 @@ impl Discourse {
                 continue;
             };
             let key = descriptor_key(tokens, g.head, g.end);
+            // "the board of Acme", "Acme's board", "le conseil d'administration
+            // d'Acme": a governing body acts for its organization.
+            let body_of: Vec<usize> =
+                if org_like(kind) && lex.has("governing_bodies", &tokens[g.head].low) {
+                    let mut owners: Vec<usize> = Vec::new();
+                    if let Some(q) = g.possessor {
+                        owners.extend(refs[q].iter().copied());
+                    }
+                    for (t, grp) in &st.pps[n] {
+                        if matches!(lex.tag_name(*t), "of") {
+                            owners.extend(grp.iter().flat_map(|&m| refs[m].clone()));
+                            // "le conseil d'administration de Telvia".
+                            for &m in grp {
+                                for (t2, inner) in &st.pps[m] {
+                                    if matches!(lex.tag_name(*t2), "of") {
+                                        owners.extend(inner.iter().flat_map(|&x| refs[x].clone()));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    owners.retain(|&c| org_like(clusters[c].kind));
+                    owners.truncate(1);
+                    owners
+                } else {
+                    Vec::new()
+                };
             let resolved = match kind {
+                _ if !body_of.is_empty() => body_of,
                 EntityKind::Group => {
                     // "the partners", "les deux groupes": the last pair; "Apple employees",
                     // "ses actionnaires" are people of their own.

@@ -123,6 +123,10 @@ also, again, already, previously, later, ultimately, officially, directly, perso
 former, ex, ex-, erstwhile, onetime, one-time, outgoing, departing, previous, past, longtime
 
 # Nouns that say a past membership on their own ("a veteran of GE").
+# Heads of a group that acts for the organization it belongs to ("the board of Acme").
+[governing_bodies]
+board, management, leadership, directors
+
 [past_roles]
 veteran, veterans, alumnus, alumni, alumna
 

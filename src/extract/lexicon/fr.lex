@@ -116,6 +116,10 @@ publiquement, ouvertement, vivement, violemment, durement, sévèrement, sèchem
 ancien, ancienne, anciens, anciennes, ex, ex-, ex-futur, sortant, sortante, précédent, précédente, feu
 
 # Nouns that say a past membership on their own ("a veteran of GE").
+# Heads of a group that acts for the organization it belongs to ("the board of Acme").
+[governing_bodies]
+conseil, direction, directoire
+
 [past_roles]
 vétéran, vétérans, vétérane
 
