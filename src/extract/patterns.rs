@@ -1005,7 +1005,16 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                     let src = s.first_alternative(Ctx::Noun(n), &pat.source);
                     let tgt = s.first_alternative(Ctx::Noun(n), &pat.target);
                     let host = s.host(n).map(|(h, _)| h);
-                    let (negated, unrealized) = host.map(|h| s.doubt(h)).unwrap_or((false, false));
+                    let (mut negated, unrealized) =
+                        host.map(|h| s.doubt(h)).unwrap_or((false, false));
+                    // "X a démenti tout partenariat avec Y", "denied any deal": the noun is
+                    // what the host verb denies.
+                    let deny = s.lex.tag("deny");
+                    if host.is_some_and(|h| {
+                        deny.is_some() && s.p.verbs[s.clause(h).verb].class == deny
+                    }) {
+                        negated = !negated;
+                    }
                     // "leurs boutiques respectives (App Store et Google Play)": each its own.
                     let respective = (g.start..g.end + 4).any(|k| {
                         s.tokens
