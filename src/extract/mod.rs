@@ -215,28 +215,23 @@ impl Extraction {
                     mentions: e.mentions.min(u32::MAX as usize) as u32,
                 })
                 .collect(),
-            edges: self
-                .edges
-                .iter()
-                .map(|e| NewEdge {
-                    source: e.source,
-                    relation: e.relation,
-                    target: e.target,
-                    evidence: e.evidence.clone(),
-                })
-                .collect(),
-            denials: self
-                .denials
-                .iter()
-                .map(|e| NewEdge {
-                    source: e.source,
-                    relation: e.relation,
-                    target: e.target,
-                    evidence: e.evidence.clone(),
-                })
-                .collect(),
+            edges: new_edges(&self.edges),
+            denials: new_edges(&self.denials),
         }
     }
+}
+
+/// Edges and denials go to the store in the same form.
+fn new_edges(edges: &[ExtractedEdge]) -> Vec<NewEdge> {
+    edges
+        .iter()
+        .map(|e| NewEdge {
+            source: e.source,
+            relation: e.relation,
+            target: e.target,
+            evidence: e.evidence.clone(),
+        })
+        .collect()
 }
 
 /// Extracts from raw bytes (a file's content): checks them, strips HTML, then extracts.
