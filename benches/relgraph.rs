@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use relgraph::export::{dot_text, DotOptions};
 use relgraph::extract::{extract_text, ExtractOptions};
 use relgraph::import::ImportFormat;
-use relgraph::query::{Direction, Scratch};
+use relgraph::query::{Direction, PathQuery, Scratch};
 use relgraph::Graph;
 
 const ENTITIES: u64 = 20_000;
@@ -157,7 +157,11 @@ fn bench_graph(c: &mut Criterion) {
     q.bench_function("shortest path (indexes)", |b| {
         b.iter(|| {
             i = (i + 1) % (ids.len() - 1);
-            black_box(graph.shortest_path_ids(ids[i], ids[i + 1], 6, &[]).unwrap())
+            black_box(
+                graph
+                    .shortest_path_ids(&PathQuery::new(ids[i], ids[i + 1], 6, &[]))
+                    .unwrap(),
+            )
         })
     });
     let mut scratch = Scratch::default();

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use relgraph::query::Direction;
+use relgraph::query::{Direction, PathQuery};
 use relgraph::{Error, Graph};
 
 use super::output::{print_rows, Format};
@@ -141,7 +141,12 @@ pub fn bench(graph: &Graph, a: BenchArgs) -> Result<i32, Error> {
                 )))
             }
             ("path", None) => {
-                let p = graph.shortest_path_ids(id_of(&q[1])?, id_of(&q[2])?, MAX_DEPTH, &[])?;
+                let p = graph.shortest_path_ids(&PathQuery::new(
+                    id_of(&q[1])?,
+                    id_of(&q[2])?,
+                    MAX_DEPTH,
+                    &[],
+                ))?;
                 Answer::Value(serde_json::json!(p.map(|h| h.len())))
             }
             ("khop2", Some(s)) => {

@@ -50,32 +50,19 @@ pub struct Focus {
     /// Picture title.
     #[arg(long)]
     title: Option<String>,
-    /// Only edges at least this confident (0 to 1).
-    #[arg(long, value_name = "X")]
-    min_confidence: Option<f32>,
-    /// Only edges reported by at least N documents.
-    #[arg(long, value_name = "N")]
-    min_docs: Option<u32>,
-    /// Only contested edges (stated and denied).
-    #[arg(long)]
-    contested: bool,
+    #[command(flatten)]
+    figures: super::query::Figures,
     #[command(flatten)]
     when: super::query::When,
 }
 
 impl Focus {
-    fn figures(&self) -> relgraph::query::EdgeFilter {
-        relgraph::query::EdgeFilter {
-            min_confidence: self.min_confidence,
-            min_docs: self.min_docs,
-            contested: self.contested,
-            ..self.when.filter()
-        }
+    fn figures(&self) -> Result<relgraph::query::EdgeFilter, Error> {
+        self.figures.narrow(self.when.filter())
     }
 
     fn filters_figures(&self) -> bool {
-        let f = self.figures();
-        f.min_confidence.is_some() || f.min_docs.is_some() || f.contested || f.dated()
+        self.figures.any() || self.when.filter().dated()
     }
 }
 
@@ -184,7 +171,7 @@ pub fn render(db: &Path, a: RenderArgs) -> Result<i32, Error> {
 /// The subgraph without the edges that `--min-confidence`, `--min-docs`, `--contested`,
 /// `--since`, `--until` or `--as-of` leave out.
 fn keep_figures(graph: &Graph, mut g: Subgraph, focus: &Focus) -> Result<Subgraph, Error> {
-    let f = focus.figures();
+    let f = focus.figures()?;
     let mut drop = Vec::new();
     for e in g.edge_indices() {
         let (s, t) = g.edge_endpoints(e).expect("an edge of the graph");

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use relgraph::model::{doc_id_hex, DocId, EntityId};
-use relgraph::query::{describe, Direction, EdgeFilter, EvidenceFilter, Hop};
+use relgraph::query::{describe, Direction, EdgeFilter, EvidenceFilter, Hop, PathQuery};
 use relgraph::{Document, Entity, EntityKind, Error, Graph, RelationKind};
 
 use super::output::{print_listing, Listing};
@@ -47,15 +47,8 @@ pub struct EdgesArgs {
     /// Edges this document gives evidence for (its id, source path or title; see `docs`).
     #[arg(long, value_name = "DOC")]
     doc: Option<String>,
-    /// Edges at least this confident (0 to 1; denials lower an edge's confidence).
-    #[arg(long, value_name = "X")]
-    min_confidence: Option<f32>,
-    /// Edges reported by at least N documents.
-    #[arg(long, value_name = "N")]
-    min_docs: Option<u32>,
-    /// Only contested edges: stated in some documents, denied in others.
-    #[arg(long)]
-    contested: bool,
+    #[command(flatten)]
+    figures: Figures,
     /// Only what held on DATE: a role from the date it was taken until a later `left`,
     /// by the dates the sentences state, else their documents' dates.
     #[arg(long, value_name = "DATE")]
@@ -88,6 +81,37 @@ impl When {
             as_of: self.as_of,
             ..Default::default()
         }
+    }
+}
+
+/// The filters on an edge's figures, of edges, export and render.
+#[derive(clap::Args, Clone, Default)]
+pub struct Figures {
+    /// Only edges at least this confident (0 to 1; denials lower an edge's confidence).
+    #[arg(long, value_name = "X")]
+    pub min_confidence: Option<f32>,
+    /// Only edges reported by at least N documents.
+    #[arg(long, value_name = "N")]
+    pub min_docs: Option<u32>,
+    /// Only contested edges: stated in some documents, denied in others.
+    #[arg(long)]
+    pub contested: bool,
+}
+
+impl Figures {
+    /// `base` narrowed by these figures; a confidence outside 0 to 1 is refused.
+    pub fn narrow(&self, base: EdgeFilter) -> Result<EdgeFilter, Error> {
+        Ok(EdgeFilter {
+            min_confidence: check_confidence(self.min_confidence)?,
+            min_docs: self.min_docs,
+            contested: self.contested,
+            ..base
+        })
+    }
+
+    /// True when any of them is given.
+    pub fn any(&self) -> bool {
+        self.min_confidence.is_some() || self.min_docs.is_some() || self.contested
     }
 }
 
@@ -331,7 +355,7 @@ pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
         .as_deref()
         .map(|d| resolve_doc(&graph, d))
         .transpose()?;
-    let filter = EdgeFilter {
+    let filter = a.figures.narrow(EdgeFilter {
         from: from.as_ref().map(|e| e.id),
         to: to.as_ref().map(|e| e.id),
         relations: a.relation.clone(),
@@ -339,11 +363,9 @@ pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
         until: a.until,
         either_direction: either,
         doc,
-        min_confidence: check_confidence(a.min_confidence)?,
-        min_docs: a.min_docs,
-        contested: a.contested,
         as_of: a.as_of,
-    };
+        ..Default::default()
+    })?;
     let rows = graph.edges(&filter)?;
     print_listing(
         &rows,
@@ -363,13 +385,11 @@ pub fn edges(db: &Path, a: EdgesArgs) -> Result<i32, Error> {
     if rows.is_empty() {
         let who: Vec<&Entity> = from.iter().chain(to.iter()).collect();
         let filtered = !a.relation.is_empty()
-            || a.min_docs.is_some()
-            || a.contested
+            || a.figures.any()
             || a.as_of.is_some()
             || a.since.is_some()
             || a.until.is_some()
             || doc.is_some()
-            || a.min_confidence.is_some()
             || who.len() > 1;
         return nothing_about(&graph, &who, filtered);
     }
@@ -452,20 +472,14 @@ pub fn path(db: &Path, a: PathArgs) -> Result<i32, Error> {
         );
         return Ok(BAD_INPUT);
     }
+    let q = PathQuery {
+        when: a.when.filter(),
+        ..PathQuery::new(from.id, to.id, a.max_depth, &a.relation)
+    };
     let paths = if a.all {
-        graph.all_paths_when(
-            from.id,
-            to.id,
-            a.max_depth,
-            &a.relation,
-            a.limit,
-            &a.when.filter(),
-        )?
+        graph.all_paths(&q, a.limit)?
     } else {
-        graph
-            .shortest_path_when(from.id, to.id, a.max_depth, &a.relation, &a.when.filter())?
-            .into_iter()
-            .collect()
+        graph.shortest_path(&q)?.into_iter().collect()
     };
     if paths.is_empty() {
         if graph.degree(from.id)? == 0 || graph.degree(to.id)? == 0 {

@@ -19,6 +19,7 @@ pub use stats::Breakdown;
 pub use time::{TimelineEntry, Timing};
 pub mod snapshot;
 pub use names::{describe, EntityRef, Resolved, Strictness};
+pub use paths::PathQuery;
 pub use snapshot::{Scratch, Snapshot};
 
 /// Which way edges are followed from an entity.

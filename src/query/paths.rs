@@ -20,29 +20,36 @@ fn arrow(key: &EdgeKey, from: EntityId) -> &'static str {
     }
 }
 
+/// What a path search asks: its two ends, at most `max_depth` hops, over the relations of
+/// `relations` (all when empty) and the edges that pass the date filters of `when`
+/// (`since`, `until`, `as_of`). One value serves every path query, so they cannot drift.
+#[derive(Debug, Clone, Default)]
+pub struct PathQuery {
+    pub from: EntityId,
+    pub to: EntityId,
+    pub max_depth: usize,
+    pub relations: Vec<RelationKind>,
+    pub when: EdgeFilter,
+}
+
+impl PathQuery {
+    /// A search over every edge, whatever its dates.
+    pub fn new(from: EntityId, to: EntityId, max_depth: usize, relations: &[RelationKind]) -> Self {
+        PathQuery {
+            from,
+            to,
+            max_depth,
+            relations: relations.to_vec(),
+            when: EdgeFilter::default(),
+        }
+    }
+}
+
 impl Store {
     /// Shortest path ignoring direction: bidirectional breadth-first search, each side
     /// expanding its smaller frontier, adjacency read on demand.
-    pub fn shortest_path_ids(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-    ) -> Result<Option<IdPath>> {
-        self.shortest_path_ids_when(a, b, max_depth, rels, &EdgeFilter::default())
-    }
-
-    /// [`Store::shortest_path_ids`] over the edges that pass the date filters of `when`
-    /// (`since`, `until`, `as_of`).
-    pub fn shortest_path_ids_when(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-        when: &EdgeFilter,
-    ) -> Result<Option<IdPath>> {
+    pub fn shortest_path_ids(&self, q: &PathQuery) -> Result<Option<IdPath>> {
+        let (a, b, max_depth, rels, when) = (q.from, q.to, q.max_depth, &q.relations, &q.when);
         if a == b {
             return Ok(Some(Vec::new()));
         }
@@ -194,61 +201,24 @@ impl Store {
     }
 
     /// The shortest path between two entities, with names and evidence.
-    pub fn shortest_path(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-    ) -> Result<Option<Vec<Hop>>> {
-        self.shortest_path_when(a, b, max_depth, rels, &EdgeFilter::default())
-    }
-
-    /// [`Store::shortest_path`] over the edges that pass the date filters of `when`.
-    pub fn shortest_path_when(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-        when: &EdgeFilter,
-    ) -> Result<Option<Vec<Hop>>> {
-        let Some(ids) = self.shortest_path_ids_when(a, b, max_depth, rels, when)? else {
+    pub fn shortest_path(&self, q: &PathQuery) -> Result<Option<Vec<Hop>>> {
+        let Some(ids) = self.shortest_path_ids(q)? else {
             return Ok(None);
         };
         let _r = self.read_gate();
         let mut names = HashMap::new();
         let mut hops = Vec::new();
         for (f, r, _, t) in ids {
-            hops.push(self.hop(f, t, rels, Some(r), &mut names, when)?);
+            hops.push(self.hop(f, t, &q.relations, Some(r), &mut names, &q.when)?);
         }
         Ok(Some(hops))
     }
 
-    /// The simple paths of at most `max_depth` hops between two entities, shortest first, at
+    /// The simple paths of at most `max_depth` hops between the two ends, shortest first, at
     /// most `limit` of them. Two entities linked by several relations are one hop, so a path
     /// is a distinct sequence of entities.
-    pub fn all_paths(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-        limit: usize,
-    ) -> Result<Vec<Vec<Hop>>> {
-        self.all_paths_when(a, b, max_depth, rels, limit, &EdgeFilter::default())
-    }
-
-    /// [`Store::all_paths`] over the edges that pass the date filters of `when`.
-    pub fn all_paths_when(
-        &self,
-        a: EntityId,
-        b: EntityId,
-        max_depth: usize,
-        rels: &[RelationKind],
-        limit: usize,
-        when: &EdgeFilter,
-    ) -> Result<Vec<Vec<Hop>>> {
+    pub fn all_paths(&self, q: &PathQuery, limit: usize) -> Result<Vec<Vec<Hop>>> {
+        let (a, b, max_depth, rels, when) = (q.from, q.to, q.max_depth, &q.relations, &q.when);
         if a == b || limit == 0 {
             return Ok(Vec::new());
         }

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{Date, EdgeData, EdgeKey, Entity, EntityId, EntityKind, RelationKind};
-use crate::query::EdgeFilter;
+use crate::query::{EdgeFilter, PathQuery};
 use crate::store::Store;
 
 /// An entity of a view.
@@ -217,7 +217,9 @@ pub fn path(
     max_depth: usize,
     filter: &ViewFilter,
 ) -> Result<Option<View>> {
-    let Some(hops) = store.shortest_path_ids(from, to, max_depth, &filter.relations)? else {
+    let Some(hops) =
+        store.shortest_path_ids(&PathQuery::new(from, to, max_depth, &filter.relations))?
+    else {
         return Ok(None);
     };
     let _r = store.read_gate();

@@ -126,8 +126,15 @@ fn limits_orders_and_filters() {
     assert!(dated.last().unwrap()["first_date"].is_null());
     let sure = rows(&["edges", "--min-confidence", "0.9", "--format", "jsonl"]);
     assert_eq!(sure.len(), 5, "{sure:?}");
-    let o = relgraph(&db, &["edges", "--min-confidence", "9"]);
-    assert_eq!(o.status.code(), Some(2));
+    // export and render share the figure filters, and their check.
+    let picture = dir.path().join("unwritten.svg");
+    let render = ["render", "-o", picture.to_str().unwrap()];
+    for cmd in [&["edges"][..], &["export", "--format", "json"], &render] {
+        let o = relgraph(&db, &[cmd, &["--min-confidence", "9"]].concat());
+        assert_eq!(o.status.code(), Some(2), "{cmd:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("not between 0 and 1"), "{cmd:?}");
+    }
+    assert!(!picture.exists());
     // --between: either direction; --from/--to: one.
     let between = rows(&[
         "edges",
