@@ -636,10 +636,18 @@ fn a_schema_2_store_opens_and_is_upgraded() {
         rule: String,
         confidence: f32,
     }
-    fn old(v: &impl serde::Serialize) -> Vec<u8> {
-        let mut out = vec![relgraph::store::codec::VALUE_VERSION];
-        out.extend(bincode::serde::encode_to_vec(v, bincode::config::standard()).unwrap());
-        out
+    /// Writes every value of `tree` back in the form `back` gives it, encoded as schema 2 did.
+    fn downgrade<T: serde::de::DeserializeOwned, O: serde::Serialize>(
+        tree: &sled::Tree,
+        back: impl Fn(T) -> O,
+    ) {
+        for item in tree.iter() {
+            let (k, v) = item.unwrap();
+            let mut out = vec![codec::VALUE_VERSION];
+            let body = back(codec::decode(&v).unwrap());
+            out.extend(bincode::serde::encode_to_vec(&body, bincode::config::standard()).unwrap());
+            tree.insert(k, out).unwrap();
+        }
     }
     let dir = tempfile::tempdir().unwrap();
     let before = {
@@ -651,25 +659,19 @@ fn a_schema_2_store_opens_and_is_upgraded() {
     };
     {
         let db = sled::open(dir.path()).unwrap();
-        let docs = db.open_tree("docs").unwrap();
-        for item in docs.iter() {
-            let (k, v) = item.unwrap();
-            let d: relgraph::Document = codec::decode(&v).unwrap();
-            let v2 = DocumentV2 {
+        downgrade(&db.open_tree("docs").unwrap(), |d: relgraph::Document| {
+            DocumentV2 {
                 id: d.id,
                 title: d.title,
                 source: d.source,
                 lang: d.lang,
                 ingested_at: d.ingested_at,
                 edges: d.edges,
-            };
-            docs.insert(k, old(&v2)).unwrap();
-        }
-        let evidence = db.open_tree("evidence").unwrap();
-        for item in evidence.iter() {
-            let (k, v) = item.unwrap();
-            let e: relgraph::Evidence = codec::decode(&v).unwrap();
-            let v2 = EvidenceV2 {
+            }
+        });
+        downgrade(
+            &db.open_tree("evidence").unwrap(),
+            |e: relgraph::Evidence| EvidenceV2 {
                 doc: e.doc,
                 sentence: e.sentence,
                 start: e.start,
@@ -677,9 +679,8 @@ fn a_schema_2_store_opens_and_is_upgraded() {
                 date: e.date,
                 rule: e.rule,
                 confidence: e.confidence,
-            };
-            evidence.insert(k, old(&v2)).unwrap();
-        }
+            },
+        );
         db.open_tree("meta")
             .unwrap()
             .insert("schema", &2u32.to_be_bytes())

@@ -837,22 +837,21 @@ impl Store {
 
     /// The evidence sentences of one edge, in document order.
     pub fn evidence_of(&self, key: &EdgeKey) -> Result<Vec<Evidence>> {
-        let key = EdgeKey::new(key.source, key.relation, key.target);
-        let mut v = Vec::new();
-        for item in self.evidence.scan_prefix(out_key(&key)) {
-            let (_, val) = item.map_err(|e| self.sled_err(e))?;
-            v.push(self.decode("evidence", &val)?);
-        }
-        Ok(v)
+        self.sentences_of(&self.evidence, key, "evidence")
     }
 
     /// The counter-evidence of one triple: the sentences that deny it, in document order.
     pub fn denials_of(&self, key: &EdgeKey) -> Result<Vec<Evidence>> {
+        self.sentences_of(&self.denials, key, "denial")
+    }
+
+    /// The values of `tree` (evidence or denials: the same key layout) about one triple.
+    fn sentences_of(&self, tree: &sled::Tree, key: &EdgeKey, what: &str) -> Result<Vec<Evidence>> {
         let key = EdgeKey::new(key.source, key.relation, key.target);
         let mut v = Vec::new();
-        for item in self.denials.scan_prefix(out_key(&key)) {
+        for item in tree.scan_prefix(out_key(&key)) {
             let (_, val) = item.map_err(|e| self.sled_err(e))?;
-            v.push(self.decode("denial", &val)?);
+            v.push(self.decode(what, &val)?);
         }
         Ok(v)
     }

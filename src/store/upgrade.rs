@@ -3,7 +3,8 @@
 //! polarity. Their values are rewritten in
 //! place, once, before anything else reads them.
 
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use super::codec::{decode, encode};
 use super::identity::{KindVotes, PREFIX_MERGES};
@@ -108,60 +109,57 @@ impl From<MergeRecordV2> for MergeRecord {
     }
 }
 
+impl From<DocumentV2> for Document {
+    fn from(old: DocumentV2) -> Document {
+        Document {
+            id: old.id,
+            title: old.title,
+            source: old.source,
+            lang: old.lang,
+            ingested_at: old.ingested_at,
+            edges: old.edges,
+            date: None,
+            date_source: None,
+            denied: Vec::new(),
+        }
+    }
+}
+
 impl Store {
     /// Rewrites every document and evidence value of a schema-1 or schema-2 store, then
     /// records the current version. A value already in the new form (an upgrade cut short)
     /// is left as it is, so running it again is harmless.
     pub(super) fn upgrade_from_2(&self) -> Result<()> {
-        let mut batch = sled::Batch::default();
-        for item in self.docs.iter() {
-            let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            if decode::<Document>(&v).is_ok() {
-                continue;
-            }
-            let old: DocumentV2 = self.decode("document", &v)?;
-            let doc = Document {
-                id: old.id,
-                title: old.title,
-                source: old.source,
-                lang: old.lang,
-                ingested_at: old.ingested_at,
-                edges: old.edges,
-                date: None,
-                date_source: None,
-                denied: Vec::new(),
-            };
-            batch.insert(k, encode(&doc));
-        }
-        self.docs.apply_batch(batch).map_err(|e| self.sled_err(e))?;
-        let mut batch = sled::Batch::default();
-        for item in self.evidence.iter() {
-            let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            if decode::<Evidence>(&v).is_ok() {
-                continue;
-            }
-            let old: EvidenceV2 = self.decode("evidence", &v)?;
-            batch.insert(k, encode(&Evidence::from(old)));
-        }
-        self.evidence
-            .apply_batch(batch)
-            .map_err(|e| self.sled_err(e))?;
-        let mut batch = sled::Batch::default();
-        for item in self.identity.scan_prefix([PREFIX_MERGES]) {
-            let (k, v) = item.map_err(|e| self.sled_err(e))?;
-            if decode::<MergeRecord>(&v).is_ok() {
-                continue;
-            }
-            let old: MergeRecordV2 = self.decode("merge record", &v)?;
-            batch.insert(k, encode(&MergeRecord::from(old)));
-        }
-        self.identity
-            .apply_batch(batch)
-            .map_err(|e| self.sled_err(e))?;
+        self.rewrite_old::<DocumentV2, Document>(&self.docs, &[], "document")?;
+        self.rewrite_old::<EvidenceV2, Evidence>(&self.evidence, &[], "evidence")?;
+        self.rewrite_old::<MergeRecordV2, MergeRecord>(
+            &self.identity,
+            &[PREFIX_MERGES],
+            "merge record",
+        )?;
         self.meta
             .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
             .map_err(|e| self.sled_err(e))?;
         self.db.flush().map_err(|e| self.sled_err(e))?;
         Ok(())
+    }
+
+    /// Rewrites in one batch each value of `tree` under `prefix` that is still in its `Old`
+    /// form; one that already reads as `New` is left alone.
+    fn rewrite_old<Old, New>(&self, tree: &sled::Tree, prefix: &[u8], what: &str) -> Result<()>
+    where
+        Old: DeserializeOwned,
+        New: DeserializeOwned + Serialize + From<Old>,
+    {
+        let mut batch = sled::Batch::default();
+        for item in tree.scan_prefix(prefix) {
+            let (k, v) = item.map_err(|e| self.sled_err(e))?;
+            if decode::<New>(&v).is_ok() {
+                continue;
+            }
+            let old: Old = self.decode(what, &v)?;
+            batch.insert(k, encode(&New::from(old)));
+        }
+        tree.apply_batch(batch).map_err(|e| self.sled_err(e))
     }
 }
