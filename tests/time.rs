@@ -44,6 +44,15 @@ fn ingest(dir: &Path, articles: &[(&str, &str)], extra: &[&str]) -> std::path::P
     db
 }
 
+/// Writes each (file name, document date, text) into `dir` and ingests it with that date.
+fn ingest_dated(dir: &Path, articles: &[(&str, &str, &str)]) -> std::path::PathBuf {
+    let db = dir.join("db");
+    for (name, date, text) in articles {
+        ingest(dir, &[(*name, *text)], &["--date", date]);
+    }
+    db
+}
+
 fn triples(rows: &[serde_json::Value]) -> Vec<String> {
     let mut v: Vec<String> = rows
         .iter()
@@ -300,32 +309,30 @@ fn the_same_text_with_another_date_stays_one_document_unless_replaced() {
 #[test]
 fn a_later_denial_makes_the_edge_contested_and_a_denial_alone_is_no_edge() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    let put = |name: &str, date: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        let o = relgraph(&db, &["ingest", "--date", date, path.to_str().unwrap()]);
-        assert!(o.status.success(), "{name}: {}", stderr(&o));
-    };
-    put(
-        "claim.txt",
-        "2023-04-02",
-        "OpenAI a porté plainte contre Zenith Labs en mars.\n",
-    );
-    put(
-        "other.txt",
-        "2023-04-03",
-        "Acme Robotics a racheté Orion Data en 2022.\n",
-    );
-    put(
-        "denial.txt",
-        "2024-01-15",
-        "OpenAI denied that it had sued Zenith Labs.\n",
-    );
-    put(
-        "dementi.txt",
-        "2024-02-01",
-        "Paul Martin n'a jamais fondé Orion Data, selon son avocat.\n",
+    let db = ingest_dated(
+        dir.path(),
+        &[
+            (
+                "claim.txt",
+                "2023-04-02",
+                "OpenAI a porté plainte contre Zenith Labs en mars.\n",
+            ),
+            (
+                "other.txt",
+                "2023-04-03",
+                "Acme Robotics a racheté Orion Data en 2022.\n",
+            ),
+            (
+                "denial.txt",
+                "2024-01-15",
+                "OpenAI denied that it had sued Zenith Labs.\n",
+            ),
+            (
+                "dementi.txt",
+                "2024-02-01",
+                "Paul Martin n'a jamais fondé Orion Data, selon son avocat.\n",
+            ),
+        ],
     );
 
     let all = jsonl(&relgraph(&db, &["edges", "--format", "jsonl"]));
@@ -499,27 +506,25 @@ fn a_claim_in_three_documents_is_surer_than_in_one() {
 #[test]
 fn a_role_taken_then_left_answers_as_of_before_between_and_after() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    let put = |name: &str, date: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        let o = relgraph(&db, &["ingest", "--date", date, path.to_str().unwrap()]);
-        assert!(o.status.success(), "{name}: {}", stderr(&o));
-    };
-    put(
-        "nomination.txt",
-        "2019-03-10",
-        "Claire Dubois est devenue directrice générale de Zenith Labs en mars 2019.\n",
-    );
-    put(
-        "depart.txt",
-        "2023-06-20",
-        "Claire Dubois left Zenith Labs on June 12, 2023.\n",
-    );
-    put(
-        "joined.txt",
-        "2020-02-01",
-        "Jane Porter joined Orion Data last year.\n",
+    let db = ingest_dated(
+        dir.path(),
+        &[
+            (
+                "nomination.txt",
+                "2019-03-10",
+                "Claire Dubois est devenue directrice générale de Zenith Labs en mars 2019.\n",
+            ),
+            (
+                "depart.txt",
+                "2023-06-20",
+                "Claire Dubois left Zenith Labs on June 12, 2023.\n",
+            ),
+            (
+                "joined.txt",
+                "2020-02-01",
+                "Jane Porter joined Orion Data last year.\n",
+            ),
+        ],
     );
     let rows = jsonl(&relgraph(&db, &["edges", "--format", "jsonl"]));
     let leads = rows
