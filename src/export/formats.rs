@@ -266,26 +266,9 @@ fn date_text(d: Option<Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// XML text: markup characters escaped, characters XML 1.0 forbids dropped.
+/// GraphML text: names read back whole, line breaks included.
 fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // As references: an XML reader turns a raw CR (and CR LF) into LF, and a raw
-            // tab or line break in an attribute into a space.
-            '\n' => out.push_str("&#10;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' => out.push_str("&#9;"),
-            c if (c as u32) < 0x20 || (c as u32 & 0xfffe) == 0xfffe => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::xml_text(s, super::Controls::Kept)
 }
 
 /// GraphML with typed attributes: name, kind, aliases on nodes; relation, evidence count,

@@ -224,21 +224,9 @@ fn border(n: &Node, kind: EntityKind, tx: f64, ty: f64) -> (f64, f64) {
     (n.x + ux * t, n.y + uy * t)
 }
 
+/// SVG text of a label: one line, and always parseable (else resvg would draw nothing).
 fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => out.push(' '),
-            // Not allowed in XML: the SVG would not parse (and resvg would draw nothing).
-            c if (c as u32 & 0xfffe) == 0xfffe => {}
-            c => out.push(c),
-        }
-    }
-    out
+    super::xml_text(s, super::Controls::Spaced)
 }
 
 /// The outline of an entity's shape, centred on the node.
