@@ -273,6 +273,16 @@ impl Graph {
                 started.elapsed().as_secs_f64()
             );
         }
+        self.import_data(data, progress)
+    }
+
+    /// Stores what [`crate::import::parse`] read: a caller that parses first can refuse a
+    /// bad file before it opens (and so creates) a store.
+    pub fn import_data(
+        &self,
+        data: crate::import::ImportData,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<ImportOutcomeCounts> {
         let mut counts = if data.triples.is_empty() {
             ImportOutcomeCounts::default()
         } else {

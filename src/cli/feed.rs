@@ -376,10 +376,12 @@ pub fn import(db: &Path, a: ImportArgs) -> Result<i32, Error> {
         }
         None => ImportFormat::from_path(&a.file),
     };
+    let started = std::time::Instant::now();
+    // Read and checked whole before the store opens: a refused file creates no store.
+    let data = relgraph::import::parse(reader, format, &name)?;
     let graph = Graph::open(db)?;
     let bar = progress_bar("importing");
-    let started = std::time::Instant::now();
-    let counts = graph.import_reader(reader, format, &name, &mut |done, total| {
+    let counts = graph.import_data(data, &mut |done, total| {
         if let Some(b) = &bar {
             b.set_length(total);
             b.set_position(done);

@@ -49,12 +49,14 @@ fn named(path: &Path, e: Error) -> Error {
 }
 
 pub fn restore(db: &Path, a: RestoreArgs) -> Result<i32, Error> {
-    let graph = Graph::open(db)?;
     let f = std::fs::File::open(&a.file).map_err(|e| Error::Io {
         path: a.file.clone(),
         source: e,
     })?;
-    let n = graph.restore(std::io::BufReader::new(f), &a.file.display().to_string())?;
+    // Read and checked whole before the store opens: a refused dump creates no store.
+    let dump =
+        relgraph::store::Dump::read(std::io::BufReader::new(f), &a.file.display().to_string())?;
+    let n = Graph::open(db)?.restore_dump(dump)?;
     eprintln!("restored {n} records into {}", db.display());
     Ok(FOUND)
 }

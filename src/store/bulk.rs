@@ -48,6 +48,49 @@ pub struct ImportOutcomeCounts {
     pub ignored_columns: Vec<String>,
 }
 
+/// A dump read whole and checked (ids, ends, counts), not yet written anywhere: a caller
+/// can refuse a bad dump before it opens, and so creates, a store.
+#[derive(Debug)]
+pub struct Dump {
+    records: Vec<DumpRecord>,
+    /// Its file's name, for the messages of the restore.
+    source: String,
+}
+
+impl Dump {
+    /// Reads a dump; a bad line is refused with its number.
+    pub fn read(input: impl std::io::BufRead, source_name: &str) -> Result<Dump> {
+        let mut records = Vec::new();
+        for (i, line) in input.lines().enumerate() {
+            let line = line.map_err(|e| Error::Io {
+                path: source_name.into(),
+                source: e,
+            })?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
+                file: source_name.to_string(),
+                line: i + 1,
+                message: e.to_string(),
+            })?;
+            // A dump is input like any other: its names lose what ingest would have dropped.
+            if let DumpRecord::Entity(e) = &mut rec {
+                e.name = crate::model::clean_name(&e.name);
+                for a in &mut e.aliases {
+                    *a = crate::model::clean_name(a);
+                }
+            }
+            records.push((i + 1, rec));
+        }
+        validate_dump(&records, source_name)?;
+        Ok(Dump {
+            records: records.into_iter().map(|(_, r)| r).collect(),
+            source: source_name.to_string(),
+        })
+    }
+}
+
 /// One line of a dump.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -580,37 +623,24 @@ impl Store {
 
     /// Loads a dump into an empty store, keeping every id, in one transaction.
     pub fn restore(&self, input: impl std::io::BufRead, source_name: &str) -> Result<u64> {
-        if !self.holds_nothing() {
-            return Err(Error::Invalid(format!(
-                "restore needs an empty store; {} has data",
-                self.path.display()
-            )));
+        self.refuse_unless_empty()?;
+        self.restore_dump(Dump::read(input, source_name)?)
+    }
+
+    fn refuse_unless_empty(&self) -> Result<()> {
+        if self.holds_nothing() {
+            return Ok(());
         }
-        let mut records = Vec::new();
-        for (i, line) in input.lines().enumerate() {
-            let line = line.map_err(|e| Error::Io {
-                path: source_name.into(),
-                source: e,
-            })?;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let mut rec: DumpRecord = serde_json::from_str(&line).map_err(|e| Error::Parse {
-                file: source_name.to_string(),
-                line: i + 1,
-                message: e.to_string(),
-            })?;
-            // A dump is input like any other: its names lose what ingest would have dropped.
-            if let DumpRecord::Entity(e) = &mut rec {
-                e.name = crate::model::clean_name(&e.name);
-                for a in &mut e.aliases {
-                    *a = crate::model::clean_name(a);
-                }
-            }
-            records.push((i + 1, rec));
-        }
-        validate_dump(&records, source_name)?;
-        let records: Vec<DumpRecord> = records.into_iter().map(|(_, r)| r).collect();
+        Err(Error::Invalid(format!(
+            "restore needs an empty store; {} has data",
+            self.path.display()
+        )))
+    }
+
+    /// Loads a dump read and checked by [`Dump::read`] into an empty store.
+    pub fn restore_dump(&self, dump: Dump) -> Result<u64> {
+        self.refuse_unless_empty()?;
+        let (records, source_name) = (dump.records, dump.source);
         let _w = self.write_gate()?;
         let mut max_id = 0;
         let (mut ne, mut nd, mut nx) = (0i64, 0i64, 0i64);

@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::model::*;
 use codec::*;
 
-pub use bulk::{ImportOutcomeCounts, ImportRow};
+pub use bulk::{Dump, ImportOutcomeCounts, ImportRow};
 pub use curate::{AddedEdge, RemovedEntity, USER_RULE, USER_SOURCE};
 pub use identity::{mention_weight, KindVotes};
 pub use merge_log::{LoggedEdge, MergeRecord, MergeReport, MergeSummary};
@@ -247,8 +247,11 @@ impl Store {
     }
 
     /// Opens a store whose files lost data (see [`Error::Corrupt`]) and accepts what is
-    /// left: the record of the last commit is rewritten to match.
+    /// left: the record of the last commit is rewritten to match. A folder that holds no
+    /// store is refused as [`require_store`] refuses it: there is nothing to repair, and
+    /// nothing is created.
     pub fn open_accepting_loss(path: impl AsRef<Path>) -> Result<Store> {
+        require_store(path.as_ref())?;
         let store = Store::open_unchecked(path.as_ref())?;
         store.check_schema()?;
         store.flush()?;

@@ -1,5 +1,6 @@
 //! `import`: extraction lines keep their evidence and document, kinds keep two entities of
-//! one name apart, standard input, and columns it does not read.
+//! one name apart, standard input, and columns it does not read; a refused import,
+//! restore or repair creates no store.
 
 use super::*;
 
@@ -198,4 +199,68 @@ fn standard_input_and_unread_columns() {
     assert!(stderr(&o).contains("bad.jsonl:2"), "{}", stderr(&o));
     let o = relgraph(&db, &["docs"]);
     assert_eq!(o.status.code(), Some(1), "no document was stored");
+}
+
+/// Nothing is created where nothing is written: a refused `import` or `restore` (a bad
+/// file, a wrong format, a missing file) leaves no store folder where there was none, and
+/// `repair` refuses a folder that holds no store as the other commands do, creating nothing.
+#[test]
+fn a_refused_import_restore_or_repair_creates_no_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad_csv = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad_csv,
+        "source,relation,target\nAda Corp,befriended,Bolt Inc\n",
+    )
+    .unwrap();
+    let bad_dump = dir.path().join("bad.jsonl");
+    std::fs::write(&bad_dump, "{\"type\":\"entity\",\"id\":1}\nnot json\n").unwrap();
+    let missing = dir.path().join("missing.csv");
+    let (bad_csv, bad_dump, missing) = (
+        bad_csv.to_str().unwrap(),
+        bad_dump.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    );
+    let runs: [&[&str]; 6] = [
+        &["import", bad_csv],
+        &["import", "--format", "jsonl", bad_csv],
+        &["import", missing],
+        &["restore", bad_dump],
+        &["restore", missing],
+        &["repair"],
+    ];
+    for args in runs {
+        let db = dir.path().join("db");
+        let o = relgraph(&db, args);
+        assert!(!o.status.success(), "{args:?} succeeded");
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+        assert!(!db.exists(), "{args:?} created {}", db.display());
+    }
+    // repair is refused as a read of a folder that is not a store is, with its code.
+    let db = dir.path().join("db");
+    let (repair, check) = (relgraph(&db, &["repair"]), relgraph(&db, &["check"]));
+    assert_eq!(repair.status.code(), Some(2), "{}", stderr(&repair));
+    assert_eq!(repair.status.code(), check.status.code());
+    assert!(
+        stderr(&repair).contains("no store at"),
+        "{}",
+        stderr(&repair)
+    );
+    // A folder of something else stays as it was.
+    let other = dir.path().join("photos");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("cat.jpg"), "not a store").unwrap();
+    let o = relgraph(&other, &["repair"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not a relgraph store"),
+        "{}",
+        stderr(&o)
+    );
+    let files: Vec<_> = std::fs::read_dir(&other).unwrap().collect();
+    assert_eq!(
+        files.len(),
+        1,
+        "repair wrote into a folder that is not a store"
+    );
 }

@@ -286,8 +286,17 @@ fn import_reports_bad_lines_and_writes_nothing() {
         "{}",
         stderr(&o)
     );
-    let o = relgraph(&db, &["edges"]);
-    assert_eq!(o.status.code(), Some(1), "nothing was imported");
+    assert!(!db.exists(), "a refused import created a store");
+    // Into a store that exists: refused the same, and nothing of it written.
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "source,relation,target\nI J,founded,K L\n").unwrap();
+    assert!(relgraph(&db, &["import", good.to_str().unwrap()])
+        .status
+        .success());
+    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = relgraph(&db, &["edges", "--format", "jsonl"]);
+    assert_eq!(jsonl(&o).len(), 1, "part of a refused import was written");
 }
 
 #[test]
