@@ -183,7 +183,8 @@ impl Graph {
 
     /// Ingests many files: extraction runs on all cores in bounded chunks, storage in
     /// order; a bad file is reported and the others still go in. `report` is called once
-    /// per file. Durable when it returns.
+    /// per file. Durable when it returns. A failed write to the store (after which sled
+    /// takes no more) ends it with that error: the files not reported were not stored.
     pub fn ingest_paths(
         &self,
         paths: &[std::path::PathBuf],
@@ -230,7 +231,12 @@ impl Graph {
         for (p, ex) in chunk.iter().zip(extracted) {
             let source = p.display().to_string();
             let result = ex.and_then(|ex| self.ingest_extraction(&ex, &source));
-            report(IngestReport { source, result });
+            match result {
+                // A failed write refuses every later one (a full disk, a failing device):
+                // stop here with the cause; the files from this one on are not reported.
+                Err(cause) if self.store.is_poisoned() => return Err(cause),
+                result => report(IngestReport { source, result }),
+            }
         }
         self.store.flush()
     }

@@ -604,6 +604,22 @@ fn a_full_disk_during_ingest_or_import_is_reported_and_loses_nothing() {
     let filler = fill_but(&fs.0, 128 * 1024);
     let o = run_within(60, &db, &["ingest", more.to_str().unwrap()], Stdio::null());
     assert_reports_full_disk("ingest", &o);
+    // The cause once, then one line of what was not stored; not a line per file left.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("earlier write"), "{err}");
+    assert_eq!(err.matches("no space left").count(), 1, "{err}");
+    let summary = err
+        .lines()
+        .find(|l| l.starts_with("documents: "))
+        .unwrap_or_else(|| panic!("no summary: {err}"));
+    let figure = |what: &str| -> usize {
+        let before = summary.split(what).next().unwrap();
+        before.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    let (new, not_stored) = (figure(" new"), figure(" not stored"));
+    assert!(not_stored > 0, "{summary}");
+    assert_eq!(new + not_stored, 580, "{summary}");
+    assert!(err.lines().count() <= 3, "{err}");
     std::fs::remove_file(&filler).unwrap();
     let now = document_ids(&db);
     assert!(now.is_superset(&before), "ingest lost documents");

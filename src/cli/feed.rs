@@ -278,13 +278,14 @@ pub fn ingest(db: &Path, a: IngestArgs) -> Result<i32, Error> {
 /// Files and folders through the parallel path, stdin on its own.
 fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Result<i32, Error> {
     let (files, errors) = relgraph::input::expand_inputs(inputs);
-    let (mut new, mut known, mut failed) = (0u64, 0u64, 0u64);
+    let (mut new, mut known, mut failed, mut reported) = (0u64, 0u64, 0u64, 0u64);
     let (mut ents, mut edges) = (0u64, 0u64);
     for (src, e) in &errors {
         eprintln!("error: {src}: {e}");
         failed += 1;
     }
     let mut tally = |r: IngestReport, bar: &Option<indicatif::ProgressBar>| {
+        reported += 1;
         match r.result {
             Ok(o) if o.new => {
                 new += 1;
@@ -327,9 +328,16 @@ fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Resul
     if let Some(b) = &bar {
         b.set_length(paths.len() as u64);
     }
-    graph.ingest_paths(&paths, lang, &mut |r| tally(r, &bar))?;
+    let stored = graph.ingest_paths(&paths, lang, &mut |r| tally(r, &bar));
     if let Some(b) = bar {
         b.finish_and_clear();
+    }
+    if let Err(cause) = stored {
+        // The cause once, then what it left undone, not one line per remaining file.
+        let not_stored = paths.len() as u64 + u64::from(!stdin.is_empty()) - reported;
+        eprintln!("error: {cause}");
+        eprintln!("documents: {new} new, {known} already known, {failed} failed, {not_stored} not stored (the store takes no more writes after a failed one: fix the cause and run the same ingest again; what is stored is recognized and skipped); added {ents} entities and {edges} edges");
+        return Ok(super::exit_code(&cause));
     }
     let c = graph.counts()?;
     eprintln!("documents: {new} new, {known} already known, {failed} failed; added {ents} entities and {edges} edges; the store holds {} entities, {} edges, {} documents", c.entities, c.edges, c.documents);

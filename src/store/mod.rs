@@ -586,6 +586,11 @@ impl Store {
         Ok(self.gate.write().unwrap_or_else(|p| p.into_inner()))
     }
 
+    /// True once a write failed in the storage engine: every later write is refused.
+    pub(crate) fn is_poisoned(&self) -> bool {
+        self.poisoned.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
     pub(crate) fn poison(&self) {
         self.poisoned
             .store(true, std::sync::atomic::Ordering::SeqCst);
