@@ -382,6 +382,30 @@ fn assert_plain_damage(what: &str, o: &std::process::Output) {
     }
 }
 
+/// A CSV of `rows` people, each a member of one of `orgs` organizations.
+fn write_member_rows(path: &Path, rows: usize, orgs: usize) {
+    let mut text = String::from("source,relation,target\n");
+    for j in 0..rows {
+        text.push_str(&format!(
+            "Person{j} Amsel,member_of,Newco{} Partners\n",
+            j % orgs
+        ));
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+/// The files of the store `from`, copied into a new folder `to`.
+fn copy_store(from: &Path, to: &Path) -> std::path::PathBuf {
+    std::fs::create_dir(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        if e.file_type().unwrap().is_file() {
+            std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
+        }
+    }
+    to.to_path_buf()
+}
+
 /// Cuts sled's data and snapshot files to a few bytes, as a copy cut short would.
 fn truncate_data_files(db: &Path) {
     for e in std::fs::read_dir(db).unwrap() {
@@ -409,14 +433,7 @@ fn a_panic_of_sled_on_a_damaged_file_becomes_a_damaged_store_error() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good");
     let csv = dir.path().join("rows.csv");
-    let mut rows = String::from("source,relation,target\n");
-    for j in 0..40_000 {
-        rows.push_str(&format!(
-            "Person{j} Amsel,member_of,Newco{} Partners\n",
-            j % 4_000
-        ));
-    }
-    std::fs::write(&csv, rows).unwrap();
+    write_member_rows(&csv, 40_000, 4_000);
     Graph::open(&good)
         .unwrap()
         .import_path(&csv, &mut |_, _| {})
@@ -427,14 +444,7 @@ fn a_panic_of_sled_on_a_damaged_file_becomes_a_damaged_store_error() {
         "one segment only ({len} bytes): no damage would make sled panic"
     );
     let damaged = |name: String, at: usize| {
-        let to = dir.path().join(name);
-        std::fs::create_dir(&to).unwrap();
-        for e in std::fs::read_dir(&good).unwrap() {
-            let e = e.unwrap();
-            if e.file_type().unwrap().is_file() {
-                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
-        }
+        let to = copy_store(&good, &dir.path().join(name));
         let mut bytes = std::fs::read(to.join("db")).unwrap();
         bytes[at..(at + 5000).min(len)].fill(0);
         std::fs::write(to.join("db"), bytes).unwrap();
@@ -487,17 +497,7 @@ fn a_truncated_or_missing_data_file_is_reported_in_plain_words() {
         Stdio::null(),
     );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let copy = |name: &str| {
-        let to = dir.path().join(name);
-        std::fs::create_dir(&to).unwrap();
-        for e in std::fs::read_dir(&good).unwrap() {
-            let e = e.unwrap();
-            if e.file_type().unwrap().is_file() {
-                std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-            }
-        }
-        to
-    };
+    let copy = |name: &str| copy_store(&good, &dir.path().join(name));
     let truncated = copy("truncated");
     truncate_data_files(&truncated);
     let missing = copy("missing");
@@ -711,14 +711,7 @@ fn a_full_disk_during_ingest_or_import_is_reported_and_loses_nothing() {
 
     // Import: all or nothing.
     let csv = dir.path().join("rows.csv");
-    let mut rows = String::from("source,relation,target\n");
-    for j in 0..30_000 {
-        rows.push_str(&format!(
-            "Person{j} Amsel,member_of,Newco{} Partners\n",
-            j % 3_000
-        ));
-    }
-    std::fs::write(&csv, rows).unwrap();
+    write_member_rows(&csv, 30_000, 3_000);
     let counts = |db: &Path| {
         let g = Graph::open(db).unwrap();
         let c = g.counts().unwrap();
