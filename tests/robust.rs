@@ -450,7 +450,8 @@ fn a_panic_of_sled_on_a_damaged_file_becomes_a_damaged_store_error() {
         std::fs::write(to.join("db"), bytes).unwrap();
         to
     };
-    let opens: [(&str, fn(&Path) -> relgraph::Result<Graph>); 3] = [
+    type Open = fn(&Path) -> relgraph::Result<Graph>;
+    let opens: [(&str, Open); 3] = [
         ("open", |p| Graph::open(p)),
         ("open_read_only", |p| Graph::open_read_only(p)),
         ("open_accepting_loss", |p| Graph::open_accepting_loss(p)),
