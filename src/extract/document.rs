@@ -6,7 +6,7 @@
 use super::dates::{self, Stated};
 use super::names::{Cluster, LineKind, Names};
 use super::patterns::{Match, Patterns};
-use super::text::Sentence;
+use super::text::Token;
 use crate::model::{EntityKind, RelationKind};
 
 /// An edge of the document between two clusters, before entities are numbered.
@@ -94,71 +94,76 @@ fn base_confidence(text: &str) -> f32 {
     }
 }
 
-/// Turns pattern matches into edges with their evidence.
+/// Turns one sentence's pattern matches into edges, appended to `out`. Run sentence by
+/// sentence, so that no sentence's matches or tokens outlive it; `finish` then fits kinds
+/// over the whole document.
 #[allow(clippy::too_many_arguments)]
-pub fn edges(
+pub fn sentence_edges(
     text: &str,
-    sentences: &[Sentence],
-    names: &mut Names,
-    per_sentence: &[Vec<Match>],
-    hedged: &[bool],
-    clause_spans: &[Vec<(usize, usize)>],
+    toks: &[Token],
+    line: LineKind,
+    si: usize,
+    ms: &[Match],
+    hedged: bool,
+    clause_spans: &[(usize, usize)],
     pats: &Patterns,
     lang: &str,
-) -> Vec<RawEdge> {
-    let mut out = Vec::new();
-    for (si, ms) in per_sentence.iter().enumerate() {
-        if matches!(names.lines[si], LineKind::Byline | LineKind::Credit) {
+    out: &mut Vec<RawEdge>,
+) {
+    if matches!(line, LineKind::Byline | LineKind::Credit) {
+        return;
+    }
+    // "Le PDG de Maravel, Sophie Arnaud, a annoncé le rachat de Quantix": a deal its
+    // head announces is the company's.
+    let heads: Vec<(usize, usize)> = ms
+        .iter()
+        .filter(|m| m.relation == RelationKind::Leads && !m.negated)
+        .map(|m| (m.source, m.target))
+        .collect();
+    for m in ms {
+        let p = &pats.patterns[m.pattern];
+        let nominal_deal = matches!(
+            m.relation,
+            RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::Partnered
+        ) && p
+            .text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|t| t.starts_with("n:"));
+        let source = match heads.iter().find(|(person, _)| *person == m.source) {
+            Some(&(_, org)) if nominal_deal && org != m.target => org,
+            _ => m.source,
+        };
+        let (lo, hi) = m
+            .clause
+            .and_then(|c| clause_spans.get(c).copied())
+            .unwrap_or((0, toks.len()));
+        let window = lo.min(m.at.0.saturating_sub(6))..hi.max(m.at.1);
+        let date = dates::stated_near(text, toks, m.at.0, window, |_| false);
+        let mut confidence = base_confidence(&p.text);
+        if hedged {
+            confidence *= 0.75;
+        }
+        if m.unrealized {
             continue;
         }
-        let toks = &sentences[si].tokens;
-        // "Le PDG de Maravel, Sophie Arnaud, a annoncé le rachat de Quantix": a deal its
-        // head announces is the company's.
-        let heads: Vec<(usize, usize)> = ms
-            .iter()
-            .filter(|m| m.relation == RelationKind::Leads && !m.negated)
-            .map(|m| (m.source, m.target))
-            .collect();
-        for m in ms {
-            let p = &pats.patterns[m.pattern];
-            let nominal_deal = matches!(
-                m.relation,
-                RelationKind::Acquired | RelationKind::InvestedIn | RelationKind::Partnered
-            ) && p
-                .text
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|t| t.starts_with("n:"));
-            let source = match heads.iter().find(|(person, _)| *person == m.source) {
-                Some(&(_, org)) if nominal_deal && org != m.target => org,
-                _ => m.source,
-            };
-            let (lo, hi) = m
-                .clause
-                .and_then(|c| clause_spans[si].get(c).copied())
-                .unwrap_or((0, toks.len()));
-            let window = lo.min(m.at.0.saturating_sub(6))..hi.max(m.at.1);
-            let date = dates::stated_near(text, toks, m.at.0, window, |_| false);
-            let mut confidence = base_confidence(&p.text);
-            if hedged[si] {
-                confidence *= 0.75;
-            }
-            if m.unrealized {
-                continue;
-            }
-            out.push(RawEdge {
-                source,
-                relation: m.relation,
-                target: m.target,
-                sentence: si,
-                rule: format!("{lang}:{}", p.line),
-                confidence,
-                date,
-                negated: m.negated,
-            });
-        }
+        out.push(RawEdge {
+            source,
+            relation: m.relation,
+            target: m.target,
+            sentence: si,
+            rule: format!("{lang}:{}", p.line),
+            confidence,
+            date,
+            negated: m.negated,
+        });
     }
-    coerce_kinds(&out, &mut names.clusters);
+}
+
+/// The document's edges once every sentence gave its own: guessed kinds fitted to the
+/// relations, edges whose ends cannot hold their relation dropped.
+pub fn finish(out: &mut Vec<RawEdge>, names: &mut Names) {
+    coerce_kinds(out, &mut names.clusters);
     out.retain(|e| {
         e.source != e.target
             && kinds_fit(
@@ -169,7 +174,6 @@ pub fn edges(
     });
     // A relation stated and denied in the same document keeps only the statement's edges;
     // the denials stay counter-evidence.
-    out
 }
 
 /// "Apple Watch", "Google Play", "TF1 Séries Films": a name made of an organization's name

@@ -237,7 +237,7 @@ fn new_edges(edges: &[ExtractedEdge]) -> Vec<NewEdge> {
 /// Extracts from raw bytes (a file's content): checks them, strips HTML, then extracts.
 pub fn extract_bytes(bytes: &[u8], what: &str, opts: &ExtractOptions) -> Result<Extraction> {
     let raw = text::decode_input(bytes, what, opts.max_doc_bytes)?;
-    extract_text(&raw, opts)
+    extract_text(raw, opts)
 }
 
 /// `explain_text` from raw bytes, with the checks of `extract_bytes`.
@@ -247,7 +247,7 @@ pub fn explain_bytes(
     opts: &ExtractOptions,
 ) -> Result<(Extraction, explain::Explanation)> {
     let raw = text::decode_input(bytes, what, opts.max_doc_bytes)?;
-    explain_text(&raw, opts)
+    explain_text(raw, opts)
 }
 
 /// Extracts from text already in memory.
@@ -275,10 +275,10 @@ fn run(
             limit: opts.max_doc_bytes,
         });
     }
-    let plain = if text::looks_like_html(raw) {
-        text::strip_html(raw)
+    let plain: std::borrow::Cow<str> = if text::looks_like_html(raw) {
+        text::strip_html(raw).into()
     } else {
-        raw.to_string()
+        raw.into()
     };
     let normalized = text::normalize(&plain);
     if normalized.trim().is_empty() {
@@ -286,7 +286,7 @@ fn run(
             what: "the text".into(),
         });
     }
-    let sentences = text::sentences(&normalized);
+    let mut sentences = text::sentences(&normalized);
     let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
     let lex = lang.lexicon();
     let pats = lang.patterns();
@@ -299,11 +299,18 @@ fn run(
     // Stages 3 to 5, sentence by sentence; the discourse carries from one to the next.
     let mut discourse = reference::Discourse::default();
     let mut quote_open = false;
-    let mut matches = Vec::with_capacity(sentences.len());
-    let mut hedged = Vec::with_capacity(sentences.len());
-    let mut clause_spans = Vec::with_capacity(sentences.len());
+    let mut raw_edges = Vec::new();
+    // The opening adverbial of each sentence ("En 2018, ..."), the date of its edges that
+    // state none: kept instead of the sentence's tokens, which go once it is read.
+    let mut frames: Vec<Option<dates::Stated>> = Vec::with_capacity(sentences.len());
+    // Per cluster, rebuilt for each sentence in the same buffers.
+    let (mut place, mut actor, mut kinds, mut org_like) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut name_clusters = Vec::new();
+    let hedges = lex.section("hedges");
     let mut explanation = keep.then(explain::Explanation::default);
-    for (si, s) in sentences.iter().enumerate() {
+    for si in 0..sentences.len() {
+        let s = &sentences[si];
         let sent_names = &nm.per_sentence[si];
         let p = phrases::chunk(&normalized, s, lex, tags, sent_names);
         let st = clauses::analyze(&s.tokens, &p, lex, tags, quote_open);
@@ -326,23 +333,20 @@ fn run(
                 }
             }
         }
-        let name_clusters: Vec<usize> = sent_names.iter().map(|x| x.cluster).collect();
-        let place: Vec<bool> = nm
-            .clusters
-            .iter()
-            .map(|c| c.kind == EntityKind::Place)
-            .collect();
-        let actor: Vec<bool> = nm
-            .clusters
-            .iter()
-            .map(|c| reference::is_actor(c.kind))
-            .collect();
-        let kinds: Vec<EntityKind> = nm.clusters.iter().map(|c| c.kind).collect();
-        let org_like: Vec<bool> = nm
-            .clusters
-            .iter()
-            .map(|c| matches!(c.kind, EntityKind::Organization | EntityKind::Media))
-            .collect();
+        name_clusters.clear();
+        name_clusters.extend(sent_names.iter().map(|x| x.cluster));
+        kinds.clear();
+        kinds.extend(nm.clusters.iter().map(|c| c.kind));
+        place.clear();
+        place.extend(kinds.iter().map(|&k| k == EntityKind::Place));
+        actor.clear();
+        actor.extend(kinds.iter().map(|&k| reference::is_actor(k)));
+        org_like.clear();
+        org_like.extend(
+            kinds
+                .iter()
+                .map(|k| matches!(k, EntityKind::Organization | EntityKind::Media)),
+        );
         let sent = patterns::Sentence {
             tokens: &s.tokens,
             p: &p,
@@ -370,14 +374,17 @@ fn run(
                 .filter(|m| !m.negated && !m.unrealized)
                 .map(|m| (m.relation, m.source, m.target)),
         );
-        hedged.push((0..s.tokens.len()).any(|i| {
-            lex.section("hedges")
-                .match_at(|k| s.tokens.get(i + k).map(|t| t.low.as_str()))
-                .is_some()
-        }));
+        // Only a sentence that gives edges needs its hedges and clause spans.
+        let hedged = !ms.is_empty()
+            && (0..s.tokens.len()).any(|i| {
+                hedges
+                    .match_at(|k| s.tokens.get(i + k).map(|t| t.low.as_str()))
+                    .is_some()
+            });
         let spans: Vec<(usize, usize)> = st
             .clauses
             .iter()
+            .take(if ms.is_empty() { 0 } else { usize::MAX })
             .map(|c| {
                 let a = p.chunks.get(c.chunks.0).map(|x| x.start).unwrap_or(0);
                 let b = p
@@ -404,21 +411,30 @@ fn run(
                 &misses,
             );
         }
-        clause_spans.push(spans);
-        matches.push(ms);
+        document::sentence_edges(
+            &normalized,
+            &s.tokens,
+            nm.lines[si],
+            si,
+            &ms,
+            hedged,
+            &spans,
+            pats,
+            lang.code(),
+            &mut raw_edges,
+        );
+        // Only a comma can close an opening adverbial.
+        let comma = s.tokens.iter().any(|t| &normalized[t.start..t.end] == ",");
+        frames.push(if comma {
+            dates::sentence_frame(&normalized, &s.tokens)
+        } else {
+            None
+        });
+        sentences[si].tokens = Vec::new();
     }
 
     // Stage 6: the document.
-    let mut raw_edges = document::edges(
-        &normalized,
-        &sentences,
-        &mut nm,
-        &matches,
-        &hedged,
-        &clause_spans,
-        pats,
-        lang.code(),
-    );
+    document::finish(&mut raw_edges, &mut nm);
     for (owner, owned) in document::owned_by_prefix(&nm.clusters, lex) {
         let si = sentences
             .iter()
@@ -450,11 +466,15 @@ fn run(
     // Entities in the order the text first names them.
     let mut order: Vec<usize> = (0..nm.clusters.len()).collect();
     order.sort_by_key(|&i| nm.clusters[i].first_offset);
+    // Which clusters an affirmed edge names, in one pass over the edges.
+    let mut in_edges = vec![false; nm.clusters.len()];
+    for e in raw_edges.iter().filter(|e| !e.negated) {
+        in_edges[e.source] = true;
+        in_edges[e.target] = true;
+    }
     for i in order {
         let c = &nm.clusters[i];
-        let in_edge = raw_edges
-            .iter()
-            .any(|e| !e.negated && (e.source == i || e.target == i));
+        let in_edge = in_edges[i];
         if c.forms.is_empty() || c.mentions == 0 && !in_edge || c.unnamed && !in_edge {
             continue;
         }
@@ -469,60 +489,55 @@ fn run(
             first_offset: c.first_offset.min(u32::MAX as usize) as u32,
         });
     }
-    let (denied, raw_edges): (Vec<_>, Vec<_>) = raw_edges
-        .into_iter()
-        .filter(|e| index[e.source] != usize::MAX && index[e.target] != usize::MAX)
-        .partition(|e| e.negated);
-    let evidence_of = |e: &document::RawEdge, polarity: Polarity| {
+    let evidence_of = |e: document::RawEdge, polarity: Polarity| {
         let s = &sentences[e.sentence];
-        let stated = e
-            .date
-            .or_else(|| dates::sentence_frame(&normalized, &s.tokens))
-            .and_then(|x| x.resolve(date));
+        let stated = e.date.or(frames[e.sentence]).and_then(|x| x.resolve(date));
         Evidence {
             doc: doc_id,
             sentence: normalized[s.start..s.end].to_string(),
             start: s.start.min(u32::MAX as usize) as u32,
             end: s.end.min(u32::MAX as usize) as u32,
             date: stated,
-            rule: e.rule.clone(),
+            rule: e.rule,
             confidence: e.confidence,
             reported: date,
             polarity,
         }
     };
-    let denials = denied
-        .iter()
-        .map(|e| ExtractedEdge {
-            source: index[e.source],
-            relation: e.relation,
-            target: index[e.target],
-            evidence: evidence_of(e, Polarity::Denied),
-        })
-        .collect();
-    let edges = raw_edges
-        .into_iter()
-        .map(|e| {
-            // Symmetric relations are stated first-named first.
-            let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] {
-                (e.target, e.source)
-            } else {
-                (e.source, e.target)
-            };
-            if let Some(x) = explanation.as_mut() {
-                let name = |c: usize| nm.clusters[c].name.clone();
-                x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &e.rule);
-            }
-            // A rule that found no date of its own takes the sentence's opening adverbial
-            // (in `evidence_of`).
-            ExtractedEdge {
-                source: index[src],
+    // One pass, moving each edge: no second list of the document's edges.
+    let (mut edges, mut denials) = (Vec::new(), Vec::new());
+    for e in raw_edges {
+        if index[e.source] == usize::MAX || index[e.target] == usize::MAX {
+            continue;
+        }
+        if e.negated {
+            denials.push(ExtractedEdge {
+                source: index[e.source],
                 relation: e.relation,
-                target: index[tgt],
-                evidence: evidence_of(&e, Polarity::Affirmed),
-            }
-        })
-        .collect();
+                target: index[e.target],
+                evidence: evidence_of(e, Polarity::Denied),
+            });
+            continue;
+        }
+        // Symmetric relations are stated first-named first.
+        let (src, tgt) = if e.relation.is_symmetric() && index[e.target] < index[e.source] {
+            (e.target, e.source)
+        } else {
+            (e.source, e.target)
+        };
+        if let Some(x) = explanation.as_mut() {
+            let name = |c: usize| nm.clusters[c].name.clone();
+            x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &e.rule);
+        }
+        // A rule that found no date of its own takes the sentence's opening adverbial
+        // (in `evidence_of`).
+        edges.push(ExtractedEdge {
+            source: index[src],
+            relation: e.relation,
+            target: index[tgt],
+            evidence: evidence_of(e, Polarity::Affirmed),
+        });
+    }
     if let Some(e) = explanation.as_mut() {
         e.lang = lang.code().to_string();
     }
