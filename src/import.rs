@@ -288,7 +288,7 @@ impl Collector {
             target: t,
             evidence: Evidence {
                 doc,
-                sentence,
+                sentence: sentence.into(),
                 start: l.start.unwrap_or(0),
                 end: l.end.unwrap_or(0),
                 date: l

@@ -157,7 +157,7 @@ fn evidence_spans_point_at_the_sentence() {
     let e = &ex.edges[0];
     assert_eq!(
         &ex.text[e.evidence.start as usize..e.evidence.end as usize],
-        e.evidence.sentence
+        &*e.evidence.sentence
     );
     assert!(e.evidence.sentence.starts_with("Greenfield Capital sued"));
     assert!(e.evidence.rule.starts_with("en:"));

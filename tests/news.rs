@@ -105,7 +105,7 @@ fn explain_covers_every_sentence_and_every_edge() {
         for e in &ex.edges {
             let (src, tgt) = (&ex.entities[e.source].name, &ex.entities[e.target].name);
             let told = exp.sentences.iter().any(|s| {
-                s.text == e.evidence.sentence
+                *s.text == *e.evidence.sentence
                     && s.edges.iter().any(|v| {
                         v.relation == e.relation.as_str()
                             && ((&v.source, &v.target) == (src, tgt)

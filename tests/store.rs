@@ -673,7 +673,7 @@ fn a_schema_2_store_opens_and_is_upgraded() {
             &db.open_tree("evidence").unwrap(),
             |e: relgraph::Evidence| EvidenceV2 {
                 doc: e.doc,
-                sentence: e.sentence,
+                sentence: e.sentence.to_string(),
                 start: e.start,
                 end: e.end,
                 date: e.date,

@@ -219,7 +219,7 @@ pub fn extraction_rows(ex: &Extraction, source: &str, all_evidence: bool) -> Vec
                 target: t.name.clone(),
                 source_kind: s.kind,
                 target_kind: t.kind,
-                evidence: e.evidence.sentence.clone(),
+                evidence: e.evidence.sentence.to_string(),
                 confidence: e.evidence.confidence,
                 date: e.evidence.date,
                 rule: e.evidence.rule.clone(),

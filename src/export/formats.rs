@@ -189,7 +189,7 @@ pub fn write_json(src: Source, store: Option<&Store>, out: &mut dyn Write) -> Re
             Some(st) => st
                 .evidence_of(&EdgeKey::new(s.id, rel, t.id))?
                 .into_iter()
-                .map(|v| v.sentence)
+                .map(|v| v.sentence.to_string())
                 .collect(),
             None => Vec::new(),
         };

@@ -309,8 +309,7 @@ fn run(
     let mut name_clusters = Vec::new();
     let hedges = lex.section("hedges");
     let mut explanation = keep.then(explain::Explanation::default);
-    for si in 0..sentences.len() {
-        let s = &sentences[si];
+    for (si, s) in sentences.iter_mut().enumerate() {
         let sent_names = &nm.per_sentence[si];
         let p = phrases::chunk(&normalized, s, lex, tags, sent_names);
         let st = clauses::analyze(&s.tokens, &p, lex, tags, quote_open);
@@ -430,7 +429,7 @@ fn run(
         } else {
             None
         });
-        sentences[si].tokens = Vec::new();
+        s.tokens = Vec::new();
     }
 
     // Stage 6: the document.
@@ -489,12 +488,22 @@ fn run(
             first_offset: c.first_offset.min(u32::MAX as usize) as u32,
         });
     }
-    let evidence_of = |e: document::RawEdge, polarity: Polarity| {
+    // The edges of a sentence follow one another: they share its text.
+    let mut shared: Option<(usize, std::sync::Arc<str>)> = None;
+    let mut evidence_of = |e: document::RawEdge, polarity: Polarity| {
         let s = &sentences[e.sentence];
+        let sentence = match &shared {
+            Some((i, text)) if *i == e.sentence => text.clone(),
+            _ => {
+                let text: std::sync::Arc<str> = normalized[s.start..s.end].into();
+                shared = Some((e.sentence, text.clone()));
+                text
+            }
+        };
         let stated = e.date.or(frames[e.sentence]).and_then(|x| x.resolve(date));
         Evidence {
             doc: doc_id,
-            sentence: normalized[s.start..s.end].to_string(),
+            sentence,
             start: s.start.min(u32::MAX as usize) as u32,
             end: s.end.min(u32::MAX as usize) as u32,
             date: stated,

@@ -325,14 +325,80 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// A long line is tokenized a window at a time, so that its tokens are held once (in their
+/// sentences), never also as one list of the whole line.
+const LINE_WINDOW: usize = 64 * 1024;
+
+/// Where the window of the line that starts at `from` ends: after a white space and before
+/// a letter or digit, where no token or look-ahead of the tokenizer crosses (nor an
+/// apostrophe's look-back), so that the windows' tokens are those of the whole line.
+fn window_end(text: &str, from: usize, end: usize) -> usize {
+    let mut b = from + LINE_WINDOW;
+    while b < end {
+        if text.is_char_boundary(b)
+            && text[b..].starts_with(char::is_alphanumeric)
+            && text[..b].ends_with(char::is_whitespace)
+        {
+            return b;
+        }
+        b += 1;
+    }
+    end
+}
+
 fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
-    let tokens = tokenize(text, start, end);
+    // `tokens` holds the line's tokens from the one before the current sentence on; `pos`
+    // is where the text not yet tokenized begins.
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut pos = start;
+    let more = |tokens: &mut Vec<Token>, pos: &mut usize, upto: usize| {
+        while *pos < end && tokens.len() <= upto {
+            let b = window_end(text, *pos, end);
+            tokens.extend(tokenize(text, *pos, b));
+            *pos = b;
+        }
+    };
     let mut sent_start_tok = 0;
     let mut i = 0;
-    while i < tokens.len() {
+    loop {
+        more(&mut tokens, &mut pos, i + 1);
+        if i >= tokens.len() {
+            break;
+        }
+        // A run with no end yet: its full pieces are known, and go.
+        if i - sent_start_tok >= MAX_SENTENCE_TOKENS {
+            push_sentence(
+                &tokens[sent_start_tok..sent_start_tok + MAX_SENTENCE_TOKENS],
+                out,
+            );
+            sent_start_tok += MAX_SENTENCE_TOKENS;
+        }
+        // Keep the token before the current one (`prev` below).
+        let keep_from = sent_start_tok.min(i.saturating_sub(1));
+        if keep_from >= LINE_WINDOW / 8 {
+            tokens.drain(..keep_from);
+            sent_start_tok -= keep_from;
+            i -= keep_from;
+        }
         let t = &tokens[i];
         let is_end = matches!(&text[t.start..t.end], "." | "!" | "?");
         if is_end {
+            // Closing quotes and brackets stay with the sentence they end.
+            let mut j = i + 1;
+            loop {
+                more(&mut tokens, &mut pos, j);
+                if j < tokens.len()
+                    && matches!(
+                        &text[tokens[j].start..tokens[j].end],
+                        "»" | "\"" | "”" | ")" | "'"
+                    )
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let t = &tokens[i];
             let prev = i.checked_sub(1).map(|p| &tokens[p]);
             let abbrev = prev.is_some_and(|p| {
                 p.is_word
@@ -340,16 +406,6 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                     && (ABBREVIATIONS.contains(&p.low.as_str())
                         || (p.low.chars().count() == 1 && p.cap))
             });
-            // Closing quotes and brackets stay with the sentence they end.
-            let mut j = i + 1;
-            while j < tokens.len()
-                && matches!(
-                    &text[tokens[j].start..tokens[j].end],
-                    "»" | "\"" | "”" | ")" | "'"
-                )
-            {
-                j += 1;
-            }
             let next_starts = tokens.get(j).map(|n| {
                 let c = text[n.start..].chars().next().unwrap_or(' ');
                 n.cap || c.is_ascii_digit() || matches!(c, '«' | '"' | '“' | '(' | '-' | '–')
@@ -376,7 +432,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 
 /// Longer runs without a sentence end (lists, scraped tables, one huge line) are cut, so
 /// that the per-sentence rules stay linear in the size of the text.
-const MAX_SENTENCE_TOKENS: usize = 160;
+pub const MAX_SENTENCE_TOKENS: usize = 160;
 
 fn push_sentence(toks: &[Token], out: &mut Vec<Sentence>) {
     for piece in toks.chunks(MAX_SENTENCE_TOKENS) {
@@ -566,6 +622,42 @@ fn make_token(text: &str, start: usize, end: usize, is_word: bool) -> Token {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line longer than a window (the seed article on one line, its sentences kept, and
+    /// a run-on tail with no end) is read in windows: every token is the one the whole
+    /// line gives, and no sentence holds more than MAX_SENTENCE_TOKENS.
+    #[test]
+    fn long_line_read_in_windows_keeps_its_tokens_and_bounds_its_sentences() {
+        let seed = include_str!("../../examples/seed-fr-musk-altman.txt");
+        let mut line = String::new();
+        while line.len() < 3 * LINE_WINDOW {
+            line.push_str(&seed.replace(['\n', '\r'], " "));
+            line.push_str("d'Acme l'entreprise qu'il n'a pas didn't « cité » ");
+        }
+        for _ in 0..2000 {
+            line.push_str("Mirela Stanek a fondé Vantor Labs et ");
+        }
+        let text = normalize(&line);
+        let whole = tokenize(&text, 0, text.trim_end().len());
+        let sents = sentences(&text);
+        let read: Vec<(usize, usize, &str)> = sents
+            .iter()
+            .flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end, t.low.as_str())))
+            .collect();
+        let expected: Vec<(usize, usize, &str)> = whole
+            .iter()
+            .map(|t| (t.start, t.end, t.low.as_str()))
+            .collect();
+        assert!(whole.len() > 3 * MAX_SENTENCE_TOKENS);
+        assert_eq!(read, expected);
+        assert!(sents.len() > 100);
+        assert!(sents.iter().all(|s| s.tokens.len() <= MAX_SENTENCE_TOKENS));
+        // The run-on tail is cut into full windows.
+        let tail = &sents[sents.len() - 20..];
+        assert!(tail[..19]
+            .iter()
+            .all(|s| s.tokens.len() == MAX_SENTENCE_TOKENS));
+    }
 
     #[test]
     fn a_hard_wrapped_text_is_read_in_sentences() {

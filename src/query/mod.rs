@@ -240,7 +240,7 @@ impl Store {
         let t = self.cached_entity(key.target, names)?;
         let evidence = evidence
             .first()
-            .map(|e| e.sentence.clone())
+            .map(|e| e.sentence.to_string())
             .unwrap_or_default();
         Ok(EdgeView {
             source: s.name,
@@ -613,7 +613,7 @@ impl Store {
                     source: s.clone(),
                     relation: k.relation,
                     target: t.clone(),
-                    sentence: ev.sentence,
+                    sentence: ev.sentence.to_string(),
                     document: crate::model::doc_id_hex(ev.doc),
                     title,
                     date: ev.date,

@@ -192,7 +192,7 @@ impl Store {
             to,
             direction: arrow(&key, a),
             evidence_count: data.evidence,
-            evidence,
+            evidence: evidence.to_string(),
             also: edges[1..]
                 .iter()
                 .map(|(k, _)| format!("{} {}", k.relation, arrow(k, a)))

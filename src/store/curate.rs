@@ -288,7 +288,7 @@ impl Store {
         }
         let ev = Evidence {
             doc: doc_id,
-            sentence: sentence.to_string(),
+            sentence: sentence.into(),
             start: 0,
             end: sentence.len() as u32,
             date,

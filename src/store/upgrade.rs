@@ -40,7 +40,7 @@ impl From<EvidenceV2> for Evidence {
     fn from(old: EvidenceV2) -> Evidence {
         Evidence {
             doc: old.doc,
-            sentence: old.sentence,
+            sentence: old.sentence.into(),
             start: old.start,
             end: old.end,
             date: old.date,
