@@ -318,6 +318,10 @@ pub struct Document {
     /// The triples this document denies (their counter-evidence), so that removing it is exact.
     #[serde(default)]
     pub denied: Vec<EdgeKey>,
+    /// The entities it named that none of its edges touch, so that removing it removes them
+    /// too when nothing else names them. `None`: stored before schema 4 kept this list.
+    #[serde(default)]
+    pub edgeless: Option<Vec<EntityId>>,
 }
 
 /// The identity of an edge. Symmetric relations are kept with `source < target`.

@@ -31,8 +31,8 @@ fn ent(name: &str, kind: EntityKind, aliases: &[&str]) -> NewEntity {
     }
 }
 
-/// A document: Jane Roe founded Acme, Acme partnered Zenith, Jane sued Zenith.
-fn doc(id: u64) -> DocumentInput {
+/// A document with nothing in it yet.
+fn blank(id: u64) -> DocumentInput {
     DocumentInput {
         id,
         title: format!("doc {id}"),
@@ -41,6 +41,14 @@ fn doc(id: u64) -> DocumentInput {
         date: None,
         date_source: None,
         denials: Vec::new(),
+        entities: Vec::new(),
+        edges: Vec::new(),
+    }
+}
+
+/// A document: Jane Roe founded Acme, Acme partnered Zenith, Jane sued Zenith.
+fn doc(id: u64) -> DocumentInput {
+    DocumentInput {
         entities: vec![
             ent("Jane Roe", EntityKind::Person, &["Roe"]),
             ent("Acme Corp", EntityKind::Organization, &[]),
@@ -66,6 +74,7 @@ fn doc(id: u64) -> DocumentInput {
                 evidence: ev("Jane Roe sued Zenith Labs.", Some("2021")),
             },
         ],
+        ..blank(id)
     }
 }
 
@@ -255,6 +264,82 @@ fn removing_a_document_takes_its_evidence_and_orphaned_edges() {
     assert_eq!(rep.documents, 1);
 }
 
+/// A document of the named entities, with an edge from the first to the second when given.
+fn named(id: u64, names: &[(&str, EntityKind)], founded: bool) -> DocumentInput {
+    DocumentInput {
+        entities: names.iter().map(|(n, k)| ent(n, *k, &[])).collect(),
+        edges: if founded {
+            vec![NewEdge {
+                source: 0,
+                relation: RelationKind::Founded,
+                target: 1,
+                evidence: ev("X founded Y.", None),
+            }]
+        } else {
+            Vec::new()
+        },
+        ..blank(id)
+    }
+}
+
+fn entity_names(s: &Store) -> BTreeSet<String> {
+    s.all_entities().map(|e| e.unwrap().name).collect()
+}
+
+/// An entity a document names without an edge goes with that document, unless another
+/// document names it too (also under a name merged into it since); through dump and
+/// restore alike.
+#[test]
+fn removing_a_document_takes_the_entities_it_alone_named_without_edges() {
+    use EntityKind::{Organization as Org, Person};
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open(dir.path().join("a")).unwrap();
+    let a = [
+        ("Jane Roe", Person),
+        ("Acme Corp", Org),
+        ("Lone Walker", Person),
+        ("Shared Org", Org),
+    ];
+    s.ingest(&named(1, &a, true)).unwrap();
+    s.ingest(&named(
+        2,
+        &[("Shared Org", Org), ("Other Person", Person)],
+        false,
+    ))
+    .unwrap();
+    s.ingest(&named(3, &[("Beta Holdings", Org)], false))
+        .unwrap();
+    s.ingest(&named(4, &[("Gamma Trust", Org)], false)).unwrap();
+    let id_of = |name: &str| {
+        let found = s
+            .all_entities()
+            .map(|e| e.unwrap())
+            .find(|e| e.name == name);
+        found.unwrap().id
+    };
+    s.merge(id_of("Beta Holdings"), id_of("Gamma Trust"))
+        .unwrap();
+    let restored = Store::open(dir.path().join("b")).unwrap();
+    restored.restore(dump(&s).as_bytes(), "dump").unwrap();
+    for s in [&s, &restored] {
+        let gone = s.remove_document_reporting(1).unwrap().unwrap();
+        let gone: BTreeSet<String> = gone.entities.into_iter().map(|e| e.name).collect();
+        let want = ["Acme Corp", "Jane Roe", "Lone Walker"].map(String::from);
+        assert_eq!(gone, BTreeSet::from(want));
+        let left = ["Gamma Trust", "Other Person", "Shared Org"].map(String::from);
+        assert_eq!(entity_names(s), BTreeSet::from(left));
+        clean_store(s);
+        s.remove_document(2).unwrap();
+        // Document 3 named Beta Holdings, now Gamma Trust, which document 4 names too.
+        s.remove_document(4).unwrap();
+        assert_eq!(entity_names(s), BTreeSet::from(["Gamma Trust".to_string()]));
+        s.remove_document(3).unwrap();
+        assert!(entity_names(s).is_empty());
+        clean_store(s);
+        assert_eq!(s.counts().unwrap().entities, 0);
+    }
+}
+
 #[test]
 fn dump_restore_dump_is_identical() {
     let a = tempfile::tempdir().unwrap();
@@ -287,7 +372,7 @@ fn check_catches_planted_damage() {
     }
     {
         // Plant: drop one in-edge and point a name at a missing entity, behind the API's back.
-        let db = sled::open(dir.path()).unwrap();
+        let db = raw_sled(dir.path());
         let inn = db.open_tree("in").unwrap();
         let first = inn.iter().next().unwrap().unwrap().0;
         inn.remove(first).unwrap();
@@ -318,7 +403,7 @@ fn a_store_of_another_schema_version_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open(dir.path()).unwrap());
     {
-        let db = sled::open(dir.path()).unwrap();
+        let db = raw_sled(dir.path());
         db.open_tree("meta")
             .unwrap()
             .insert("schema", &99u32.to_be_bytes())
@@ -570,6 +655,71 @@ fn imported_rows_and_ingested_edges_work_together() {
     clean_store(&restored);
 }
 
+/// The store's sled database opened directly, to plant old or damaged values. A handle
+/// dropped a moment ago lets go of the file lock on sled's own thread: wait for it.
+fn raw_sled(path: &std::path::Path) -> sled::Db {
+    let started = Instant::now();
+    loop {
+        match sled::open(path) {
+            Err(e)
+                if started.elapsed() < Duration::from_secs(2) && e.to_string().contains("lock") =>
+            {
+                std::thread::sleep(Duration::from_millis(20))
+            }
+            other => return other.unwrap(),
+        }
+    }
+}
+
+/// Marks a store, opened with sled alone, as written by schema `version`.
+fn mark_schema(db: &sled::Db, version: u32) {
+    db.open_tree("meta")
+        .unwrap()
+        .insert("schema", &version.to_be_bytes())
+        .unwrap();
+    db.flush().unwrap();
+}
+
+/// A document as schema 2 stored it.
+#[derive(serde::Serialize)]
+struct DocumentV2 {
+    id: u64,
+    title: String,
+    source: String,
+    lang: String,
+    ingested_at: u64,
+    edges: Vec<relgraph::model::EdgeKey>,
+}
+
+impl DocumentV2 {
+    fn of(d: relgraph::Document) -> DocumentV2 {
+        DocumentV2 {
+            id: d.id,
+            title: d.title,
+            source: d.source,
+            lang: d.lang,
+            ingested_at: d.ingested_at,
+            edges: d.edges,
+        }
+    }
+}
+
+/// Writes every value of `tree` back in the form `back` gives it, encoded as an older
+/// schema did.
+fn downgrade<T: serde::de::DeserializeOwned, O: serde::Serialize>(
+    tree: &sled::Tree,
+    back: impl Fn(T) -> O,
+) {
+    use relgraph::store::codec;
+    for item in tree.iter() {
+        let (k, v) = item.unwrap();
+        let mut out = vec![codec::VALUE_VERSION];
+        let body = back(codec::decode(&v).unwrap());
+        out.extend(bincode::serde::encode_to_vec(&body, bincode::config::standard()).unwrap());
+        tree.insert(k, out).unwrap();
+    }
+}
+
 fn clean_store(s: &Store) {
     let rep = s.check().unwrap();
     assert!(rep.problems.is_empty(), "{:?}", rep.problems);
@@ -586,7 +736,7 @@ fn a_schema_1_store_opens_and_is_upgraded() {
         s.flush().unwrap();
     }
     let set_schema = |v: u32| {
-        let db = sled::open(dir.path()).unwrap();
+        let db = raw_sled(dir.path());
         db.open_tree("meta")
             .unwrap()
             .insert("schema", &v.to_be_bytes())
@@ -599,7 +749,7 @@ fn a_schema_1_store_opens_and_is_upgraded() {
         assert_eq!(triples(&s).len(), 3);
         clean_store(&s);
     }
-    let db = sled::open(dir.path()).unwrap();
+    let db = raw_sled(dir.path());
     let v = db
         .open_tree("meta")
         .unwrap()
@@ -616,16 +766,6 @@ fn a_schema_1_store_opens_and_is_upgraded() {
 /// and polarity: such a store is rewritten in place when it opens, and reads as before.
 #[test]
 fn a_schema_2_store_opens_and_is_upgraded() {
-    use relgraph::store::codec;
-    #[derive(serde::Serialize)]
-    struct DocumentV2 {
-        id: u64,
-        title: String,
-        source: String,
-        lang: String,
-        ingested_at: u64,
-        edges: Vec<relgraph::model::EdgeKey>,
-    }
     #[derive(serde::Serialize)]
     struct EvidenceV2 {
         doc: u64,
@@ -636,19 +776,6 @@ fn a_schema_2_store_opens_and_is_upgraded() {
         rule: String,
         confidence: f32,
     }
-    /// Writes every value of `tree` back in the form `back` gives it, encoded as schema 2 did.
-    fn downgrade<T: serde::de::DeserializeOwned, O: serde::Serialize>(
-        tree: &sled::Tree,
-        back: impl Fn(T) -> O,
-    ) {
-        for item in tree.iter() {
-            let (k, v) = item.unwrap();
-            let mut out = vec![codec::VALUE_VERSION];
-            let body = back(codec::decode(&v).unwrap());
-            out.extend(bincode::serde::encode_to_vec(&body, bincode::config::standard()).unwrap());
-            tree.insert(k, out).unwrap();
-        }
-    }
     let dir = tempfile::tempdir().unwrap();
     let before = {
         let s = Store::open(dir.path()).unwrap();
@@ -658,16 +785,9 @@ fn a_schema_2_store_opens_and_is_upgraded() {
         triples(&s)
     };
     {
-        let db = sled::open(dir.path()).unwrap();
+        let db = raw_sled(dir.path());
         downgrade(&db.open_tree("docs").unwrap(), |d: relgraph::Document| {
-            DocumentV2 {
-                id: d.id,
-                title: d.title,
-                source: d.source,
-                lang: d.lang,
-                ingested_at: d.ingested_at,
-                edges: d.edges,
-            }
+            DocumentV2::of(d)
         });
         downgrade(
             &db.open_tree("evidence").unwrap(),
@@ -681,11 +801,7 @@ fn a_schema_2_store_opens_and_is_upgraded() {
                 confidence: e.confidence,
             },
         );
-        db.open_tree("meta")
-            .unwrap()
-            .insert("schema", &2u32.to_be_bytes())
-            .unwrap();
-        db.flush().unwrap();
+        mark_schema(&db, 2);
     }
     {
         let s = Store::open(dir.path()).unwrap();
@@ -695,7 +811,7 @@ fn a_schema_2_store_opens_and_is_upgraded() {
         assert_eq!(docs.len(), 2);
         assert!(docs
             .iter()
-            .all(|d| d.date.is_none() && d.date_source.is_none()));
+            .all(|d| d.date.is_none() && d.date_source.is_none() && d.edgeless.is_none()));
         let evs: Vec<_> = s.all_evidence().map(|e| e.unwrap().1).collect();
         assert!(!evs.is_empty());
         assert!(evs.iter().all(|e| e.reported.is_none()
@@ -707,6 +823,59 @@ fn a_schema_2_store_opens_and_is_upgraded() {
     }
     let s = Store::open_read_only(dir.path()).unwrap();
     assert_eq!(s.all_documents().count(), 3);
+    clean_store(&s);
+}
+
+/// Schema 3 stored documents without the entities they named without an edge: such a store
+/// is rewritten in place when it opens (the lists unknown), and `remove-doc` then takes no
+/// entity only named, since an old document may name it too.
+#[test]
+fn a_schema_3_store_opens_and_is_upgraded() {
+    use EntityKind::{Organization as Org, Person};
+    /// Schema 2's fields, then three more (bincode writes a nested struct's fields in order).
+    #[derive(serde::Serialize)]
+    struct DocumentV3 {
+        v2: DocumentV2,
+        date: Option<relgraph::Date>,
+        date_source: Option<relgraph::model::DateSource>,
+        denied: Vec<relgraph::model::EdgeKey>,
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let before = {
+        let s = Store::open(dir.path()).unwrap();
+        s.ingest(&doc(1)).unwrap();
+        s.ingest(&named(2, &[("Lone Walker", Person)], false))
+            .unwrap();
+        s.flush().unwrap();
+        triples(&s)
+    };
+    {
+        let db = raw_sled(dir.path());
+        downgrade(&db.open_tree("docs").unwrap(), |d: relgraph::Document| {
+            DocumentV3 {
+                date: d.date,
+                date_source: d.date_source,
+                denied: d.denied.clone(),
+                v2: DocumentV2::of(d),
+            }
+        });
+        mark_schema(&db, 3);
+    }
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(triples(&s), before);
+    clean_store(&s);
+    assert!(s.all_documents().all(|d| d.unwrap().edgeless.is_none()));
+    // A new document's list is kept; what it alone names stays while old documents
+    // (which may name it without saying so) are there.
+    s.ingest(&named(
+        3,
+        &[("Lone Walker", Person), ("Solo Org", Org)],
+        false,
+    ))
+    .unwrap();
+    let gone = s.remove_document_reporting(3).unwrap().unwrap();
+    assert!(gone.entities.is_empty(), "{:?}", gone.entities);
+    assert!(entity_names(&s).contains("Solo Org"));
     clean_store(&s);
 }
 

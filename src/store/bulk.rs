@@ -682,6 +682,8 @@ impl Store {
                 }
                 DumpRecord::Document(d) => {
                     nd += 1;
+                    // The ids it lists stay its own: none is given to a new entity.
+                    max_id = max_id.max(d.edgeless.iter().flatten().copied().max().unwrap_or(0));
                     batches[5].insert(&id_key(d.id), encode(d));
                 }
                 DumpRecord::KindVotes { id, votes } => {
@@ -775,6 +777,20 @@ fn validate_dump(records: &[(usize, DumpRecord)], source: &str) -> Result<()> {
                 }
             }
             DumpRecord::Document(d) => {
+                if let Some(&id) = d
+                    .edgeless
+                    .iter()
+                    .flatten()
+                    .find(|&&id| id == 0 || id == u64::MAX)
+                {
+                    return Err(err(
+                        *line,
+                        format!(
+                            "document {:016x} lists entity id {id}, which is reserved",
+                            d.id
+                        ),
+                    ));
+                }
                 if let Some((first, _)) =
                     docs.insert(d.id, (*line, d.edges.iter().copied().collect()))
                 {

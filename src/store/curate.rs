@@ -312,6 +312,7 @@ impl Store {
             date: None,
             date_source: None,
             denied: Vec::new(),
+            edgeless: Some(Vec::new()),
         };
         let new_edge = existing.is_none();
         (&self.out, &self.inn, &self.evidence, &self.docs, &self.meta)

@@ -34,7 +34,7 @@ pub use merge_log::{LoggedEdge, MergeRecord, MergeReport, MergeSummary};
 pub use ops::{CheckReport, DocumentInput, IngestOutcome, NewEdge, NewEntity, RemovedDocument};
 
 /// Bumped when the tree layout changes; a store of another version is refused.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 const META_SCHEMA: &[u8] = b"schema";
 const META_NEXT_ID: &[u8] = b"next_id";
@@ -379,12 +379,12 @@ impl Store {
                     .try_into()
                     .map(u32::from_be_bytes)
                     .map_err(|_| self.unopenable("the schema version record is unreadable"))?;
-                if found == 1 || found == 2 {
-                    // Versions 1 and 2 kept documents without a date and evidence without
-                    // the document date and polarity; they are rewritten once. A read-only
-                    // handle upgrades too: the change of format is no change of content, and
-                    // a store on read-only media is read from a private copy.
-                    return self.upgrade_from_2();
+                if (1..SCHEMA_VERSION).contains(&found) {
+                    // Older versions kept less in documents (and, before 3, in evidence):
+                    // their values are rewritten once (`upgrade.rs`). A read-only handle
+                    // upgrades too: the change of format is no change of content, and a
+                    // store on read-only media is read from a private copy.
+                    return self.upgrade_from(found);
                 }
                 if found != SCHEMA_VERSION {
                     return Err(Error::SchemaMismatch {

@@ -8,7 +8,7 @@ use sled::Transactional;
 
 use super::codec::*;
 use super::identity::{
-    mention_weight, tx_index_forms, tx_votes, votes_key, KindVotes, Match, Resolver,
+    mention_weight, tx_index_forms, tx_votes, votes_key, KindVotes, Match, Resolver, PREFIX_MERGES,
 };
 use super::merge_log::merge_key;
 use super::*;
@@ -469,6 +469,13 @@ impl Store {
                     tdn.insert(&evidence_key(&key, input.id, *n), encode(&ev))?;
                     *n += 1;
                 }
+                let touched: BTreeSet<EntityId> =
+                    by_edge.keys().flat_map(|k| [k.source, k.target]).collect();
+                let edgeless: BTreeSet<EntityId> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| !touched.contains(id))
+                    .collect();
                 let doc = Document {
                     id: input.id,
                     title: input.title.clone(),
@@ -479,6 +486,7 @@ impl Store {
                     date: input.date,
                     date_source: input.date_source,
                     denied: denied.keys().copied().collect(),
+                    edgeless: Some(edgeless.into_iter().collect()),
                 };
                 counter.tick()?;
                 td.insert(&id_key(input.id), encode(&doc))?;
@@ -496,8 +504,9 @@ impl Store {
     }
 
     /// [`Store::remove_document`], saying what went: the document, the edges left without
-    /// evidence, and the entities those edges were the last of (an entity with no edge left
-    /// would be an orphan no query reaches). None when no such document is stored.
+    /// evidence, and the entities left with no edge that no other document names (an
+    /// entity with no edge left would be an orphan no query reaches): those its edges were
+    /// the last of, and those it named without an edge. None when no such document is stored.
     pub fn remove_document_reporting(&self, id: DocId) -> Result<Option<RemovedDocument>> {
         let _w = self.write_gate()?;
         let Some(doc) = self.document(id)? else {
@@ -539,13 +548,34 @@ impl Store {
             .map(|(k, _)| *k)
             .collect();
         let ends: BTreeSet<EntityId> = gone.iter().flat_map(|k| [k.source, k.target]).collect();
-        let mut orphans = Vec::new();
-        for end in ends {
-            let mut edges = self.out_edges(end)?.into_iter().map(|(k, _)| k);
-            let mut ins = self.in_edge_keys(end)?.into_iter();
+        // What it named without an edge goes too, unless another document names it; a
+        // merged-away entity stands for the one it went into.
+        let merged = self.merged_into()?;
+        let listed: BTreeSet<EntityId> = doc
+            .edgeless
+            .iter()
+            .flatten()
+            .map(|&e| current_id(&merged, e))
+            .collect();
+        let mut left_without_edges = Vec::new();
+        for &c in ends.union(&listed) {
+            let mut edges = self.out_edges(c)?.into_iter().map(|(k, _)| k);
+            let mut ins = self.in_edge_keys(c)?.into_iter();
             let has_other = edges.any(|k| !gone.contains(&k)) || ins.any(|k| !gone.contains(&k));
             if !has_other {
-                if let Some(e) = self.entity(end)? {
+                if let Some(e) = self.entity(c)? {
+                    left_without_edges.push(e);
+                }
+            }
+        }
+        let mut orphans = Vec::new();
+        if !left_without_edges.is_empty() {
+            let (named_elsewhere, all_listed) = self.named_without_edges(id, &merged)?;
+            for e in left_without_edges {
+                // A document stored before schema 4 may name an entity without saying so:
+                // then only what lost its last edge goes, as before.
+                let only_named = !ends.contains(&e.id);
+                if !named_elsewhere.contains(&e.id) && (all_listed || !only_named) {
                     orphans.push(e);
                 }
             }
@@ -594,6 +624,37 @@ impl Store {
             edges: gone.len(),
             entities: orphans,
         }))
+    }
+
+    /// Where each merged-away entity went (`from` → `into`), from the merge log.
+    fn merged_into(&self) -> Result<HashMap<EntityId, EntityId>> {
+        let mut map = HashMap::new();
+        for item in self.identity.scan_prefix([PREFIX_MERGES]) {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            let rec: MergeRecord = self.decode("merge record", &v)?;
+            map.insert(rec.from.id, rec.into_after.id);
+        }
+        Ok(map)
+    }
+
+    /// The entities that documents other than `except` named without an edge, as they
+    /// stand after merges; and whether every one of those documents keeps that list (not
+    /// one stored before schema 4). One scan of the documents: `remove-doc` is rare.
+    fn named_without_edges(
+        &self,
+        except: DocId,
+        merged: &HashMap<EntityId, EntityId>,
+    ) -> Result<(BTreeSet<EntityId>, bool)> {
+        let (mut named, mut all_listed) = (BTreeSet::new(), true);
+        for d in self.all_documents() {
+            let d = d?;
+            match &d.edgeless {
+                _ if d.id == except => {}
+                Some(list) => named.extend(list.iter().map(|&e| current_id(merged, e))),
+                None => all_listed = false,
+            }
+        }
+        Ok((named, all_listed))
     }
 
     /// Adds a surface form to an entity and to the names index.
@@ -1096,4 +1157,16 @@ fn min_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
 
 fn max_date(a: Option<Date>, b: Option<Date>) -> Option<Date> {
     Date::latest(a, b)
+}
+
+/// The entity `id` stands for now: the end of its chain of merges (bounded, so that a
+/// damaged log cannot loop).
+fn current_id(merged: &HashMap<EntityId, EntityId>, mut id: EntityId) -> EntityId {
+    for _ in 0..=merged.len() {
+        match merged.get(&id) {
+            Some(&into) => id = into,
+            None => break,
+        }
+    }
+    id
 }

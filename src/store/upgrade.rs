@@ -1,7 +1,8 @@
 //! Opening stores written by older versions: schema 1 and 2 kept documents without their
 //! date and evidence (in documents and in merge records) without the document date and
-//! polarity. Their values are rewritten in
-//! place, once, before anything else reads them.
+//! polarity; schema 3 kept documents without the list of the entities they named without
+//! an edge (left `None`: unknown). Their values are rewritten in place, once, before
+//! anything else reads them.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -11,7 +12,9 @@ use super::identity::{KindVotes, PREFIX_MERGES};
 use super::merge_log::{LoggedEdge, MergeRecord};
 use super::{Store, META_SCHEMA, SCHEMA_VERSION};
 use crate::error::Result;
-use crate::model::{Date, DocId, Document, EdgeData, EdgeKey, Entity, Evidence, Polarity};
+use crate::model::{
+    Date, DateSource, DocId, Document, EdgeData, EdgeKey, Entity, Evidence, Polarity,
+};
 
 /// A document as schema 2 stored it.
 #[derive(Deserialize)]
@@ -22,6 +25,34 @@ struct DocumentV2 {
     lang: String,
     ingested_at: u64,
     edges: Vec<EdgeKey>,
+}
+
+/// A document as schema 3 stored it: schema 2's fields, then three more (bincode writes a
+/// nested struct as its fields in order, so the bytes are the same as one flat struct's).
+#[derive(Deserialize)]
+struct DocumentV3 {
+    v2: DocumentV2,
+    date: Option<Date>,
+    date_source: Option<DateSource>,
+    denied: Vec<EdgeKey>,
+}
+
+impl From<DocumentV3> for Document {
+    fn from(old: DocumentV3) -> Document {
+        let v2 = old.v2;
+        Document {
+            id: v2.id,
+            title: v2.title,
+            source: v2.source,
+            lang: v2.lang,
+            ingested_at: v2.ingested_at,
+            edges: v2.edges,
+            date: old.date,
+            date_source: old.date_source,
+            denied: old.denied,
+            edgeless: None,
+        }
+    }
 }
 
 /// Evidence as schema 2 stored it.
@@ -110,33 +141,35 @@ impl From<MergeRecordV2> for MergeRecord {
 }
 
 impl From<DocumentV2> for Document {
-    fn from(old: DocumentV2) -> Document {
-        Document {
-            id: old.id,
-            title: old.title,
-            source: old.source,
-            lang: old.lang,
-            ingested_at: old.ingested_at,
-            edges: old.edges,
+    fn from(v2: DocumentV2) -> Document {
+        Document::from(DocumentV3 {
+            v2,
             date: None,
             date_source: None,
             denied: Vec::new(),
-        }
+        })
     }
 }
 
 impl Store {
-    /// Rewrites every document and evidence value of a schema-1 or schema-2 store, then
+    /// Rewrites the values a store of schema `found` (1 to 3) kept in an older form, then
     /// records the current version. A value already in the new form (an upgrade cut short)
     /// is left as it is, so running it again is harmless.
-    pub(super) fn upgrade_from_2(&self) -> Result<()> {
-        self.rewrite_old::<DocumentV2, Document>(&self.docs, &[], "document")?;
-        self.rewrite_old::<EvidenceV2, Evidence>(&self.evidence, &[], "evidence")?;
-        self.rewrite_old::<MergeRecordV2, MergeRecord>(
-            &self.identity,
-            &[PREFIX_MERGES],
-            "merge record",
-        )?;
+    pub(super) fn upgrade_from(&self, found: u32) -> Result<()> {
+        self.rewrite_old(&self.docs, &[], |v| match decode::<DocumentV3>(v) {
+            Ok(d) => Ok(Document::from(d)),
+            Err(_) => Ok(Document::from(self.decode::<DocumentV2>("document", v)?)),
+        })?;
+        if found < 3 {
+            self.rewrite_old(&self.evidence, &[], |v| {
+                Ok(Evidence::from(self.decode::<EvidenceV2>("evidence", v)?))
+            })?;
+            self.rewrite_old(&self.identity, &[PREFIX_MERGES], |v| {
+                Ok(MergeRecord::from(
+                    self.decode::<MergeRecordV2>("merge record", v)?,
+                ))
+            })?;
+        }
         self.meta
             .insert(META_SCHEMA, &SCHEMA_VERSION.to_be_bytes())
             .map_err(|e| self.sled_err(e))?;
@@ -144,21 +177,21 @@ impl Store {
         Ok(())
     }
 
-    /// Rewrites in one batch each value of `tree` under `prefix` that is still in its `Old`
-    /// form; one that already reads as `New` is left alone.
-    fn rewrite_old<Old, New>(&self, tree: &sled::Tree, prefix: &[u8], what: &str) -> Result<()>
-    where
-        Old: DeserializeOwned,
-        New: DeserializeOwned + Serialize + From<Old>,
-    {
+    /// Rewrites in one batch each value of `tree` under `prefix` that does not read as
+    /// `New`, by `upgrade` from its old bytes.
+    fn rewrite_old<New: DeserializeOwned + Serialize>(
+        &self,
+        tree: &sled::Tree,
+        prefix: &[u8],
+        upgrade: impl Fn(&[u8]) -> Result<New>,
+    ) -> Result<()> {
         let mut batch = sled::Batch::default();
         for item in tree.scan_prefix(prefix) {
             let (k, v) = item.map_err(|e| self.sled_err(e))?;
             if decode::<New>(&v).is_ok() {
                 continue;
             }
-            let old: Old = self.decode(what, &v)?;
-            batch.insert(k, encode(&New::from(old)));
+            batch.insert(k, encode(&upgrade(&v)?));
         }
         tree.apply_batch(batch).map_err(|e| self.sled_err(e))
     }
