@@ -332,6 +332,11 @@ impl<'a> Builder<'a> {
                 && g.pronoun.is_none()
                 && (g.head_class.is_some() || g.det != Det::None)
         };
+        let role = |b: &Self, n: usize| {
+            b.p.nouns[n]
+                .head_class
+                .is_some_and(|t| b.lex.tag_name(t).starts_with("role_"))
+        };
         for c in 0..chunks {
             let open_paren = matches!(self.kind(c + 1), Some(ChunkKind::OpenParen));
             let comma = matches!(self.kind(c + 1), Some(ChunkKind::Comma | ChunkKind::Dash));
@@ -396,7 +401,13 @@ impl<'a> Builder<'a> {
                 let _ = t;
                 if self.noun_at(e + 1).is_some() {
                     e += 2;
-                    while self.is_and(e) && self.noun_at(e + 1).is_some() {
+                    // "de 2005 à 2010 et ex-directeur de Y": a role after "and" is a second
+                    // descriptor, not another complement.
+                    while self.is_and(e)
+                        && self
+                            .noun_at(e + 1)
+                            .is_some_and(|m| !(descriptor(self, m) && role(self, m)))
+                    {
                         e += 2;
                     }
                 } else {
@@ -416,6 +427,8 @@ impl<'a> Builder<'a> {
                 Some(ChunkKind::Conj(_)) => {
                     self.noun_at(e + 1).is_some_and(|m| descriptor(self, m))
                 }
+                // The sentence's final stop.
+                Some(ChunkKind::Other) => e + 1 == chunks,
                 _ => false,
             };
             if !closes {

@@ -337,7 +337,11 @@ fn run(
         kinds.clear();
         kinds.extend(nm.clusters.iter().map(|c| c.kind));
         place.clear();
-        place.extend(kinds.iter().map(|&k| k == EntityKind::Place));
+        place.extend(
+            nm.clusters
+                .iter()
+                .map(|c| c.kind == EntityKind::Place && c.kind_sure),
+        );
         actor.clear();
         actor.extend(kinds.iter().map(|&k| reference::is_actor(k)));
         org_like.clear();

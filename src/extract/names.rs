@@ -649,21 +649,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        // A product noun right after: "the ChatGPT chatbot".
-        if let Some((Some(tag), _)) = lex
-            .section("nouns")
-            .match_at(|k| toks.get(b + k).map(|t| t.low.as_str()))
-        {
-            if lex.tag_name(tag) == "product"
-                && !matches!(
-                    toks.get(b + 1).map(|t| t.low.as_str()),
-                    Some("de" | "d'" | "of")
-                )
-            {
-                return (EntityKind::Product, false);
-            }
-        }
-        // The name data ("U.S" is "US").
+        // The name data ("U.S" is "US"), before the product cue: "Taiwan chip designer X".
         let undotted: Vec<String> = words.iter().map(|w| w.replace('.', "")).collect();
         if b - a == 1 && is_all_caps(words[0]) && known::place(&undotted[0]).is_some() {
             return (EntityKind::Place, true);
@@ -679,6 +665,20 @@ impl Ctx<'_> {
                 )
                 || p.population > 1_000_000;
             return (EntityKind::Place, sure);
+        }
+        // A product noun right after: "the ChatGPT chatbot".
+        if let Some((Some(tag), _)) = lex
+            .section("nouns")
+            .match_at(|k| toks.get(b + k).map(|t| t.low.as_str()))
+        {
+            if lex.tag_name(tag) == "product"
+                && !matches!(
+                    toks.get(b + 1).map(|t| t.low.as_str()),
+                    Some("de" | "d'" | "of")
+                )
+            {
+                return (EntityKind::Product, false);
+            }
         }
         let first_given = known::given_name(&toks[a].low);
         let plain = words

@@ -294,7 +294,7 @@ pub struct Sentence<'a> {
     pub carried_speaker: &'a [usize],
     /// The cluster of each of the sentence's names (qualifiers head no group of their own).
     pub name_clusters: &'a [usize],
-    /// Cluster → it is a place.
+    /// Cluster → it is surely a place (a country, a region, a large city, a name no word shares).
     pub place: &'a [bool],
     /// Cluster → a person, an organization, a medium or a group.
     pub actor: &'a [bool],
@@ -359,7 +359,8 @@ impl<'a> Sentence<'a> {
     /// "of/de/at/for" complement, a possessive determiner's referent.
     fn org_of(&self, n: usize) -> Vec<usize> {
         let mut r = self.org_of_any(n);
-        // "Taiwan chip designer MediaTek": a place qualifies, it employs nobody.
+        // A known place employs nobody; a word that is also a small town ("directeur général
+        // d'Orange") is the organization the role says it is.
         r.retain(|&c| !self.place[c]);
         r
     }
@@ -410,8 +411,13 @@ impl<'a> Sentence<'a> {
                 return r;
             }
         }
+        // "Taiwan chip designer MediaTek": a place qualifies, it employs nobody.
         if let Some(c) = g.qualifier.and_then(|q| self.name_cluster(q)) {
-            return vec![c];
+            return if self.kinds[c] == crate::model::EntityKind::Place {
+                Vec::new()
+            } else {
+                vec![c]
+            };
         }
         for (t, grp) in &self.st.pps[n] {
             if [self.tags.of, self.tags.at, self.tags.for_].contains(&Some(*t)) {

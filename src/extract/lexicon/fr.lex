@@ -45,7 +45,7 @@ including = dont, notamment, comme, y compris, parmi lesquels, parmi lesquelles,
 without = sans
 despite = malgré
 according_to = selon, d'après, citant
-time = après, avant, devant, pendant, lors de, lors du, suite à, à la suite de, à la suite du, depuis, jusqu'à
+time = après, avant, devant, pendant, lors de, lors du, suite à, à la suite de, à la suite du, depuis, jusqu'à, jusqu'au, jusqu'aux, jusqu'en
 under = sous
 
 [conjunctions]
