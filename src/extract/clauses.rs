@@ -682,6 +682,27 @@ impl<'a> Builder<'a> {
     fn subject_left(&self, vc: usize) -> Option<(Vec<usize>, bool)> {
         let my_insert = self.insert[vc];
         let quoted = self.out.in_quote[vc];
+        // "who left Facebook last year and has recently criticized X": nothing stands between
+        // "and" and the verb, so it shares the subject of the verb before.
+        let mut k = vc;
+        while k > 0 && matches!(self.kind(k - 1), Some(ChunkKind::Adverb)) {
+            k -= 1;
+        }
+        // A bare word with no class may be a noun ("caused anxiety and hurt").
+        let verb = self.verb_at(vc).map(|v| &self.p.verbs[v]);
+        let surely_verb = verb.is_some_and(|v| {
+            v.head > v.start || v.class.is_some_and(|k| Some(k) != self.lex.tag("other"))
+        });
+        if k > 0 && self.is_and(k - 1) && surely_verb {
+            let before = self.out.clauses.iter().rev().find(|cl| {
+                cl.chunks.0 < k - 1
+                    && self.insert[cl.chunks.0] == my_insert
+                    && self.out.in_quote[cl.chunks.0] == quoted
+            });
+            if let Some(cl) = before.filter(|cl| !cl.subject.is_empty()) {
+                return Some((cl.subject.clone(), true));
+            }
+        }
         let mut c = vc;
         while c > 0 {
             c -= 1;

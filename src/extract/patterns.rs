@@ -745,9 +745,15 @@ impl<'a> Sentence<'a> {
     }
 
     fn first_alternative(&self, ctx: Ctx, alts: &[Role]) -> Vec<usize> {
+        self.first_alternative_besides(ctx, alts, &[])
+    }
+
+    /// The first alternative that gives someone else than `source`: "le départ de X, PDG de
+    /// Y" names X as the one leaving, then Y as what X leaves.
+    fn first_alternative_besides(&self, ctx: Ctx, alts: &[Role], source: &[usize]) -> Vec<usize> {
         for alt in alts {
             let r: Vec<usize> = self.eval(ctx, alt).into_iter().flatten().collect();
-            if !r.is_empty() {
+            if !r.is_empty() && !r.iter().all(|c| source.contains(c)) {
                 return r;
             }
         }
@@ -985,7 +991,7 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Clause(ci), &pat.source);
-                    let tgt = s.first_alternative(Ctx::Clause(ci), &pat.target);
+                    let tgt = s.first_alternative_besides(Ctx::Clause(ci), &pat.target, &src);
                     let (negated, unrealized) = s.doubt(ci);
                     emit(
                         s,
@@ -1009,7 +1015,7 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Noun(n), &pat.source);
-                    let tgt = s.first_alternative(Ctx::Noun(n), &pat.target);
+                    let tgt = s.first_alternative_besides(Ctx::Noun(n), &pat.target, &src);
                     let host = s.host(n).map(|(h, _)| h);
                     let (mut negated, unrealized) =
                         host.map(|h| s.doubt(h)).unwrap_or((false, false));

@@ -401,7 +401,7 @@ impl<'a> Chunker<'a> {
                 if is_clitic {
                     let next = j + len;
                     let verbal = self.verb_at(next).is_some() || self.phrase("aux", next).is_some();
-                    if !verbal {
+                    if !verbal || self.article_after_preposition(j) {
                         break;
                     }
                     if tag == t.reflexive {
@@ -1218,6 +1218,20 @@ impl<'a> Chunker<'a> {
             .is_some_and(|t| Some(t) == self.tags.clitic)
             && (self.verb_at(i + 1).is_some() || self.phrase("aux", i + 1).is_some())
             && self.phrase("nouns", i + 1).is_none()
+            && !self.article_after_preposition(i)
+    }
+
+    /// "après l'annonce", "de l'accord": after a preposition, a French "l'" before anything
+    /// but an infinitive ("pour l'annoncer") is the article.
+    fn article_after_preposition(&self, i: usize) -> bool {
+        let french = self.lex.has("etre_verbs", "parti");
+        french
+            && i > 0
+            && self
+                .phrase("prepositions", i - 1)
+                .is_some_and(|(_, len)| len == 1)
+            && self.low(i) == Some("l'")
+            && self.low(i + 1).is_some_and(|w| !looks_infinitive(w, true))
     }
 
     /// "Qualcomm 's recently acquired firm": the group after "'s" belongs to the one before.
