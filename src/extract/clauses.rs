@@ -427,8 +427,11 @@ impl<'a> Builder<'a> {
                 Some(ChunkKind::Conj(_)) => {
                     self.noun_at(e + 1).is_some_and(|m| descriptor(self, m))
                 }
-                // The sentence's final stop.
-                Some(ChunkKind::Other) => e + 1 == chunks,
+                // The sentence's final stop, after a comma: a dash may join two names ("Les
+                // Echos - Le Parisien").
+                Some(ChunkKind::Other) => {
+                    e + 1 == chunks && matches!(self.kind(c + 1), Some(ChunkKind::Comma))
+                }
                 _ => false,
             };
             if !closes {
@@ -780,6 +783,20 @@ impl<'a> Builder<'a> {
                     if self.is_and(c + 1)
                         || matches!(self.kind(c + 1), Some(ChunkKind::Comma)) && self.is_and(c + 2)
                     {
+                        let cl = self.out.clause_of.get(v).copied()?;
+                        let s = &self.out.clauses.get(cl)?.subject;
+                        return (!s.is_empty()).then(|| (s.clone(), true));
+                    }
+                    // "X have for months been engaged in", "Y a depuis longtemps été": an
+                    // auxiliary cut off from its verb by a complement lends it its subject.
+                    let aux = &self.p.verbs[v];
+                    let lone_aux = aux.end == aux.start + 1
+                        && aux.class.is_some()
+                        && (aux.class == self.lex.tag("have") || aux.class == self.tags.be);
+                    let rest_of_group = self
+                        .verb_at(vc)
+                        .is_some_and(|w| self.p.verbs[w].head > self.p.verbs[w].start);
+                    if lone_aux && rest_of_group {
                         let cl = self.out.clause_of.get(v).copied()?;
                         let s = &self.out.clauses.get(cl)?.subject;
                         return (!s.is_empty()).then(|| (s.clone(), true));

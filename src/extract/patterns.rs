@@ -1123,18 +1123,27 @@ fn emit(
         .any(|r| matches!(r.last(), Some(Step::Pair | Step::Group)))
         || pat.source == pat.target;
     if pairwise {
+        // A pair holds a one-way relation both ways: in a feud each criticizes the other.
+        let both_ways = !pat.relation.is_symmetric();
         for (a, &x) in src.iter().enumerate() {
             for &y in &src[a + 1..] {
-                out.push(Match {
-                    relation: pat.relation,
-                    source: x,
-                    target: y,
-                    pattern: pi,
-                    negated,
-                    unrealized,
-                    clause,
-                    at,
-                });
+                let ways: &[(usize, usize)] = if both_ways {
+                    &[(x, y), (y, x)]
+                } else {
+                    &[(x, y)]
+                };
+                for &(source, target) in ways {
+                    out.push(Match {
+                        relation: pat.relation,
+                        source,
+                        target,
+                        pattern: pi,
+                        negated,
+                        unrealized,
+                        clause,
+                        at,
+                    });
+                }
             }
         }
         return;

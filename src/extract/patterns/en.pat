@@ -59,6 +59,11 @@ praised         v:praise          passive,!fin:agent      agent                 
 praised         v:call            positive                subj                        obj
 criticized      v:call            negative                subj                        obj
 criticized      n:criticism       -                       poss|pp:by|pp:from|host.subj  pp:against|pp:of|pp:on
+# A quarrel: each side criticizes the other ("a public spat with X", "X et Y en guerre ouverte").
+criticized      n:quarrel         -                       pair                        pair
+criticized      n:quarrel         -                       host.subj                   host.subj
+criticized      n:quarrel         -                       poss|host.subj              pp:with
+criticized      n:quarrel         -                       pp:with                     poss|host.subj
 praised         n:praise          -                       poss|pp:by|pp:from|host.subj  pp:for|pp:to|pp:of
 criticized      n:critic          -                       self                        org
 praised         q:positive        -                       speaker                     judged

@@ -59,6 +59,11 @@ praised         v:praise          passive,!fin:agent      agent                 
 praised         v:call            positive                subj                        obj
 criticized      v:call            negative                subj                        obj
 criticized      n:criticism       -                       poss|pp:of|pp:by|host.subj  pp:against|pp:to
+# A quarrel: each side criticizes the other ("a public spat with X", "X et Y en guerre ouverte").
+criticized      n:quarrel         -                       pair                        pair
+criticized      n:quarrel         -                       host.subj                   host.subj
+criticized      n:quarrel         -                       poss|host.subj              pp:with
+criticized      n:quarrel         -                       pp:with                     poss|host.subj
 praised         n:praise          -                       poss|pp:of|pp:by|host.subj  pp:to|pp:at
 criticized      n:critic          -                       self                        org
 praised         q:positive        -                       speaker                     judged
