@@ -296,6 +296,8 @@ fn run(
     let mut nm = names::find(&normalized, &sentences, lex);
     opts.gazetteer.apply(&mut nm.clusters);
 
+    let main_org = names::main_organization(&nm.clusters);
+
     // Stages 3 to 5, sentence by sentence; the discourse carries from one to the next.
     let mut discourse = reference::Discourse::default();
     let mut quote_open = false;
@@ -363,6 +365,7 @@ fn run(
             actor: &actor,
             org_like: &org_like,
             kinds: &kinds,
+            main_org,
         };
         let mut ms = Vec::new();
         let mut misses = Vec::new();

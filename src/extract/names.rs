@@ -224,7 +224,10 @@ impl Ctx<'_> {
         if is_place_modifier(&t.low) {
             return false;
         }
-        let inner_cap = r.chars().skip(1).any(|c| c.is_uppercase());
+        // "OpenAI", "McDonald": a capital inside a word ("Co-Founder" has none).
+        let inner_cap = r
+            .split('-')
+            .any(|part| part.chars().skip(1).any(|c| c.is_uppercase()));
         // "l'ONG", "the NGO", "le PDG": an acronym that is a common noun.
         if is_all_caps(r)
             && self
@@ -1279,4 +1282,24 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
     }
+}
+
+/// The organization a document is about: the one named most often, at least three times and
+/// more often than any other.
+pub fn main_organization(clusters: &[Cluster]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut second = 0;
+    for (i, c) in clusters.iter().enumerate() {
+        if !matches!(c.kind, EntityKind::Organization | EntityKind::Media) {
+            continue;
+        }
+        match best {
+            Some((_, m)) if c.mentions <= m => second = second.max(c.mentions),
+            _ => {
+                second = best.map_or(second, |(_, m)| second.max(m));
+                best = Some((i, c.mentions));
+            }
+        }
+    }
+    best.filter(|&(_, m)| m >= 3 && m > second).map(|(i, _)| i)
 }

@@ -302,6 +302,8 @@ pub struct Sentence<'a> {
     pub org_like: &'a [bool],
     /// Cluster → its kind as known so far.
     pub kinds: &'a [crate::model::EntityKind],
+    /// The organization the document is about (named most often, ahead of any other).
+    pub main_org: Option<usize>,
 }
 
 /// Where a role is looked up from: a clause (verb trigger) or a noun group (noun trigger).
@@ -444,6 +446,41 @@ impl<'a> Sentence<'a> {
             }
         }
         Vec::new()
+    }
+
+    /// "co-founder Greg Brockman", "Former CEO Howard Schultz", "X, founder and CTO,": a role
+    /// only an organization confers, in title position or in apposition, with no organization
+    /// named, is a role at the organization the document is about.
+    fn implicit_org(&self, n: usize) -> Vec<usize> {
+        let g = &self.p.nouns[n];
+        let Some(org) = self.main_org else {
+            return Vec::new();
+        };
+        let corporate = (g.start..g.end).any(|k| {
+            self.lex
+                .section("corporate_roles")
+                .match_at(|j| self.tokens.get(k + j).map(|t| t.low.as_str()))
+                .is_some()
+        });
+        let person = self.refs[n]
+            .iter()
+            .all(|&c| self.actor[c] && !self.org_like[c]);
+        if g.det != Det::None || !corporate || self.refs[n].is_empty() || !person {
+            return Vec::new();
+        }
+        // With another organization in the sentence ("officials at Arista, including CEO X"),
+        // the role may be there: leave it.
+        let named = self.refs.iter().flatten().chain(self.name_clusters);
+        let other_org = named
+            .into_iter()
+            .any(|&c| c != org && (self.org_like[c] || self.place[c]));
+        if g.qualifier.is_some() || g.possessor.is_some() {
+            return Vec::new();
+        }
+        if other_org {
+            return Vec::new();
+        }
+        vec![org]
     }
 
     fn org_led_in_relative(&self, n: usize) -> Vec<usize> {
@@ -684,7 +721,14 @@ impl<'a> Sentence<'a> {
                     .collect();
             }
             (Ctx::Noun(n), Step::SelfRef) => self.stand_ins(n),
-            (Ctx::Noun(n), Step::Org) => return vec![self.org_of(n)],
+            (Ctx::Noun(n), Step::Org) => {
+                let r = self.org_of(n);
+                return vec![if r.is_empty() {
+                    self.implicit_org(n)
+                } else {
+                    r
+                }];
+            }
             (Ctx::Noun(n), Step::Poss) => {
                 let g = &self.p.nouns[n];
                 match g.possessor {
@@ -748,8 +792,17 @@ impl<'a> Sentence<'a> {
         self.first_alternative_besides(ctx, alts, &[])
     }
 
-    /// The first alternative that gives someone else than `source`: "le départ de X, PDG de
-    /// Y" names X as the one leaving, then Y as what X leaves.
+    /// A pattern's target. A departure's first alternative may give the one leaving again:
+    /// "le départ de X, PDG de Y" names X, then Y as what X leaves.
+    fn target_of(&self, pat: &Pattern, ctx: Ctx, source: &[usize]) -> Vec<usize> {
+        if pat.relation == RelationKind::Left {
+            self.first_alternative_besides(ctx, &pat.target, source)
+        } else {
+            self.first_alternative(ctx, &pat.target)
+        }
+    }
+
+    /// The first alternative that gives someone else than `source`.
     fn first_alternative_besides(&self, ctx: Ctx, alts: &[Role], source: &[usize]) -> Vec<usize> {
         for alt in alts {
             let r: Vec<usize> = self.eval(ctx, alt).into_iter().flatten().collect();
@@ -991,7 +1044,7 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Clause(ci), &pat.source);
-                    let tgt = s.first_alternative_besides(Ctx::Clause(ci), &pat.target, &src);
+                    let tgt = s.target_of(pat, Ctx::Clause(ci), &src);
                     let (negated, unrealized) = s.doubt(ci);
                     emit(
                         s,
@@ -1015,7 +1068,7 @@ pub fn run(pats: &Patterns, s: &Sentence, out: &mut Vec<Match>, misses: &mut Vec
                         continue;
                     }
                     let src = s.first_alternative(Ctx::Noun(n), &pat.source);
-                    let tgt = s.first_alternative_besides(Ctx::Noun(n), &pat.target, &src);
+                    let tgt = s.target_of(pat, Ctx::Noun(n), &src);
                     let host = s.host(n).map(|(h, _)| h);
                     let (mut negated, unrealized) =
                         host.map(|h| s.doubt(h)).unwrap_or((false, false));

@@ -127,6 +127,11 @@ former, ex, ex-, erstwhile, onetime, one-time, outgoing, departing, previous, pa
 [governing_bodies]
 board, management, leadership, directors
 
+# Roles only an organization has: with no organization named, the one the article is about
+# ("co-founder Greg Brockman", "Former CEO Howard Schultz").
+[corporate_roles]
+ceo, chief executive, chief executive officer, founder, co-founder, cofounder, chairman, chairwoman, executive chairman, cfo, coo, cto, chief financial officer, chief operating officer, chief technology officer, chief development officer, chief legal officer, chief marketing officer, board member, board director
+
 [past_roles]
 veteran, veterans, alumnus, alumni, alumna
 

@@ -120,6 +120,11 @@ ancien, ancienne, anciens, anciennes, ex, ex-, ex-futur, sortant, sortante, pré
 [governing_bodies]
 conseil, direction, directoire
 
+# Des fonctions qu'une organisation seule confère : sans organisation nommée, celle dont
+# parle l'article ("le cofondateur X", "l'ex-PDG Y").
+[corporate_roles]
+pdg, p.-d.g., directeur général, directrice générale, président-directeur général, présidente-directrice générale, fondateur, fondatrice, cofondateur, cofondatrice, co-fondateur, co-fondatrice, directeur financier, directrice financière, président du conseil d'administration, présidente du conseil d'administration, président du directoire, présidente du directoire, administrateur, administratrice
+
 [past_roles]
 vétéran, vétérans, vétérane
 

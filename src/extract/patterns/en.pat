@@ -103,7 +103,7 @@ owns            v:own             passive                 agent                 
 owns            n:product         -                       org                         self
 owns            n:org             named                   poss                        self
 owns            n:org             -                       self                        pp:behind
-competes_with   n:org             mod=rival               self                        org|host.subj|main
+competes_with   n:org             mod=rival,t:organization self                        org|host.subj|main
 owns            n:media           -                       org                         self
 owns            n:subsidiary      -                       org                         self
 owns            n:parent          -                       self                        org
