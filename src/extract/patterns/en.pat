@@ -18,6 +18,8 @@ left            v:oust            passive                 subj                  
 left            n:departure       -                       poss|pp:of                  pp:from|org|pp:of.org|poss.org
 # "Acme announced the departure of its CEO": the organization that announces it.
 left            n:departure       host=say|sign,t:organization poss|pp:of          host.subj
+# "called for X's resignation", "réclame le départ de X": asking for one's departure criticizes.
+criticized      n:departure       host=demand             host.subj                   poss|pp:of
 left            n:role_lead       former                  self                        org
 left            n:role_member     former                  self                        org
 left            n:role_founder    former                  self                        org

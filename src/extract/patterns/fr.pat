@@ -18,6 +18,8 @@ left            v:oust            passive                 subj                  
 left            n:departure       -                       poss|pp:of                  pp:of|org|pp:of.org|poss.org
 # "Acme announced the departure of its CEO": the organization that announces it.
 left            n:departure       host=say|sign|file,t:organization poss|pp:of     host.subj
+# "called for X's resignation", "réclame le départ de X": asking for one's departure criticizes.
+criticized      n:departure       host=demand             host.subj                   poss|pp:of
 left            n:role_lead       former                  self                        org
 left            n:role_member     former                  self                        org
 left            n:role_founder    former                  self                        org
@@ -56,6 +58,9 @@ criticized      v:accuse          active                  subj                  
 criticized      v:accuse          passive                 agent                       subj
 praised         v:praise          active,!fin:subj        subj                        obj|obj.org|pp:of
 praised         v:praise          passive,!fin:agent      agent                       subj
+praised         v:thank           active                  subj                        obj
+# « X a été remercié par Y » : Y l'a congédié.
+left            v:thank           passive                 subj                        agent|pp:as.org
 praised         v:call            positive                subj                        obj
 criticized      v:call            negative                subj                        obj
 criticized      n:criticism       -                       poss|pp:of|pp:by|host.subj  pp:against|pp:to
