@@ -338,6 +338,15 @@ impl Ctx<'_> {
             if !next_cap && !closes_name {
                 return false;
             }
+            // "le Tchèque Daniel Kretinsky": a nationality before a person's name describes him.
+            let after_determiner = i > 0 && self.lex.has("determiners", &toks[i - 1].low);
+            if after_determiner
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| known::is_given_name(&n.low))
+            {
+                return false;
+            }
         }
         true
     }
