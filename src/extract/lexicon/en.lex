@@ -193,6 +193,8 @@ partner = partner, partners, ally, allies, collaborator
 acquisition = acquisition, acquisitions, takeover, takeovers, purchase, buyout, buyouts, bid, takeover bid
 investment = investment, investments, stake, stakes, holding, holdings, shareholding, share, shares, equity, funding, backing
 departure = departure, resignation, exit, ouster, firing, dismissal, removal, retirement, departures, resignations
+# Someone's coming to a post: praising or denouncing it judges the person.
+appointment = appointment, nomination, hiring, promotion, arrival, return, reinstatement, election
 creation = creation, founding, foundation, formation, launch, birth
 criticism = criticism, criticisms, critique, critiques, attack, attacks, accusation, accusations, allegation, allegations, broadside, tirade, swipe, jab, jabs, rant, diatribe, condemnation, rebuke, complaint about
 praise = praise, tribute, tributes, compliment, compliments, thanks, gratitude, admiration, respect, endorsement, support

@@ -187,6 +187,8 @@ partner = partenaire, partenaires, allié, alliée, alliés
 acquisition = rachat, rachats, acquisition, acquisitions, reprise, prise de contrôle, offre publique d'achat, opa, absorption
 investment = investissement, investissements, participation, participations, part, parts, actions, capital, prise de participation, montée au capital, entrée au capital, financement, levée de fonds
 departure = départ, démission, sortie, éviction, limogeage, renvoi, retrait, fin de la présidence, fin du mandat, retraite, départs
+# L'arrivée de quelqu'un à un poste : la saluer ou la dénoncer juge la personne.
+appointment = nomination, arrivée, promotion, retour, désignation, reconduction, élection, embauche, recrutement
 creation = création, fondation, lancement, naissance, constitution
 criticism = critique, critiques, attaque, attaques, accusation, accusations, charge, diatribe, réquisitoire, pique, piques, reproche, reproches, mise en cause, condamnation, dénonciation, fronde, colère, tacle
 praise = éloge, éloges, hommage, hommages, louange, louanges, félicitations, remerciements, soutien, admiration

@@ -58,6 +58,9 @@ criticized      v:accuse          active                  subj                  
 criticized      v:accuse          passive                 agent                       subj
 praised         v:praise          active,!fin:subj        subj                        obj|obj.poss|obj.org
 praised         v:praise          passive,!fin:agent      agent                       subj
+# "We welcome the appointment of X", "dénoncer la nomination de X": the person appointed.
+praised         v:praise          active,obj=appointment  subj                        obj.pp:of|obj.poss
+criticized      v:criticize       active,obj=appointment  subj                        obj.pp:of|obj.poss
 praised         v:call            positive                subj                        obj
 criticized      v:call            negative                subj                        obj
 criticized      n:criticism       -                       poss|pp:by|pp:from|host.subj  pp:against|pp:of|pp:on

@@ -58,6 +58,9 @@ criticized      v:accuse          active                  subj                  
 criticized      v:accuse          passive                 agent                       subj
 praised         v:praise          active,!fin:subj        subj                        obj|obj.org|pp:of
 praised         v:praise          passive,!fin:agent      agent                       subj
+# "We welcome the appointment of X", "dénoncer la nomination de X": the person appointed.
+praised         v:praise          active,obj=appointment  subj                        obj.pp:of|obj.poss
+criticized      v:criticize       active,obj=appointment  subj                        obj.pp:of|obj.poss
 praised         v:thank           active                  subj                        obj
 # « X a été remercié par Y » : Y l'a congédié.
 left            v:thank           passive                 subj                        agent|pp:as.org
