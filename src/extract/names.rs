@@ -1216,6 +1216,26 @@ fn join_single(
         })
 }
 
+/// The organization a document is about: the one named most often, at least three times and
+/// more often than any other.
+pub fn main_organization(clusters: &[Cluster]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut second = 0;
+    for (i, c) in clusters.iter().enumerate() {
+        if !matches!(c.kind, EntityKind::Organization | EntityKind::Media) {
+            continue;
+        }
+        match best {
+            Some((_, m)) if c.mentions <= m => second = second.max(c.mentions),
+            _ => {
+                second = best.map_or(second, |(_, m)| second.max(m));
+                best = Some((i, c.mentions));
+            }
+        }
+    }
+    best.filter(|&(_, m)| m >= 3 && m > second).map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1291,24 +1311,4 @@ mod tests {
         );
         assert_eq!(got.len(), 2, "{got:?}");
     }
-}
-
-/// The organization a document is about: the one named most often, at least three times and
-/// more often than any other.
-pub fn main_organization(clusters: &[Cluster]) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    let mut second = 0;
-    for (i, c) in clusters.iter().enumerate() {
-        if !matches!(c.kind, EntityKind::Organization | EntityKind::Media) {
-            continue;
-        }
-        match best {
-            Some((_, m)) if c.mentions <= m => second = second.max(c.mentions),
-            _ => {
-                second = best.map_or(second, |(_, m)| second.max(m));
-                best = Some((i, c.mentions));
-            }
-        }
-    }
-    best.filter(|&(_, m)| m >= 3 && m > second).map(|(i, _)| i)
 }
