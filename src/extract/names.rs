@@ -426,6 +426,9 @@ impl Ctx<'_> {
                     break;
                 }
             }
+            if end == start + 1 && self.lex.has("institution_heads", &toks[start].low) {
+                end = self.institution_tail(toks, end);
+            }
             // "the Biden administration", "the Trump campaign": a noun that makes the name an
             // organization's.
             if toks
@@ -447,6 +450,72 @@ impl Ctx<'_> {
             i = end;
         }
         out
+    }
+
+    /// "Autorité de la concurrence", "Assemblée nationale", "Fédération nationale de la presse
+    /// spécialisée", "Cour d'appel de Paris": a French institution capitalizes only its first
+    /// word; its adjectives and "de" complements follow in lowercase. Returns the name's end.
+    fn institution_tail(&self, toks: &[Token], mut end: usize) -> usize {
+        let lex = self.lex;
+        let function = |w: &str| {
+            [
+                "determiners",
+                "prepositions",
+                "conjunctions",
+                "pronouns",
+                "aux",
+                "relatives",
+                "subordinators",
+            ]
+            .iter()
+            .any(|sec| lex.has(sec, w))
+        };
+        let plain = |i: usize| {
+            toks.get(i).is_some_and(|t| {
+                t.is_word && !t.cap && t.low.chars().count() >= 3 && !function(&t.low)
+            })
+        };
+        // A participle is an adjective here ("presse spécialisée").
+        let participle = |w: &str| ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e));
+        let adjective = |i: usize| {
+            let surface = || raw(self.text, &toks[i]).to_lowercase();
+            plain(i)
+                && (participle(&surface()) || !lex.has("verbs", &toks[i].low))
+                && [
+                    "al", "ale", "aux", "ales", "el", "elle", "ien", "ienne", "aire", "ique", "if",
+                    "ive", "é", "ée", "ais", "aise", "ain", "aine", "éen", "éenne", "ier", "ière",
+                    "ial", "iale", "ant", "ante", "ent", "ente",
+                ]
+                .iter()
+                .any(|e| surface().ends_with(e))
+        };
+        let mut steps = 0;
+        while steps < 4 {
+            steps += 1;
+            if adjective(end) {
+                end += 1;
+                continue;
+            }
+            let article = matches!(toks.get(end + 1).map(|t| t.low.as_str()), Some("la" | "l'"));
+            let after_de = match toks.get(end).map(|t| t.low.as_str()) {
+                Some("de") if article => end + 2,
+                Some("de" | "du" | "des" | "d'") => end + 1,
+                _ => break,
+            };
+            // After an article only a noun comes ("de la concurrence").
+            let noun = article && toks[end].low == "de" || !lex.has("verbs", &toks[after_de].low);
+            if plain(after_de) && noun {
+                end = after_de + 1;
+            } else if toks.get(after_de).is_some_and(|t| t.cap && t.is_word)
+                && known::longest_place(&[raw(self.text, &toks[after_de])]).is_some()
+            {
+                // "Tribunal de commerce de Lyon": the seat closes the name.
+                return after_de + 1;
+            } else {
+                break;
+            }
+        }
+        end
     }
 
     /// A capitalized stop word inside a run continues it ("Apple Watch", "Fox News"), unless
@@ -598,6 +667,10 @@ impl Ctx<'_> {
         let lex = self.lex;
         let words: Vec<&str> = toks[a..b].iter().map(|t| raw(self.text, t)).collect();
         let last = &toks[b - 1].low;
+        // "Fédération nationale de la presse": an institution, whatever it deals with.
+        if b - a >= 2 && lex.has("institution_heads", &toks[a].low) && !toks[a + 1].cap {
+            return (EntityKind::Organization, true);
+        }
         if b - a >= 2 && toks[a..b].iter().any(|t| lex.has("media_words", &t.low)) {
             return (EntityKind::Media, true);
         }
