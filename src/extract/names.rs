@@ -224,6 +224,12 @@ impl Ctx<'_> {
         if is_place_modifier(&t.low) {
             return false;
         }
+        // "Akio Toyoda (L) and Kazuhiro Tsuga (R)": a photo caption's position marker.
+        let bracketed =
+            |k: usize, mark: &str| toks.get(k).is_some_and(|n| raw(self.text, n) == mark);
+        if r.chars().count() == 1 && i > 0 && bracketed(i - 1, "(") && bracketed(i + 1, ")") {
+            return false;
+        }
         // "OpenAI", "McDonald": a capital inside a word ("Co-Founder" has none).
         let inner_cap = r
             .split('-')
