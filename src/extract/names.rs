@@ -166,18 +166,7 @@ impl Ctx<'_> {
             && r.chars().next().is_some_and(|c| c.is_lowercase())
             && r.chars().skip(1).any(|c| c.is_uppercase());
         // "Jan Koum", "Will Smith": a stop word that is a given name before a name.
-        let function_word = || {
-            [
-                "determiners",
-                "prepositions",
-                "conjunctions",
-                "pronouns",
-                "aux",
-                "relatives",
-            ]
-            .iter()
-            .any(|sec| self.lex.has(sec, &t.low))
-        };
+        let function_word = || is_function_word(self.lex, &t.low);
         let given_before_name = t.cap
             && t.low.len() >= 3
             && !function_word()
@@ -463,19 +452,7 @@ impl Ctx<'_> {
     /// word; its adjectives and "de" complements follow in lowercase. Returns the name's end.
     fn institution_tail(&self, toks: &[Token], mut end: usize) -> usize {
         let lex = self.lex;
-        let function = |w: &str| {
-            [
-                "determiners",
-                "prepositions",
-                "conjunctions",
-                "pronouns",
-                "aux",
-                "relatives",
-                "subordinators",
-            ]
-            .iter()
-            .any(|sec| lex.has(sec, w))
-        };
+        let function = |w: &str| is_function_word(lex, w) || lex.has("subordinators", w);
         let plain = |i: usize| {
             toks.get(i).is_some_and(|t| {
                 t.is_word && !t.cap && t.low.chars().count() >= 3 && !function(&t.low)
@@ -544,19 +521,10 @@ impl Ctx<'_> {
         t.is_word
             && t.cap
             && self.stop(&t.low)
-            && ![
-                "determiners",
-                "prepositions",
-                "conjunctions",
-                "pronouns",
-                "aux",
-                "relatives",
-                "subordinators",
-                "time_words",
-                "titles",
-            ]
-            .iter()
-            .any(|s| lex.has(s, &t.low))
+            && !is_function_word(lex, &t.low)
+            && !["subordinators", "time_words", "titles"]
+                .iter()
+                .any(|s| lex.has(s, &t.low))
             && !t.low.chars().all(|c| c.is_ascii_digit())
     }
 
@@ -1293,6 +1261,20 @@ fn join_single(
                 ) && matches(c)
             })
         })
+}
+
+/// A word of a closed class: determiner, preposition, conjunction, pronoun, auxiliary, relative.
+fn is_function_word(lex: &Lexicon, w: &str) -> bool {
+    [
+        "determiners",
+        "prepositions",
+        "conjunctions",
+        "pronouns",
+        "aux",
+        "relatives",
+    ]
+    .iter()
+    .any(|sec| lex.has(sec, w))
 }
 
 /// The organization a document is about: the one named most often, at least three times and
