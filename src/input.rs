@@ -14,7 +14,16 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 /// Reads at most `limit` bytes: one more is a [`Error::TooLarge`], whatever the source
 /// claims its size to be (a pipe, a device and standard input claim none).
 pub fn read_bounded(reader: impl Read, what: &str, limit: u64) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+    read_bounded_into(reader, what, limit, Vec::new())
+}
+
+/// `read_bounded` into `buf`, whose capacity may already hold the whole input.
+fn read_bounded_into(
+    reader: impl Read,
+    what: &str,
+    limit: u64,
+    mut buf: Vec<u8>,
+) -> Result<Vec<u8>> {
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut buf)
@@ -53,7 +62,18 @@ pub fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>> {
             limit,
         });
     }
-    read_bounded(file, &path.display().to_string(), limit)
+    // A buffer of the file's size: grown by doubling, it could take twice the document.
+    let room = if meta.is_file() {
+        meta.len() as usize + 1
+    } else {
+        0
+    };
+    read_bounded_into(
+        file,
+        &path.display().to_string(),
+        limit,
+        Vec::with_capacity(room),
+    )
 }
 
 /// The kind of a file that is not a regular one, for the message that skips it.

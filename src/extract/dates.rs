@@ -290,7 +290,10 @@ fn dateline_date(text: &str, lang: Lang) -> Option<Date> {
         if lines_seen > 10 {
             break;
         }
-        let tokens = tokenize(text, line_start, end);
+        // The cue is read from the line's first window: a document on one line was all
+        // tokenized here once more, a second copy of its tokens.
+        let head = super::text::window_end(text, line_start, end);
+        let tokens = tokenize(text, line_start, head);
         let cue = tokens
             .first()
             .is_some_and(|t| DATELINE_CUES.contains(&t.low.as_str()));
@@ -298,6 +301,11 @@ fn dateline_date(text: &str, lang: Lang) -> Option<Date> {
         if this.chars().count() > 100 && !cue {
             continue;
         }
+        let tokens = if head < end {
+            tokenize(text, line_start, end)
+        } else {
+            tokens
+        };
         let found = expressions(text, &tokens, 0..tokens.len(), Some(lang));
         let best = found.iter().find_map(|f| match f.stated {
             Stated::Absolute(d) if d.precision() == Precision::Day => Some(d),

@@ -16,12 +16,30 @@ pub struct RawEdge {
     pub relation: RelationKind,
     pub target: usize,
     pub sentence: usize,
-    pub rule: String,
+    pub rule: Rule,
     pub confidence: f32,
     /// The date the clause states, resolved against the document date later.
     pub date: Option<Stated>,
     /// The text denies or negates it: counter-evidence, not an edge.
     pub negated: bool,
+}
+
+/// What made an edge: a pattern (by its line in the language's pattern file) or a name's
+/// prefix. Written out ("fr:12") only in the evidence: a string per edge was a heap
+/// allocation per sentence of a repetitive document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    Pattern(u32),
+    NamePrefix,
+}
+
+impl Rule {
+    pub fn text(self, lang: &str) -> String {
+        match self {
+            Rule::Pattern(line) => format!("{lang}:{line}"),
+            Rule::NamePrefix => format!("{lang}:name-prefix"),
+        }
+    }
 }
 
 /// Type constraints of each relation (SCHEMA.md): who can found, lead, own...
@@ -107,7 +125,6 @@ pub fn sentence_edges(
     hedged: bool,
     clause_spans: &[(usize, usize)],
     pats: &Patterns,
-    lang: &str,
     out: &mut Vec<RawEdge>,
 ) {
     if matches!(line, LineKind::Byline | LineKind::Credit) {
@@ -152,7 +169,7 @@ pub fn sentence_edges(
             relation: m.relation,
             target: m.target,
             sentence: si,
-            rule: format!("{lang}:{}", p.line),
+            rule: Rule::Pattern(p.line.min(u32::MAX as usize) as u32),
             confidence,
             date,
             negated: m.negated,

@@ -286,6 +286,14 @@ fn run(
             what: "the text".into(),
         });
     }
+    // Offsets are 32-bit from here on (tokens, evidence spans).
+    if normalized.len() > text::MAX_TEXT_BYTES {
+        return Err(Error::TooLarge {
+            what: "the text".into(),
+            size: normalized.len() as u64,
+            limit: text::MAX_TEXT_BYTES as u64,
+        });
+    }
     let mut sentences = text::sentences(&normalized);
     let lang = opts.lang.unwrap_or_else(|| detect_language(&sentences));
     let lex = lang.lexicon();
@@ -302,17 +310,23 @@ fn run(
     let mut discourse = reference::Discourse::default();
     let mut quote_open = false;
     let mut raw_edges = Vec::new();
-    // The opening adverbial of each sentence ("En 2018, ..."), the date of its edges that
-    // state none: kept instead of the sentence's tokens, which go once it is read.
-    let mut frames: Vec<Option<dates::Stated>> = Vec::with_capacity(sentences.len());
+    // The opening adverbials of the sentences that have one ("En 2018, ..."), in sentence
+    // order: the date of their edges that state none, kept instead of the sentences' tokens.
+    let mut frames: Vec<(usize, dates::Stated)> = Vec::new();
     // Per cluster, rebuilt for each sentence in the same buffers.
     let (mut place, mut actor, mut kinds, mut org_like) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut name_clusters = Vec::new();
     let hedges = lex.section("hedges");
     let mut explanation = keep.then(explain::Explanation::default);
-    for (si, s) in sentences.iter_mut().enumerate() {
-        let sent_names = &nm.per_sentence[si];
+    // One sentence's tokens and names at a time, in reused buffers.
+    let mut sentence = text::Sentence::default();
+    let mut sent_names = Vec::new();
+    for si in 0..sentences.len() {
+        sentences.read(si, &mut sentence);
+        let s = &sentence;
+        nm.of(si, &mut sent_names);
+        let sent_names = &sent_names;
         let p = phrases::chunk(&normalized, s, lex, tags, sent_names);
         let st = clauses::analyze(&s.tokens, &p, lex, tags, quote_open);
         quote_open = st.quote_open_at_end;
@@ -426,32 +440,37 @@ fn run(
             hedged,
             &spans,
             pats,
-            lang.code(),
             &mut raw_edges,
         );
         // Only a comma can close an opening adverbial.
         let comma = s.tokens.iter().any(|t| &normalized[t.start..t.end] == ",");
-        frames.push(if comma {
-            dates::sentence_frame(&normalized, &s.tokens)
-        } else {
-            None
-        });
-        s.tokens = Vec::new();
+        if let Some(frame) = comma
+            .then(|| dates::sentence_frame(&normalized, &s.tokens))
+            .flatten()
+        {
+            frames.push((si, frame));
+        }
     }
+    sentences.drop_tokens();
+    let frame_of = |si: usize| {
+        frames
+            .binary_search_by_key(&si, |f| f.0)
+            .ok()
+            .map(|k| frames[k].1)
+    };
 
     // Stage 6: the document.
     document::finish(&mut raw_edges, &mut nm);
     for (owner, owned) in document::owned_by_prefix(&nm.clusters, lex) {
-        let si = sentences
-            .iter()
-            .position(|s| s.end > nm.clusters[owned].first_offset)
+        let si = (0..sentences.len())
+            .position(|i| sentences.span(i).1 > nm.clusters[owned].first_offset)
             .unwrap_or(0);
         raw_edges.push(document::RawEdge {
             source: owner,
             relation: RelationKind::Owns,
             target: owned,
             sentence: si,
-            rule: format!("{}:name-prefix", lang.code()),
+            rule: document::Rule::NamePrefix,
             confidence: 0.6,
             date: None,
             negated: false,
@@ -498,32 +517,40 @@ fn run(
     // The edges of a sentence follow one another: they share its text.
     let mut shared: Option<(usize, std::sync::Arc<str>)> = None;
     let mut evidence_of = |e: document::RawEdge, polarity: Polarity| {
-        let s = &sentences[e.sentence];
+        let (start, end) = sentences.span(e.sentence);
         let sentence = match &shared {
             Some((i, text)) if *i == e.sentence => text.clone(),
             _ => {
-                let text: std::sync::Arc<str> = normalized[s.start..s.end].into();
+                let text: std::sync::Arc<str> = normalized[start..end].into();
                 shared = Some((e.sentence, text.clone()));
                 text
             }
         };
-        let stated = e.date.or(frames[e.sentence]).and_then(|x| x.resolve(date));
+        let stated = e
+            .date
+            .or(frame_of(e.sentence))
+            .and_then(|x| x.resolve(date));
         Evidence {
             doc: doc_id,
             sentence,
-            start: s.start.min(u32::MAX as usize) as u32,
-            end: s.end.min(u32::MAX as usize) as u32,
+            start: start as u32,
+            end: end as u32,
             date: stated,
-            rule: e.rule,
+            rule: e.rule.text(lang.code()),
             confidence: e.confidence,
             reported: date,
             polarity,
         }
     };
-    // One pass, moving each edge: no second list of the document's edges.
-    let (mut edges, mut denials) = (Vec::new(), Vec::new());
+    // One pass, moving each edge: no second list of the document's edges. The lists are
+    // made to size: grown by doubling, they held up to twice the room they needed.
+    let kept =
+        |e: &document::RawEdge| index[e.source] != usize::MAX && index[e.target] != usize::MAX;
+    let denied = raw_edges.iter().filter(|e| e.negated && kept(e)).count();
+    let affirmed = raw_edges.iter().filter(|e| !e.negated && kept(e)).count();
+    let (mut edges, mut denials) = (Vec::with_capacity(affirmed), Vec::with_capacity(denied));
     for e in raw_edges {
-        if index[e.source] == usize::MAX || index[e.target] == usize::MAX {
+        if !kept(&e) {
             continue;
         }
         if e.negated {
@@ -543,7 +570,8 @@ fn run(
         };
         if let Some(x) = explanation.as_mut() {
             let name = |c: usize| nm.clusters[c].name.clone();
-            x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &e.rule);
+            let rule = e.rule.text(lang.code());
+            x.note_document_edge(e.sentence, name(src), e.relation, name(tgt), &rule);
         }
         // A rule that found no date of its own takes the sentence's opening adverbial
         // (in `evidence_of`).
@@ -574,7 +602,7 @@ fn run(
 }
 
 /// French or English, by counting each language's most frequent words; accents break a tie.
-pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
+pub fn detect_language(sentences: &text::Sentences) -> Lang {
     const FR: &[&str] = &[
         "le", "la", "les", "des", "est", "une", "dans", "pour", "que", "qui", "du", "et", "pas",
         "avec", "sur", "au", "aux", "d'", "l'", "qu'", "n'", "il", "elle", "ont", "sont", "ete",
@@ -586,17 +614,20 @@ pub fn detect_language(sentences: &[text::Sentence]) -> Lang {
         "which", "this", "after", "their", "he", "she", "they",
     ];
     let (mut fr, mut en, mut accents) = (0usize, 0usize, 0usize);
-    for t in sentences.iter().flat_map(|s| s.tokens.iter()).take(5000) {
-        if FR.contains(&t.low.as_str()) {
+    for t in (0..sentences.len())
+        .flat_map(|i| sentences.tokens(i))
+        .take(5000)
+    {
+        if FR.contains(&t.low) {
             fr += 1;
         }
-        if EN.contains(&t.low.as_str()) {
+        if EN.contains(&t.low) {
             en += 1;
         }
     }
     if fr == en {
-        for s in sentences.iter().take(50) {
-            for t in &s.tokens {
+        for i in 0..sentences.len().min(50) {
+            for t in sentences.tokens(i) {
                 if t.low.len() != t.end - t.start {
                     accents += 1;
                 }

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::known;
 use super::lexicon::Lexicon;
-use super::text::{fold, Sentence, Token};
+use super::text::{fold, Sentence, Sentences, Token};
 use crate::model::EntityKind;
 
 /// A name in a sentence: tokens `start..end`, one entity of the document.
@@ -56,11 +56,59 @@ pub enum LineKind {
 #[derive(Debug, Default)]
 pub struct Names {
     pub clusters: Vec<Cluster>,
-    pub per_sentence: Vec<Vec<Name>>,
+    /// The names of every sentence, one after the other (`of` gives a sentence's).
+    names: Vec<PackedName>,
+    /// Where each sentence's names start in `names`.
+    names_from: Vec<u32>,
     pub lines: Vec<LineKind>,
     /// Tokens of a dateline opening the sentence ("SAN FRANCISCO (Reuters) -"): running
     /// text starts after them.
-    pub text_start: Vec<usize>,
+    pub text_start: Vec<u16>,
+}
+
+/// A [`Name`] as the document holds it: token indexes of a sentence are below
+/// MAX_SENTENCE_TOKENS.
+#[derive(Debug, Clone, Copy)]
+struct PackedName {
+    start: u16,
+    end: u16,
+    cluster: u32,
+}
+
+const _: () = assert!(super::text::MAX_SENTENCE_TOKENS < u16::MAX as usize);
+
+impl Names {
+    /// The names of sentence `si`, into `out`.
+    pub fn of(&self, si: usize, out: &mut Vec<Name>) {
+        let from = self.names_from[si] as usize;
+        let to = self
+            .names_from
+            .get(si + 1)
+            .map_or(self.names.len(), |&x| x as usize);
+        out.clear();
+        out.extend(self.names[from..to].iter().map(|n| Name {
+            start: n.start as usize,
+            end: n.end as usize,
+            cluster: n.cluster as usize,
+        }));
+    }
+}
+
+/// A name span of a sentence with what the clusters need of its tokens, read while the
+/// sentence's tokens are at hand.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    /// Tokens `a..b` of the sentence.
+    a: u16,
+    b: u16,
+    /// Byte span of its surface form.
+    start: u32,
+    end: u32,
+    kind: EntityKind,
+    sure: bool,
+    /// The token after it is "(", or ")".
+    open_after: bool,
+    close_after: bool,
 }
 
 /// Words that join capitalized words into one name ("Banque de France", "Ursula von der
@@ -888,33 +936,40 @@ fn inside_sentence(text: &str, toks: &[Token], i: usize) -> bool {
 }
 
 /// Finds the names of every sentence and groups them into clusters.
-pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
+pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
     let mut common = HashSet::default();
     let mut body_caps = HashSet::default();
     let mut name_openers = HashSet::default();
-    // Borrowed from the tokens: a copy of every word was a tenth of this stage.
+    // Borrowed from the document's words: a copy of every word was a tenth of this stage.
     let mut lowercase_count: HashMap<&str, usize> = HashMap::default();
     let mut body_caps_count: HashMap<&str, usize> = HashMap::default();
-    for s in sentences {
-        for (i, t) in s.tokens.iter().enumerate() {
+    for si in 0..sentences.len() {
+        let heading = sentences.heading(si);
+        let mut toks = sentences.tokens(si).peekable();
+        let mut prev: Option<super::text::TokenRef> = None;
+        while let Some(t) = toks.next() {
+            let next = toks.peek();
             if t.is_word && !t.cap && text[t.start..].starts_with(|c: char| c.is_lowercase()) {
-                common.insert(t.low.as_str());
-                *lowercase_count.entry(t.low.as_str()).or_default() += 1;
+                common.insert(t.low);
+                *lowercase_count.entry(t.low).or_default() += 1;
             }
-            if t.is_word && t.cap && i > 0 && !s.heading && s.tokens[i - 1].is_word {
-                body_caps.insert(t.low.as_str());
-                *body_caps_count.entry(t.low.as_str()).or_default() += 1;
+            let after_word = prev.is_some_and(|p| p.is_word);
+            if t.is_word && t.cap && !heading && after_word {
+                body_caps.insert(t.low);
+                *body_caps_count.entry(t.low).or_default() += 1;
             }
+            // Inside a sentence: after a word or a comma (`inside_sentence`).
+            let inside =
+                prev.is_some_and(|p| p.is_word || matches!(&text[p.start..p.end], "," | ";"));
             if t.cap
-                && !s.heading
-                && lex.has("stop", &t.low)
-                && inside_sentence(text, &s.tokens, i)
-                && s.tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.cap && n.is_word && !lex.has("stop", &n.low))
+                && !heading
+                && lex.has("stop", t.low)
+                && inside
+                && next.is_some_and(|n| n.cap && n.is_word && !lex.has("stop", n.low))
             {
-                name_openers.insert(t.low.as_str());
+                name_openers.insert(t.low);
             }
+            prev = Some(t);
         }
     }
     let ctx = Ctx {
@@ -927,31 +982,53 @@ pub fn find(text: &str, sentences: &[Sentence], lex: &Lexicon) -> Names {
         body_caps_count,
     };
     let mut names = Names::default();
-    let mut spans_per: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
-    for s in sentences {
-        let (kind, from) = line_kind(&ctx, s);
+    // Each sentence's names, their kinds and what the clusters need of the tokens around
+    // them, so that clustering reads no token.
+    let mut spans: Vec<Span> = Vec::new();
+    let mut spans_from: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
+    let mut s = Sentence::default();
+    for si in 0..sentences.len() {
+        sentences.read(si, &mut s);
+        let (kind, from) = line_kind(&ctx, &s);
         names.lines.push(kind);
-        names.text_start.push(from);
-        let tc = kind == LineKind::Heading && title_case(text, s);
+        names.text_start.push(from as u16);
+        let tc = kind == LineKind::Heading && title_case(text, &s);
         // A scraped field before the text ("date 2022-08-26") holds no name.
         let skip = if s.tokens.first().is_some_and(|t| t.low == "date") {
             from
         } else {
             0
         };
-        spans_per.push(ctx.spans(s, skip, tc));
+        spans_from.push(spans.len() as u32);
+        let toks = &s.tokens;
+        let is = |k: usize, mark: &str| toks.get(k).is_some_and(|t| raw(text, t) == mark);
+        for (a, b) in ctx.spans(&s, skip, tc) {
+            let (kind, sure) = ctx.kind(&s, a, b);
+            spans.push(Span {
+                a: a as u16,
+                b: b as u16,
+                start: toks[a].start as u32,
+                end: toks[b - 1].end as u32,
+                kind,
+                sure,
+                open_after: is(b, "("),
+                close_after: is(b, ")"),
+            });
+        }
     }
-    cluster(&ctx, sentences, &spans_per, &mut names);
+    spans_from.push(spans.len() as u32);
+    cluster(&ctx, &spans, &spans_from, &mut names);
     names
 }
 
 /// Groups names into clusters: the same folded form, a surname or first name of a person
 /// named in full, a short company name ("Nuvia" for "Nuvia Inc"), an acronym and its
 /// expansion ("FTC", "Federal Trade Commission").
-fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out: &mut Names) {
+fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
     let text = ctx.text;
-    let form =
-        |s: &Sentence, a: usize, b: usize| text[s.tokens[a].start..s.tokens[b - 1].end].to_string();
+    let of = |si: usize| &spans[spans_from[si] as usize..spans_from[si + 1] as usize];
+    let sentences = spans_from.len() - 1;
+    let form = |sp: &Span| text[sp.start as usize..sp.end as usize].to_string();
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut redirect: Vec<usize> = Vec::new();
@@ -971,36 +1048,35 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             clusters.len() - 1
         };
     // Multi-word names first, so that a surname met before the full name still joins it.
-    for (si, s) in sentences.iter().enumerate() {
-        for &(a, b) in &spans[si] {
-            if b - a < 2 {
-                continue;
-            }
-            let f = form(s, a, b);
-            let key = fold_name(&f);
-            if let Some(&c) = by_key.get(&key) {
-                let (kind, sure) = ctx.kind(s, a, b);
-                if sure && !clusters[c].kind_sure {
-                    clusters[c].kind = kind;
-                    clusters[c].kind_sure = true;
-                }
-                continue;
-            }
-            let (kind, sure) = ctx.kind(s, a, b);
-            let c = new_cluster(&mut clusters, f, kind, sure, s.tokens[a].start);
-            redirect.push(c);
-            by_key.insert(key, c);
+    for sp in spans {
+        if sp.b - sp.a < 2 {
+            continue;
         }
+        let f = form(sp);
+        let key = fold_name(&f);
+        let (kind, sure) = (sp.kind, sp.sure);
+        if let Some(&c) = by_key.get(&key) {
+            if sure && !clusters[c].kind_sure {
+                clusters[c].kind = kind;
+                clusters[c].kind_sure = true;
+            }
+            continue;
+        }
+        let c = new_cluster(&mut clusters, f, kind, sure, sp.start as usize);
+        redirect.push(c);
+        by_key.insert(key, c);
     }
     // Then every name in order; single words join what they abbreviate.
     let mut recent: Vec<usize> = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
+    let mut here = Vec::new();
+    for si in 0..sentences {
         let line = out.lines[si];
-        let mut here = Vec::new();
-        for &(a, b) in &spans[si] {
-            let f = form(s, a, b);
+        here.clear();
+        for sp in of(si) {
+            let (a, b) = (sp.a as usize, sp.b as usize);
+            let f = form(sp);
             let key = fold_name(&f);
-            let (kind, sure) = ctx.kind(s, a, b);
+            let (kind, sure) = (sp.kind, sp.sure);
             let c = match by_key.get(&key) {
                 Some(&c) => c,
                 None => {
@@ -1011,7 +1087,7 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
                     };
                     let c = joined.unwrap_or_else(|| {
                         let c =
-                            new_cluster(&mut clusters, f.clone(), kind, sure, s.tokens[a].start);
+                            new_cluster(&mut clusters, f.clone(), kind, sure, sp.start as usize);
                         redirect.push(c);
                         c
                     });
@@ -1027,41 +1103,36 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             if !cl.forms.contains(&f) {
                 cl.forms.push(f);
             }
-            cl.first_offset = cl.first_offset.min(s.tokens[a].start);
+            cl.first_offset = cl.first_offset.min(sp.start as usize);
             cl.mentions += 1;
-            if matches!(line, LineKind::Text | LineKind::Heading) && a >= out.text_start[si] {
+            if matches!(line, LineKind::Text | LineKind::Heading)
+                && a >= out.text_start[si] as usize
+            {
                 cl.credit_only = false;
             }
             recent.retain(|&x| x != c);
             recent.push(c);
-            here.push(Name {
-                start: a,
-                end: b,
-                cluster: c,
-            });
+            here.push((*sp, c));
         }
         // "Federal Trade Commission (FTC)", "WWF (World Wrestling Federation)": a name and
         // its acronym in brackets are one entity.
         for w in here.windows(2) {
-            let (x, y) = (w[0], w[1]);
-            let bracketed = y.start == x.end + 1
-                && s.tokens.get(x.end).is_some_and(|t| raw(text, t) == "(")
-                && s.tokens.get(y.end).is_some_and(|t| raw(text, t) == ")");
+            let ((x, xc), (y, yc)) = (w[0], w[1]);
+            let bracketed = y.a == x.b + 1 && x.open_after && y.close_after;
             if bracketed
-                && x.cluster != y.cluster
-                && (is_acronym_of(&clusters[y.cluster].name, &clusters[x.cluster].name)
-                    || is_acronym_of(&clusters[x.cluster].name, &clusters[y.cluster].name))
+                && xc != yc
+                && (is_acronym_of(&clusters[yc].name, &clusters[xc].name)
+                    || is_acronym_of(&clusters[xc].name, &clusters[yc].name))
             {
-                merge_into(
-                    &mut clusters,
-                    &mut redirect,
-                    &mut by_key,
-                    y.cluster,
-                    x.cluster,
-                );
+                merge_into(&mut clusters, &mut redirect, &mut by_key, yc, xc);
             }
         }
-        out.per_sentence.push(here);
+        out.names_from.push(out.names.len() as u32);
+        out.names.extend(here.iter().map(|(sp, c)| PackedName {
+            start: sp.a,
+            end: sp.b,
+            cluster: *c as u32,
+        }));
     }
     // An acronym whose letters are the initials of exactly one other name.
     let n = clusters.len();
@@ -1087,10 +1158,8 @@ fn cluster(ctx: &Ctx, sentences: &[Sentence], spans: &[Vec<(usize, usize)>], out
             merge_into(&mut clusters, &mut redirect, &mut by_key, c, d);
         }
     }
-    for names in &mut out.per_sentence {
-        for nm in names.iter_mut() {
-            nm.cluster = resolve(&redirect, nm.cluster);
-        }
+    for nm in out.names.iter_mut() {
+        nm.cluster = resolve(&redirect, nm.cluster as usize) as u32;
     }
     // A person is named by the longest form of the name.
     for c in &mut clusters {

@@ -1,6 +1,7 @@
 //! Input checks, normalization, sentence splitting and tokenization with byte offsets.
 
 use compact_str::CompactString;
+use rustc_hash::FxHashMap as HashMap;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -295,8 +296,8 @@ pub struct Token {
     pub is_word: bool,
 }
 
-/// A sentence: its byte span and tokens.
-#[derive(Debug, Clone)]
+/// A sentence: its byte span and tokens, read out of [`Sentences`] when a stage needs them.
+#[derive(Debug, Clone, Default)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
@@ -320,8 +321,8 @@ const NAME_ABBREVIATIONS: &[&str] = &[
 /// Splits normalized text into sentences. A line break always ends one (headlines and
 /// paragraphs); `.`, `!`, `?` end one when a capital, a quote or a digit follows, except
 /// after an abbreviation or an initial.
-pub fn sentences(text: &str) -> Vec<Sentence> {
-    let mut out = Vec::new();
+pub fn sentences(text: &str) -> Sentences {
+    let mut out = Sentences::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let line_end = line_start + line.len();
@@ -331,12 +332,165 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         }
         line_start = line_end;
     }
-    for s in &mut out {
-        let t = &text[s.start..s.end];
-        s.heading = !t.ends_with(['.', '!', '?', '»', '"', ':']) && s.tokens.len() <= 20;
-    }
+    out.spans.shrink_to_fit();
+    out.tokens.shrink_to_fit();
+    out.ids = HashMap::default();
     out
 }
+
+/// Where a sentence is, and where its tokens are in [`Sentences::tokens`].
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: u32,
+    end: u32,
+    first_token: u32,
+    heading: bool,
+}
+
+/// A token as the document holds it between stages: 12 bytes where a [`Token`] takes 48,
+/// its folded word one of the document's distinct words. The name stage reads every
+/// sentence before the first is chunked, so every token is held at once: as `Token`s they
+/// were nine times the document.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    start: u32,
+    end: u32,
+    /// Index in `Sentences::words`, with the `cap` and `is_word` flags in the top bits.
+    word: u32,
+}
+
+const CAP: u32 = 1 << 31;
+const IS_WORD: u32 = 1 << 30;
+
+/// A token of [`Sentences`], read in place: its span, flags and folded word.
+#[derive(Debug, Clone, Copy)]
+pub struct TokenRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub low: &'a str,
+    pub cap: bool,
+    pub is_word: bool,
+}
+
+/// The sentences of a document and their tokens, compactly; `read` gives one sentence as a
+/// [`Sentence`], and `drop_tokens` frees the tokens once every stage has read them (the
+/// spans stay, for the evidence).
+#[derive(Debug, Default)]
+pub struct Sentences {
+    spans: Vec<Span>,
+    tokens: Vec<Packed>,
+    /// The document's distinct folded words, and (while splitting) their indexes.
+    words: Vec<CompactString>,
+    ids: HashMap<CompactString, u32>,
+}
+
+impl Sentences {
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// Byte span of sentence `i` in the text.
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        let s = &self.spans[i];
+        (s.start as usize, s.end as usize)
+    }
+
+    /// Sentence `i` is a heading line (title), not running text.
+    pub fn heading(&self, i: usize) -> bool {
+        self.spans[i].heading
+    }
+
+    fn token_range(&self, i: usize) -> std::ops::Range<usize> {
+        let from = self.spans[i].first_token as usize;
+        let to = self
+            .spans
+            .get(i + 1)
+            .map_or(self.tokens.len(), |s| s.first_token as usize);
+        let from = from.min(self.tokens.len());
+        from..to.clamp(from, self.tokens.len())
+    }
+
+    /// The tokens of sentence `i`, in place (none once `drop_tokens` ran).
+    pub fn tokens(&self, i: usize) -> impl ExactSizeIterator<Item = TokenRef<'_>> + Clone {
+        self.tokens[self.token_range(i)].iter().map(|p| TokenRef {
+            start: p.start as usize,
+            end: p.end as usize,
+            low: &self.words[(p.word & !(CAP | IS_WORD)) as usize],
+            cap: p.word & CAP != 0,
+            is_word: p.word & IS_WORD != 0,
+        })
+    }
+
+    /// Sentence `i` into `out`, whose buffers are reused.
+    pub fn read(&self, i: usize, out: &mut Sentence) {
+        let (start, end) = self.span(i);
+        out.start = start;
+        out.end = end;
+        out.heading = self.heading(i);
+        out.tokens.clear();
+        out.tokens.extend(self.tokens(i).map(|t| Token {
+            start: t.start,
+            end: t.end,
+            low: CompactString::from(t.low),
+            cap: t.cap,
+            is_word: t.is_word,
+        }));
+    }
+
+    /// Every sentence as a [`Sentence`] (tests and small texts).
+    pub fn to_vec(&self) -> Vec<Sentence> {
+        (0..self.len())
+            .map(|i| {
+                let mut s = Sentence::default();
+                self.read(i, &mut s);
+                s
+            })
+            .collect()
+    }
+
+    /// Frees the tokens; the spans stay.
+    pub fn drop_tokens(&mut self) {
+        self.tokens = Vec::new();
+        self.words = Vec::new();
+    }
+
+    fn push(&mut self, text: &str, toks: &[Token]) {
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return;
+        };
+        let t = &text[first.start..last.end];
+        self.spans.push(Span {
+            start: first.start as u32,
+            end: last.end as u32,
+            first_token: self.tokens.len() as u32,
+            heading: !t.ends_with(['.', '!', '?', '»', '"', ':']) && toks.len() <= 20,
+        });
+        for tok in toks {
+            let id = match self.ids.get(tok.low.as_str()) {
+                Some(&id) => id,
+                None => {
+                    let id = self.words.len() as u32;
+                    self.words.push(tok.low.clone());
+                    self.ids.insert(tok.low.clone(), id);
+                    id
+                }
+            };
+            let flags = if tok.cap { CAP } else { 0 } | if tok.is_word { IS_WORD } else { 0 };
+            self.tokens.push(Packed {
+                start: tok.start as u32,
+                end: tok.end as u32,
+                word: id | flags,
+            });
+        }
+    }
+}
+
+/// The largest text whose offsets [`Sentences`] holds (its offsets are 32-bit).
+pub const MAX_TEXT_BYTES: usize = u32::MAX as usize;
 
 /// A long line is tokenized a window at a time, so that its tokens are held once (in their
 /// sentences), never also as one list of the whole line.
@@ -345,7 +499,7 @@ const LINE_WINDOW: usize = 64 * 1024;
 /// Where the window of the line that starts at `from` ends: after a white space and before
 /// a letter or digit, where no token or look-ahead of the tokenizer crosses (nor an
 /// apostrophe's look-back), so that the windows' tokens are those of the whole line.
-fn window_end(text: &str, from: usize, end: usize) -> usize {
+pub(crate) fn window_end(text: &str, from: usize, end: usize) -> usize {
     let mut b = from + LINE_WINDOW;
     while b < end {
         if text.is_char_boundary(b)
@@ -359,7 +513,7 @@ fn window_end(text: &str, from: usize, end: usize) -> usize {
     end
 }
 
-fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
+fn split_line(text: &str, start: usize, end: usize, out: &mut Sentences) {
     // `tokens` holds the line's tokens from the one before the current sentence on; `pos`
     // is where the text not yet tokenized begins.
     let mut tokens: Vec<Token> = Vec::new();
@@ -381,6 +535,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         // A run with no end yet: its full pieces are known, and go.
         if i - sent_start_tok >= MAX_SENTENCE_TOKENS {
             push_sentence(
+                text,
                 &tokens[sent_start_tok..sent_start_tok + MAX_SENTENCE_TOKENS],
                 out,
             );
@@ -430,7 +585,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
                     n.start == t.end && n.low.starts_with(|c: char| c.is_ascii_digit())
                 });
             if !abbrev && !decimal && next_starts.unwrap_or(true) {
-                push_sentence(&tokens[sent_start_tok..j], out);
+                push_sentence(text, &tokens[sent_start_tok..j], out);
                 sent_start_tok = j;
                 i = j;
                 continue;
@@ -439,7 +594,7 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
         i += 1;
     }
     if sent_start_tok < tokens.len() {
-        push_sentence(&tokens[sent_start_tok..], out);
+        push_sentence(text, &tokens[sent_start_tok..], out);
     }
 }
 
@@ -447,16 +602,9 @@ fn split_line(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
 /// that the per-sentence rules stay linear in the size of the text.
 pub const MAX_SENTENCE_TOKENS: usize = 160;
 
-fn push_sentence(toks: &[Token], out: &mut Vec<Sentence>) {
+fn push_sentence(text: &str, toks: &[Token], out: &mut Sentences) {
     for piece in toks.chunks(MAX_SENTENCE_TOKENS) {
-        if let (Some(first), Some(last)) = (piece.first(), piece.last()) {
-            out.push(Sentence {
-                start: first.start,
-                end: last.end,
-                tokens: piece.to_vec(),
-                heading: false,
-            });
-        }
+        out.push(text, piece);
     }
 }
 
@@ -650,8 +798,9 @@ mod tests {
     }
 
     /// A line longer than a window (the seed article on one line, its sentences kept, and
-    /// a run-on tail with no end) is read in windows: every token is the one the whole
-    /// line gives, and no sentence holds more than MAX_SENTENCE_TOKENS.
+    /// a run-on tail with no end) is read in windows: every token, as the packed sentences
+    /// give it back, is the one the whole line gives, and no sentence holds more than
+    /// MAX_SENTENCE_TOKENS.
     #[test]
     fn long_line_read_in_windows_keeps_its_tokens_and_bounds_its_sentences() {
         let seed = include_str!("../../examples/seed-fr-musk-altman.txt");
@@ -665,14 +814,18 @@ mod tests {
         }
         let text = normalize(&line);
         let whole = tokenize(&text, 0, text.trim_end().len());
-        let sents = sentences(&text);
-        let read: Vec<(usize, usize, &str)> = sents
+        let sents = sentences(&text).to_vec();
+        let read: Vec<(usize, usize, &str, bool, bool)> = sents
             .iter()
-            .flat_map(|s| s.tokens.iter().map(|t| (t.start, t.end, t.low.as_str())))
+            .flat_map(|s| {
+                s.tokens
+                    .iter()
+                    .map(|t| (t.start, t.end, t.low.as_str(), t.cap, t.is_word))
+            })
             .collect();
-        let expected: Vec<(usize, usize, &str)> = whole
+        let expected: Vec<(usize, usize, &str, bool, bool)> = whole
             .iter()
-            .map(|t| (t.start, t.end, t.low.as_str()))
+            .map(|t| (t.start, t.end, t.low.as_str(), t.cap, t.is_word))
             .collect();
         assert!(whole.len() > 3 * MAX_SENTENCE_TOKENS);
         assert_eq!(read, expected);
@@ -729,7 +882,10 @@ mod tests {
     fn sentences_respect_abbreviations_and_initials() {
         let t = normalize("M. Dupont a quitté Renault. J. R. Smith joined Acme Inc. in 2019. Fin");
         let s = sentences(&t);
-        let texts: Vec<&str> = s.iter().map(|x| &t[x.start..x.end]).collect();
+        let texts: Vec<&str> = (0..s.len())
+            .map(|i| s.span(i))
+            .map(|(a, b)| &t[a..b])
+            .collect();
         assert_eq!(
             texts,
             [

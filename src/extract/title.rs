@@ -79,29 +79,34 @@ const MONTHS: &[&str] = &[
 
 /// Bylines, datelines, section labels, site names, credits, "read more" links.
 fn is_boilerplate(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    let shouting = !letters.is_empty() && letters.iter().all(|c| c.is_uppercase());
+    // The prefixes are read from the line's lowercased head, and the line itself is read in
+    // place: its lowercase copy and its letters as chars (four bytes each) were five times
+    // a document on one line.
+    let lower = line.chars().take(64).collect::<String>().to_lowercase();
+    let mut letters = line.chars().filter(|c| c.is_alphabetic()).peekable();
+    let shouting = letters.peek().is_some() && letters.all(|c| c.is_uppercase());
     let byline = ["by ", "par ", "from ", "de notre "]
         .iter()
         .any(|p| lower.starts_with(p));
-    let credit = lower.contains('©')
+    let credit = line.contains('©')
         || lower.starts_with("crédit")
         || lower.starts_with("photo")
         || lower.starts_with("image")
-        || lower.contains(" / ") && words(line) <= 4;
+        || line.contains(" / ") && words(line) <= 4;
     let link = line.starts_with('(') || lower.starts_with("read more") || lower.starts_with("lire");
     let dateline = lower.starts_with("publié")
         || lower.starts_with("published")
         || lower.starts_with("updated")
         || lower.starts_with("mis à jour")
-        || has_year(&lower)
-            && MONTHS.iter().any(|m| {
-                lower
-                    .split(|c: char| !c.is_alphabetic())
-                    .any(|w| w.starts_with(m))
-            })
-            && words(line) <= 10;
+        || words(line) <= 10 && {
+            let lower = line.to_lowercase();
+            has_year(&lower)
+                && MONTHS.iter().any(|m| {
+                    lower
+                        .split(|c: char| !c.is_alphabetic())
+                        .any(|w| w.starts_with(m))
+                })
+        };
     // "GPS News", "Top News": a site or section name is a couple of capitalized words.
     let label = words(line) <= 2;
     shouting || byline || credit || link || dateline || label
