@@ -355,8 +355,16 @@ impl Ctx<'_> {
         {
             return false;
         }
-        // "Presiding over the hearing is ...": a gerund opening the sentence.
-        if first && !inner_cap && !named_elsewhere && t.low.len() > 5 && t.low.ends_with("ing") {
+        // "Presiding over the hearing is ...": a gerund opening the sentence, when its stem is
+        // a word ("Boeing", "Beijing" and "Reading" the town are names).
+        if first
+            && !inner_cap
+            && !named_elsewhere
+            && t.low.len() > 5
+            && t.low.ends_with("ing")
+            && is_gerund(&t.low)
+            && known::place(r).is_none()
+        {
             return false;
         }
         // "Separately, ...": a sentence adverb before a comma.
@@ -679,8 +687,51 @@ impl Ctx<'_> {
                     return;
                 }
             }
+            // "le propriétaire de l'OM Frank McCourt", "le président du Paris Saint-Germain
+            // Nasser Al-Khelaïfi": after a role's "of", an organization then its holder. The
+            // holder is a first name and one or two more words closing the run.
+            if self.after_role_of(toks, start) {
+                let holder = (start + 1..end - 1).rev().find(|&k| {
+                    end - k <= 3
+                        && toks[k].cap
+                        && !PARTICLES.contains(&toks[k].low.as_str())
+                        && known::is_given_name(&toks[k].low)
+                        && toks[k + 1].cap
+                        && !is_all_caps(raw(self.text, &toks[k]))
+                });
+                if let Some(k) = holder {
+                    out.push((start, k));
+                    out.push((k, end));
+                    return;
+                }
+            }
         }
         out.push((start, end));
+    }
+
+    /// Whether the name at `start` follows a role and its "of": "le président du", "the
+    /// owner of", "la directrice générale de l'".
+    fn after_role_of(&self, toks: &[Token], start: usize) -> bool {
+        let mut j = start;
+        if j > 0 && matches!(toks[j - 1].low.as_str(), "l'" | "la" | "le" | "the") {
+            j -= 1;
+        }
+        if j == 0 || !matches!(toks[j - 1].low.as_str(), "de" | "du" | "d'" | "of" | "des") {
+            return false;
+        }
+        let of = j - 1;
+        (of.saturating_sub(3)..of).any(|p| {
+            self.lex
+                .section("nouns")
+                .match_at(|k| {
+                    toks.get(p + k)
+                        .filter(|_| p + k < of)
+                        .map(|t| t.low.as_str())
+                })
+                .is_some_and(|(tag, n)| {
+                    p + n == of && tag.is_some_and(|t| self.lex.tag_name(t).starts_with("role_"))
+                })
+        })
     }
 
     /// The kind of a name from its words and the words before it; `true` when sure.
@@ -786,6 +837,14 @@ impl Ctx<'_> {
             {
                 return (EntityKind::Product, false);
             }
+        }
+        // "Barnes & Noble", "Johnson and Johnson": names joined inside one name are a firm's.
+        if b - a >= 3
+            && toks[a + 1..b - 1]
+                .iter()
+                .any(|t| matches!(t.low.as_str(), "&" | "and"))
+        {
+            return (EntityKind::Organization, true);
         }
         let first_given = known::given_name(&toks[a].low);
         let plain = words
@@ -1333,6 +1392,22 @@ fn join_single(
 }
 
 /// A word of a closed class: determiner, preposition, conjunction, pronoun, auxiliary, relative.
+/// "presiding" (preside), "running" (run), "backing" (back): an -ing form whose stem is a
+/// frequent word.
+fn is_gerund(low: &str) -> bool {
+    let Some(stem) = low.strip_suffix("ing") else {
+        return false;
+    };
+    let undoubled = stem
+        .char_indices()
+        .last()
+        .filter(|&(i, c)| stem[..i].ends_with(c))
+        .map(|(i, _)| &stem[..i]);
+    known::is_common_word(stem)
+        || known::is_common_word(&format!("{stem}e"))
+        || undoubled.is_some_and(known::is_common_word)
+}
+
 fn is_function_word(lex: &Lexicon, w: &str) -> bool {
     [
         "determiners",

@@ -718,6 +718,41 @@ impl<'a> Chunker<'a> {
         ) && (0..e).any(|k| matches!(self.low(k), Some("ne" | "n'")))
     }
 
+    /// "Elliott managing partner X", "ClientEarth senior lawyer X": one or two plain English
+    /// modifiers, then a role noun, after an organization's name.
+    fn modified_role_at(&self, i: usize) -> bool {
+        if self.lex.has("etre_verbs", "parti") {
+            return false;
+        }
+        let plain = |k: usize| {
+            self.is_word(k)
+                && self.raw(k).starts_with(|c: char| c.is_lowercase())
+                && self.name_starting(k).is_none()
+                && self.phrase("nouns", k).is_none()
+                && self.adverb_len(k).is_none()
+                && ![
+                    "prepositions",
+                    "conjunctions",
+                    "subordinators",
+                    "relatives",
+                    "aux",
+                    "negation",
+                    "pronouns",
+                    "determiners",
+                    "modal",
+                    "verbs",
+                ]
+                .iter()
+                .any(|sec| self.has(sec, k))
+        };
+        let role = |k: usize| {
+            self.phrase("nouns", k)
+                .and_then(|(tag, _)| tag)
+                .is_some_and(|t| self.lex.tag_name(t).starts_with("role_"))
+        };
+        plain(i) && (role(i + 1) || plain(i + 1) && role(i + 2))
+    }
+
     /// A noun group at `i`; returns its end.
     fn noun_group(&mut self, i: usize) -> Option<usize> {
         let n = self.len();
@@ -770,7 +805,11 @@ impl<'a> Chunker<'a> {
                 // Plain words before the name are modifiers ("its own Covid vaccine").
                 let qualifies = g.head_class.is_none()
                     && g.qualifier.is_none()
-                    && self.phrase("nouns", after).is_some();
+                    && (self.phrase("nouns", after).is_some()
+                        || self.modified_role_at(after)
+                            && !self
+                                .low(self.names[nm].start)
+                                .is_some_and(|w| self.lex.has("titles", w)));
                 if qualifies {
                     g.qualifier = Some(nm);
                     j = after;

@@ -250,6 +250,20 @@ impl Discourse {
                 }
                 None => {}
             }
+            // "the position of CEO", "le poste de PDG": a bare role after a post names the
+            // post, not someone who holds it.
+            let post_named = g.det == Det::None
+                && (0..nn).any(|m| {
+                    p.nouns[m]
+                        .head_class
+                        .is_some_and(|t| lex.tag_name(t) == "post")
+                        && st.pps[m]
+                            .iter()
+                            .any(|(t, grp)| lex.tag_name(*t) == "of" && grp.contains(&n))
+                });
+            if post_named {
+                continue;
+            }
             // A role of a named organization: "WhatsApp's owner", "le PDG d'Ubisoft" stand for
             // who was said to hold it.
             if let Some(class) = g
@@ -548,15 +562,23 @@ impl Discourse {
             }
         }
         // Copulas: "X is the CEO of Y", "X est devenu le patron de Y" make the description
-        // stand for the subject.
+        // stand for the subject, whoever a role alone would have meant.
         for cl in &st.clauses {
             let v = &p.verbs[cl.verb];
             let copula = v.class.is_some() && (v.class == lex.tag("be"));
             if copula && !cl.subject.is_empty() {
                 let s = refs[cl.subject[0]].clone();
                 for &o in &cl.object {
-                    if refs[o].is_empty() && p.nouns[o].name.is_none() && !s.is_empty() {
+                    if p.nouns[o].name.is_none() && p.nouns[o].pronoun.is_none() && !s.is_empty() {
                         refs[o] = s.clone();
+                        // Only people hold an office: "Parneros was the CEO" makes Parneros
+                        // a person ("Microsoft is its biggest investor" says nothing of kind).
+                        let office = p.nouns[o]
+                            .head_class
+                            .is_some_and(|t| matches!(lex.tag_name(t), "role_lead" | "person"));
+                        if let ([c], true) = (&s[..], office) {
+                            self.note_descriptor(text, tokens, p, o, *c, clusters, lex, true);
+                        }
                     }
                 }
             }
