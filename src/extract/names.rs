@@ -696,6 +696,7 @@ impl Ctx<'_> {
                         && toks[k].cap
                         && !PARTICLES.contains(&toks[k].low.as_str())
                         && known::is_given_name(&toks[k].low)
+                        && (given(&toks[k]) || known::is_surname(&toks[end - 1].low))
                         && toks[k + 1].cap
                         && !is_all_caps(raw(self.text, &toks[k]))
                 });
