@@ -682,7 +682,7 @@ impl Ctx<'_> {
             {
                 if let Some(k) = (start + 1..end - 1).find(|&k| given(&toks[k]) && toks[k + 1].cap)
                 {
-                    out.push((start, k));
+                    out.push((start, trim_particles(toks, start, k)));
                     out.push((k, end));
                     return;
                 }
@@ -701,7 +701,7 @@ impl Ctx<'_> {
                         && !is_all_caps(raw(self.text, &toks[k]))
                 });
                 if let Some(k) = holder {
-                    out.push((start, k));
+                    out.push((start, trim_particles(toks, start, k)));
                     out.push((k, end));
                     return;
                 }
@@ -1393,6 +1393,15 @@ fn join_single(
 }
 
 /// A word of a closed class: determiner, preposition, conjunction, pronoun, auxiliary, relative.
+/// The end of a name cut before `end`, without the particles that joined it to what followed
+/// ("NextRadioTV d'" of "NextRadioTV d'Alain Weill").
+fn trim_particles(toks: &[Token], start: usize, mut end: usize) -> usize {
+    while end > start + 1 && PARTICLES.contains(&toks[end - 1].low.as_str()) {
+        end -= 1;
+    }
+    end
+}
+
 /// "presiding" (preside), "running" (run), "backing" (back): an -ing form whose stem is a
 /// frequent word.
 fn is_gerund(low: &str) -> bool {

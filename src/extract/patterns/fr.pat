@@ -110,6 +110,8 @@ owns            v:own             active,!obj=amount      subj                  
 owns            v:own             passive                 agent                       subj
 owns            n:product         -                       org                         self
 owns            n:org             named                   poss                        self
+# "le groupe NextRadioTV d'Alain Weill", "le fonds Altice du milliardaire Patrick Drahi".
+owns            n:org             named                   pp:of                       self
 owns            n:org             -                       self                        pp:behind
 competes_with   n:org             mod=rival,t:organization self                        org|host.subj|main
 owns            n:media           -                       org                         self
