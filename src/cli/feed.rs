@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use serde::Serialize;
 
-use relgraph::extract::{self, Extraction, Gazetteer, Lang};
+use relgraph::extract::{self, ExtractOptions, Extraction, Gazetteer, Lang};
 use relgraph::graph::IngestReport;
 use relgraph::import::ImportFormat;
 use relgraph::{Error, Graph, RelationKind};
@@ -265,25 +265,133 @@ pub fn extracted_entity_rows(ex: &Extraction, places: bool) -> Vec<ExtractedEnti
 }
 
 pub fn ingest(db: &Path, a: IngestArgs) -> Result<i32, Error> {
+    let gazetteer = a.gazetteer.as_deref().map(load_gazetteer).transpose()?;
+    let lang = a.lang.lang();
+    let (files, errors) = relgraph::input::expand_inputs(&a.inputs);
+    let (stdin, paths): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| p.as_os_str() == "-");
+    let mut inputs = Inputs {
+        stdin: !stdin.is_empty(),
+        paths,
+        errors,
+        refused_early: 0,
+        first: None,
+    };
+    // A store is made only for a document that goes in: where there is none yet, the
+    // inputs are read, in the order ingest stores them, until one extracts; when none
+    // does (missing, binary, not UTF-8, empty), nothing is created.
+    if !relgraph::store::is_store(db) {
+        let opts = ExtractOptions {
+            lang,
+            max_doc_bytes: a.max_doc_bytes,
+            // What a new store remembers: its empty gazetteer with this one added.
+            gazetteer: gazetteer
+                .as_ref()
+                .map(|g| Gazetteer::default().merged_with(g))
+                .unwrap_or_default(),
+            date: a.date,
+        };
+        if !inputs.first_document(&opts) {
+            for (src, e) in &inputs.errors {
+                eprintln!("error: {src}: {e}");
+            }
+            eprintln!(
+                "documents: 0 new, 0 already known, {} failed; no store was created at {} (no input could be read as an article)",
+                inputs.errors.len(),
+                db.display()
+            );
+            return Ok(BAD_INPUT);
+        }
+    }
     let mut graph = Graph::open(db)?;
     graph.set_max_doc_bytes(a.max_doc_bytes);
     graph.set_date(a.date);
     graph.set_replace(a.replace);
-    if let Some(g) = &a.gazetteer {
-        graph.add_gazetteer(&load_gazetteer(g)?)?;
+    if let Some(g) = &gazetteer {
+        graph.add_gazetteer(g)?;
     }
-    ingest_inputs(&graph, &a.inputs, a.lang.lang())
+    ingest_inputs(&graph, inputs, lang)
+}
+
+/// What `ingest` reads: standard input (first), the files, the inputs already refused, and
+/// the first document when it was extracted before the store was made.
+struct Inputs {
+    stdin: bool,
+    paths: Vec<PathBuf>,
+    errors: Vec<(String, Error)>,
+    /// How many of `errors` are inputs read while looking for the first document.
+    refused_early: u64,
+    first: Option<First>,
+}
+
+/// The first document that extracted, and how many inputs it took to find it.
+struct First {
+    /// Shown in messages, and stored as the document's source.
+    shown: String,
+    source: String,
+    extraction: Extraction,
+    /// How many of the paths were read to find it.
+    paths_read: usize,
+}
+
+impl Inputs {
+    /// Reads the inputs in ingest's order up to the first that extracts; the ones refused
+    /// before it join `errors`. False when none extracts.
+    fn first_document(&mut self, opts: &ExtractOptions) -> bool {
+        if self.stdin {
+            let ex = read_stdin(opts.max_doc_bytes).and_then(|bytes| {
+                extract::extract_bytes(&bytes, "standard input", opts)
+                    .map_err(|e| relgraph::input::utf16_hint(e, &bytes))
+            });
+            match ex {
+                Ok(extraction) => {
+                    self.first = Some(First {
+                        shown: "standard input".into(),
+                        source: "stdin".into(),
+                        extraction,
+                        paths_read: 0,
+                    });
+                    return true;
+                }
+                Err(e) => {
+                    self.errors.push(("standard input".into(), e));
+                    self.refused_early += 1;
+                }
+            }
+        }
+        for (i, p) in self.paths.iter().enumerate() {
+            match relgraph::graph::read_and_extract(p, opts) {
+                Ok(extraction) => {
+                    self.first = Some(First {
+                        shown: p.display().to_string(),
+                        source: p.display().to_string(),
+                        extraction,
+                        paths_read: i + 1,
+                    });
+                    return true;
+                }
+                Err(e) => {
+                    self.errors.push((p.display().to_string(), e));
+                    self.refused_early += 1;
+                }
+            }
+        }
+        false
+    }
 }
 
 /// Files and folders through the parallel path, stdin on its own.
-fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Result<i32, Error> {
-    let (files, errors) = relgraph::input::expand_inputs(inputs);
+fn ingest_inputs(graph: &Graph, inputs: Inputs, lang: Option<Lang>) -> Result<i32, Error> {
     let (mut new, mut known, mut failed, mut reported) = (0u64, 0u64, 0u64, 0u64);
     let (mut ents, mut edges) = (0u64, 0u64);
-    for (src, e) in &errors {
+    for (src, e) in &inputs.errors {
         eprintln!("error: {src}: {e}");
         failed += 1;
     }
+    // What was read while looking for the first document is not read again.
+    let (stdin_left, paths_from) = match &inputs.first {
+        Some(f) => (false, f.paths_read),
+        None => (inputs.stdin, 0),
+    };
     let mut tally = |r: IngestReport, bar: &Option<indicatif::ProgressBar>| {
         reported += 1;
         match r.result {
@@ -306,8 +414,18 @@ fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Resul
             b.inc(1);
         }
     };
-    let (stdin, paths): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| p.as_os_str() == "-");
-    if !stdin.is_empty() {
+    if let Some(f) = &inputs.first {
+        let result = graph.ingest_extraction(&f.extraction, &f.source);
+        tally(
+            IngestReport {
+                source: f.shown.clone(),
+                result,
+            },
+            &None,
+        );
+        graph.flush()?;
+    }
+    if stdin_left {
         let opts = graph.extract_options(lang)?;
         let result = read_stdin(opts.max_doc_bytes)
             .and_then(|bytes| {
@@ -324,17 +442,19 @@ fn ingest_inputs(graph: &Graph, inputs: &[PathBuf], lang: Option<Lang>) -> Resul
         );
         graph.flush()?;
     }
+    let paths = &inputs.paths[paths_from..];
     let bar = progress_bar("ingesting");
     if let Some(b) = &bar {
         b.set_length(paths.len() as u64);
     }
-    let stored = graph.ingest_paths(&paths, lang, &mut |r| tally(r, &bar));
+    let stored = graph.ingest_paths(paths, lang, &mut |r| tally(r, &bar));
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     if let Err(cause) = stored {
         // The cause once, then what it left undone, not one line per remaining file.
-        let not_stored = paths.len() as u64 + u64::from(!stdin.is_empty()) - reported;
+        let to_store = inputs.paths.len() as u64 + u64::from(inputs.stdin);
+        let not_stored = to_store - inputs.refused_early - reported;
         eprintln!("error: {cause}");
         eprintln!("documents: {new} new, {known} already known, {failed} failed, {not_stored} not stored (the store takes no more writes after a failed one: fix the cause and run the same ingest again; what is stored is recognized and skipped); added {ents} entities and {edges} edges");
         return Ok(super::exit_code(&cause));

@@ -158,6 +158,11 @@ fn quietly<T>(f: impl FnOnce() -> T) -> std::result::Result<T, ()> {
     r.map_err(|_| ())
 }
 
+/// True when `dir` holds a store (so opening it creates none).
+pub fn is_store(dir: &Path) -> bool {
+    is_store_dir(dir)
+}
+
 /// True when `dir` holds a store's files (sled's, or relgraph's commit record).
 fn is_store_dir(dir: &Path) -> bool {
     (dir.join("db").is_file() && dir.join("conf").is_file())

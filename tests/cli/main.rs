@@ -453,6 +453,74 @@ fn ingest_skips_bad_files_and_keeps_the_others() {
     assert_eq!(jsonl(&o).len(), 3);
 }
 
+/// `ingest` makes a store only for a document that goes in: given nothing but a missing
+/// path, a binary file, invalid UTF-8 and an empty article, it says why, exits with the
+/// bad-input code and leaves no store folder (nor files in an empty folder); with one good
+/// article among them it creates the store and stores that article.
+#[test]
+fn ingest_of_only_refused_files_creates_no_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let (missing, binary, latin1, empty) = (
+        dir.path().join("missing.txt"),
+        dir.path().join("binary.txt"),
+        dir.path().join("latin1.txt"),
+        dir.path().join("empty.txt"),
+    );
+    std::fs::write(&binary, b"\x00\x01\x02\x03binary data").unwrap();
+    std::fs::write(&latin1, b"Caf\xe9 Nova a rachet\xe9 Lumen.").unwrap();
+    std::fs::write(&empty, "  \n").unwrap();
+    let refused: Vec<&str> = [&missing, &binary, &latin1, &empty]
+        .iter()
+        .map(|p| p.to_str().unwrap())
+        .collect();
+    let db = dir.path().join("db");
+    let runs: Vec<Vec<&str>> = std::iter::once(refused.clone())
+        .chain(refused.iter().map(|f| vec![*f]))
+        .collect();
+    for files in runs {
+        let args: Vec<&str> = std::iter::once("ingest").chain(files.clone()).collect();
+        let o = relgraph(&db, &args);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{files:?}: {err}");
+        assert!(err.contains("no store was created"), "{files:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!db.exists(), "{files:?} created {}", db.display());
+    }
+    let o = relgraph(
+        &db,
+        &["ingest", refused[0], refused[1], refused[2], refused[3]],
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("missing.txt")
+            && err.contains("binary")
+            && err.contains("UTF-8")
+            && err.contains("empty")
+            && err.contains("4 failed"),
+        "{err}"
+    );
+    // An empty folder named as the store stays empty.
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).unwrap();
+    let o = relgraph(&folder, &["ingest", refused[1]]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+    // One article that reads: the store is made, the refused files still reported.
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "Priya Raman founded Oakline Systems in 2011.").unwrap();
+    let o = relgraph(
+        &db,
+        &["ingest", refused[1], good.to_str().unwrap(), refused[3]],
+    );
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 new") && err.contains("2 failed"), "{err}");
+    let o = relgraph(&db, &["edges", "--format", "jsonl"]);
+    let edges = jsonl(&o);
+    assert_eq!(edges.len(), 1, "{edges:?}");
+    assert_eq!(edges[0]["source"], "Priya Raman");
+}
+
 #[test]
 fn help_has_an_example_for_every_command_and_completions_work() {
     let bin = env!("CARGO_BIN_EXE_relgraph");
