@@ -6,20 +6,20 @@
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
-use super::{imported_store, jsonl, news_store, relgraph, stderr, stdout};
+use super::{imported_store, jsonl, news_store, relgraph, stderr, stdout, Scratch};
 
 /// A store made by `make` and the path of its database: the one setup of these tests.
-fn store_of(make: fn() -> tempfile::TempDir) -> (tempfile::TempDir, PathBuf) {
+fn store_of(make: fn() -> Scratch) -> (Scratch, PathBuf) {
     let dir = make();
-    let db = dir.path().join("db");
+    let db = dir.db();
     (dir, db)
 }
 
-fn imported() -> (tempfile::TempDir, PathBuf) {
+fn imported() -> (Scratch, PathBuf) {
     store_of(imported_store)
 }
 
-fn news() -> (tempfile::TempDir, PathBuf) {
+fn news() -> (Scratch, PathBuf) {
     store_of(news_store)
 }
 
@@ -172,21 +172,18 @@ fn curation_commands_change_the_store_and_survive_dump_and_restore() {
 
 #[test]
 fn merge_says_what_it_moved_folded_and_dropped() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("edges.csv");
-    std::fs::write(
-        &csv,
+    let dir = Scratch::new();
+    let db = dir.db();
+    dir.import(
+        &db,
+        "edges.csv",
         "source,relation,target,source_kind,target_kind
 A One,sued,Target Co,person,organization
 B One,sued,Target Co,person,organization
 B One,praised,A One,person,person
 B One,founded,Other Co,person,organization
 ",
-    )
-    .unwrap();
-    let db = dir.path().join("db");
-    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    );
     let o = relgraph(&db, &["merge", "B One", "A One"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let said = stderr(&o);

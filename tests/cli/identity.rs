@@ -1,6 +1,6 @@
 //! `duplicates`, `merge`, `merges` and `unmerge` from the command line.
 
-use super::{jsonl, relgraph, stderr, stdout};
+use super::{csv_store, jsonl, relgraph, stderr, stdout, Scratch};
 
 const CSV: &str = "source,relation,target,source_kind,target_kind
 Elon Musk,founded,SpaceX,person,organization
@@ -12,13 +12,8 @@ Air France,partnered,Air Liquide,organization,organization
 
 #[test]
 fn duplicates_feed_merge_and_unmerge_gives_the_store_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("edges.csv");
-    std::fs::write(&csv, CSV).unwrap();
-    let db = dir.path().join("db");
-    assert!(relgraph(&db, &["import", csv.to_str().unwrap()])
-        .status
-        .success());
+    let dir = csv_store(CSV);
+    let db = dir.db();
 
     let o = relgraph(&db, &["duplicates", "--format", "jsonl"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -85,18 +80,11 @@ fn duplicates_feed_merge_and_unmerge_gives_the_store_back() {
 /// not send the user to undo a merge that never happened); the store stays whole.
 #[test]
 fn unmerge_after_a_needed_entity_was_removed_refuses_plainly() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("edges.csv");
-    std::fs::write(
-        &csv,
-        "source,relation,target\nA One,sued,Target Co\nB One,sued,Other Co\nB One,praised,C Three\n",
-    )
-    .unwrap();
+    let dir = Scratch::new();
+    let csv = "source,relation,target\nA One,sued,Target Co\nB One,sued,Other Co\nB One,praised,C Three\n";
     for removed in ["A One", "C Three"] {
         let db = dir.path().join(format!("db-{removed}"));
-        assert!(relgraph(&db, &["import", csv.to_str().unwrap()])
-            .status
-            .success());
+        dir.import(&db, "edges.csv", csv);
         assert!(relgraph(&db, &["merge", "B One", "A One"]).status.success());
         let o = relgraph(&db, &["remove-entity", removed]);
         assert!(o.status.success(), "{}", stderr(&o));

@@ -73,7 +73,7 @@ fn sharded_extraction_imports_into_the_store_ingest_builds() {
         .iter()
         .map(|id| news.join(format!("{id}.txt")))
         .collect();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let ingested = dir.path().join("ingested");
     let mut args = vec!["ingest"];
     args.extend(articles.iter().map(|p| p.to_str().unwrap()));
@@ -100,8 +100,7 @@ fn sharded_extraction_imports_into_the_store_ingest_builds() {
         !dir.path().join("unused").exists(),
         "extract touches no store"
     );
-    let shards = dir.path().join("all.jsonl");
-    std::fs::write(&shards, &lines).unwrap();
+    let shards = dir.write("all.jsonl", &lines);
     let imported = dir.path().join("imported");
     let o = relgraph(&imported, &["import", shards.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -129,8 +128,8 @@ fn sharded_extraction_imports_into_the_store_ingest_builds() {
 
 #[test]
 fn kinds_keep_two_entities_of_one_name_apart() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
+    let dir = Scratch::new();
+    let db = dir.db();
     let csv = "source,relation,target,source_kind,target_kind\n\
                Elon Musk,sued,OpenAI,person,organization\n\
                OpenAI,owns,OpenAI,organization,product\n\
@@ -165,8 +164,8 @@ fn kinds_keep_two_entities_of_one_name_apart() {
 
 #[test]
 fn standard_input_and_unread_columns() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
+    let dir = Scratch::new();
+    let db = dir.db();
     let o = run_stdin(
         &db,
         &["import", "-"],
@@ -174,12 +173,10 @@ fn standard_input_and_unread_columns() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stderr(&o).contains("1 new edges"), "{}", stderr(&o));
-    let csv = dir.path().join("weights.csv");
-    std::fs::write(
-        &csv,
+    let csv = dir.write(
+        "weights.csv",
         "source,relation,target,weight,source_kind,target_kind,note\nCharles Bab,sued,Engine Works,3,person,organization,x\n",
-    )
-    .unwrap();
+    );
     let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
@@ -188,12 +185,10 @@ fn standard_input_and_unread_columns() {
         "{err}"
     );
     // A malformed extraction line is refused with its line, and nothing is written.
-    let bad = dir.path().join("bad.jsonl");
-    std::fs::write(
-        &bad,
+    let bad = dir.write(
+        "bad.jsonl",
         "{\"source\":\"A\",\"relation\":\"sued\",\"target\":\"B\",\"doc\":\"00000000000000ab\",\"evidence\":\"A sued B.\"}\n{\"source\":\"C\",\"relation\":\"sued\",\"target\":\"D\",\"doc\":\"xyz\",\"evidence\":\"C sued D.\"}\n",
-    )
-    .unwrap();
+    );
     let o = relgraph(&db, &["import", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("bad.jsonl:2"), "{}", stderr(&o));
@@ -206,15 +201,12 @@ fn standard_input_and_unread_columns() {
 /// `repair` refuses a folder that holds no store as the other commands do, creating nothing.
 #[test]
 fn a_refused_import_restore_or_repair_creates_no_store() {
-    let dir = tempfile::tempdir().unwrap();
-    let bad_csv = dir.path().join("bad.csv");
-    std::fs::write(
-        &bad_csv,
+    let dir = Scratch::new();
+    let bad_csv = dir.write(
+        "bad.csv",
         "source,relation,target\nAda Corp,befriended,Bolt Inc\n",
-    )
-    .unwrap();
-    let bad_dump = dir.path().join("bad.jsonl");
-    std::fs::write(&bad_dump, "{\"type\":\"entity\",\"id\":1}\nnot json\n").unwrap();
+    );
+    let bad_dump = dir.write("bad.jsonl", "{\"type\":\"entity\",\"id\":1}\nnot json\n");
     let missing = dir.path().join("missing.csv");
     let (bad_csv, bad_dump, missing) = (
         bad_csv.to_str().unwrap(),

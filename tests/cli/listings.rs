@@ -47,8 +47,8 @@ fn tables_fit_the_terminal_and_print_numbers_plainly() {
 #[test]
 fn a_closed_pipe_ends_quietly_and_write_errors_say_write() {
     use std::io::Read;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
+    let dir = Scratch::new();
+    let db = dir.db();
     let mut csv = String::from("source,relation,target,source_kind,target_kind\n");
     for i in 0..4000 {
         csv.push_str(&format!(
@@ -56,11 +56,7 @@ fn a_closed_pipe_ends_quietly_and_write_errors_say_write() {
             i % 97
         ));
     }
-    let file = dir.path().join("big.csv");
-    std::fs::write(&file, csv).unwrap();
-    assert!(relgraph(&db, &["import", file.to_str().unwrap()])
-        .status
-        .success());
+    dir.import(&db, "big.csv", &csv);
     for args in [
         ["edges", "--format", "jsonl"],
         ["dump", "-o", "-"],

@@ -6,9 +6,12 @@ mod identity;
 mod import;
 mod listings;
 mod names;
+mod scratch;
 
 use std::path::Path;
 use std::process::{Command, Output};
+
+use scratch::{csv_store, Scratch};
 
 fn relgraph(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_relgraph"))
@@ -45,14 +48,10 @@ Loom Co,owns,Punch Card,organization,product
 Mary Byron,member_of,Other Org,person,organization
 ";
 
-fn imported_store() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("edges.csv");
-    std::fs::write(&csv, CSV).unwrap();
-    let db = dir.path().join("db");
-    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("7 new edges"), "{}", stderr(&o));
+fn imported_store() -> Scratch {
+    let dir = Scratch::new();
+    let said = dir.import(&dir.db(), "edges.csv", CSV);
+    assert!(said.contains("7 new edges"), "{said}");
     dir
 }
 
@@ -275,10 +274,9 @@ fn db_defaults_and_environment_override() {
 
 #[test]
 fn import_reports_bad_lines_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("db");
-    let csv = dir.path().join("bad.csv");
-    std::fs::write(&csv, "source,relation,target,source_kind,target_kind\nA B,founded,C D,person,organization\nE F,likes,G H,person,person\n").unwrap();
+    let dir = Scratch::new();
+    let db = dir.db();
+    let csv = dir.write("bad.csv", "source,relation,target,source_kind,target_kind\nA B,founded,C D,person,organization\nE F,likes,G H,person,person\n");
     let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
@@ -288,11 +286,7 @@ fn import_reports_bad_lines_and_writes_nothing() {
     );
     assert!(!db.exists(), "a refused import created a store");
     // Into a store that exists: refused the same, and nothing of it written.
-    let good = dir.path().join("good.csv");
-    std::fs::write(&good, "source,relation,target\nI J,founded,K L\n").unwrap();
-    assert!(relgraph(&db, &["import", good.to_str().unwrap()])
-        .status
-        .success());
+    dir.import(&db, "good.csv", "source,relation,target\nI J,founded,K L\n");
     let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let o = relgraph(&db, &["edges", "--format", "jsonl"]);
@@ -459,21 +453,18 @@ fn ingest_skips_bad_files_and_keeps_the_others() {
 /// article among them it creates the store and stores that article.
 #[test]
 fn ingest_of_only_refused_files_creates_no_store() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = Scratch::new();
     let (missing, binary, latin1, empty) = (
         dir.path().join("missing.txt"),
-        dir.path().join("binary.txt"),
-        dir.path().join("latin1.txt"),
-        dir.path().join("empty.txt"),
+        dir.write("binary.txt", b"\x00\x01\x02\x03binary data"),
+        dir.write("latin1.txt", b"Caf\xe9 Nova a rachet\xe9 Lumen."),
+        dir.write("empty.txt", "  \n"),
     );
-    std::fs::write(&binary, b"\x00\x01\x02\x03binary data").unwrap();
-    std::fs::write(&latin1, b"Caf\xe9 Nova a rachet\xe9 Lumen.").unwrap();
-    std::fs::write(&empty, "  \n").unwrap();
     let refused: Vec<&str> = [&missing, &binary, &latin1, &empty]
         .iter()
         .map(|p| p.to_str().unwrap())
         .collect();
-    let db = dir.path().join("db");
+    let db = dir.db();
     let runs: Vec<Vec<&str>> = std::iter::once(refused.clone())
         .chain(refused.iter().map(|f| vec![*f]))
         .collect();
@@ -506,8 +497,7 @@ fn ingest_of_only_refused_files_creates_no_store() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
     // One article that reads: the store is made, the refused files still reported.
-    let good = dir.path().join("good.txt");
-    std::fs::write(&good, "Priya Raman founded Oakline Systems in 2011.").unwrap();
+    let good = dir.write("good.txt", "Priya Raman founded Oakline Systems in 2011.");
     let o = relgraph(
         &db,
         &["ingest", refused[1], good.to_str().unwrap(), refused[3]],
@@ -646,28 +636,22 @@ fn news_lines() -> String {
     .join("\n")
 }
 
-fn news_store() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let lines = dir.path().join("news.jsonl");
-    std::fs::write(&lines, news_lines()).unwrap();
-    let o = relgraph(&dir.path().join("db"), &["import", lines.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+fn news_store() -> Scratch {
+    let dir = Scratch::new();
+    dir.import(&dir.db(), "news.jsonl", &news_lines());
     dir
 }
 
 /// Terminal escapes in names never reach the store or a table (issue 17, item 12).
 #[test]
 fn control_characters_in_names_are_dropped_on_the_way_in() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("esc.csv");
-    std::fs::write(
-        &csv,
+    let dir = Scratch::new();
+    let db = dir.db();
+    dir.import(
+        &db,
+        "esc.csv",
         "source,relation,target\nEvil\u{1b}\u{7} Corp,sued,Loom\u{1b} Co\n",
-    )
-    .unwrap();
-    let db = dir.path().join("db");
-    let o = relgraph(&db, &["import", csv.to_str().unwrap()]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    );
     let o = relgraph(&db, &["alias", "Loom Co", "Loom\u{9b}Company"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let o = relgraph(&db, &["rename", "Evil Corp", "Evil\u{1b} Inc"]);

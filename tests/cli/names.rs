@@ -4,7 +4,7 @@
 use super::*;
 
 /// The news store with a second "OpenAI", a product the articles never link to anything.
-fn shared_name_store() -> (tempfile::TempDir, std::path::PathBuf) {
+fn shared_name_store() -> (Scratch, std::path::PathBuf) {
     let dir = news_store();
     let o = relgraph(&dir.path().join("db"), &["dump"]);
     let mut dump = stdout(&o);
