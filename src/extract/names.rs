@@ -109,6 +109,8 @@ struct Span {
     /// The token after it is "(", or ")".
     open_after: bool,
     close_after: bool,
+    /// A company's own body ("Conseil d'administration"), named alone.
+    organ: bool,
 }
 
 /// Words that join capitalized words into one name ("Banque de France", "Ursula von der
@@ -145,6 +147,16 @@ const TITLE_MODIFIERS: &[&str] = &[
     "non-executive",
     "assistant",
     "associate",
+    // French modifiers after the head ("Directeur Financier Adjoint", "Directeur Général
+    // Délégué"), accents folded.
+    "adjoint",
+    "adjointe",
+    "delegue",
+    "deleguee",
+    "generale",
+    "financier",
+    "financiere",
+    "executif",
 ];
 
 struct Ctx<'a> {
@@ -155,10 +167,14 @@ struct Ctx<'a> {
     /// Words seen capitalized inside running text (not first in a sentence, not in a
     /// heading): a title-case headline trusts only these.
     body_caps: HashSet<&'a str>,
+    /// Of those, the words written with only their first capital ("Oil", not "OIL").
+    body_titled: HashSet<&'a str>,
     /// Headline words seen opening a name inside a sentence ("... sued Credit Suisse").
     name_openers: HashSet<&'a str>,
     lowercase_count: HashMap<&'a str, usize>,
     body_caps_count: HashMap<&'a str, usize>,
+    /// Words that are a whole name on their own somewhere in the document ("Textor").
+    alone: HashSet<String>,
 }
 
 fn raw<'a>(text: &'a str, t: &Token) -> &'a str {
@@ -179,6 +195,16 @@ impl Ctx<'_> {
 
     fn stop(&self, low: &str) -> bool {
         self.lex.has("stop", low)
+    }
+
+    /// A word ("oil", "guaranteed", "beautiful") that no name of the document spells with
+    /// only its first capital, nor any table as a place. The frequency lists count acronyms
+    /// too ("afp", "edf"): a short one counts only when the document writes it in lowercase.
+    fn shouted_word(&self, low: &str) -> bool {
+        let word = self.common.contains(low)
+            || known::is_common_word(low) && low.chars().count() >= 6
+            || known::given_name(low).is_some_and(|g| g.also_word && !g.is_common());
+        word && !self.body_titled.contains(low) && known::place(low).is_none()
     }
 
     /// A title or role word ("President", "Chief Legal Officer"): the longest match at `i`.
@@ -239,9 +265,19 @@ impl Ctx<'_> {
             && !function_word()
             && (inside_sentence(self.text, toks, i) || self.name_openers.contains(t.low.as_str()))
             && self.title_at(toks, i).is_none()
-            && toks.get(i + 1).is_some_and(|n| {
-                n.cap && n.is_word && !self.stop(&n.low) && self.title_at(toks, i + 1).is_none()
-            });
+            && {
+                let name_at = |k: usize| {
+                    toks.get(k).is_some_and(|n| {
+                        n.cap && n.is_word && !self.stop(&n.low) && self.title_at(toks, k).is_none()
+                    })
+                };
+                // "avec Crédit du Nord": a particle between the two.
+                name_at(i + 1)
+                    || toks
+                        .get(i + 1)
+                        .is_some_and(|n| matches!(n.low.as_str(), "de" | "du" | "des" | "d'"))
+                        && name_at(i + 2)
+            };
         if !t.is_word
             || !(t.cap || camel)
             || self.stop(&t.low)
@@ -255,6 +291,38 @@ impl Ctx<'_> {
         if t.low
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            return false;
+        }
+        // "Via un message", "Via the Associated Press": a preposition or another function
+        // word opening the sentence, before no name.
+        if !given_before_name
+            && !caps_before_name
+            && !place_start
+            && !stop_word_opening_name
+            && !inside_sentence(self.text, toks, i)
+            && function_word()
+        {
+            return false;
+        }
+        // "flat-panel TVs", "Most VCs", "interim co-CEOs": the plural of an acronym is a
+        // common noun.
+        let stem = r.rsplit('-').next().unwrap_or(r);
+        if stem.len() >= 3
+            && stem.ends_with('s')
+            && is_all_caps(&stem[..stem.len() - 1])
+            && stem[..stem.len() - 1].chars().count() >= 2
+        {
+            return false;
+        }
+        // "OIL AND GAS", "WOW:", "/ SOURCE": a common word in capitals is shouted, not an
+        // acronym, unless the document also capitalizes it inside a sentence.
+        if is_all_caps(r)
+            && r.chars().count() >= 3
+            && self.shouted_word(&t.low)
+            && !toks
+                .get(i + 1)
+                .is_some_and(|n| n.cap && n.is_word && !is_all_caps(raw(self.text, n)))
         {
             return false;
         }
@@ -300,7 +368,16 @@ impl Ctx<'_> {
         }
         // "Pressure on the company...", "Changement de tête": a frequent word alone at the
         // start, never capitalized inside a sentence of the document.
-        let opens = i == 0 || matches!(raw(self.text, &toks[i - 1]), "-" | "–" | "—" | "•");
+        // After a colon too ("Orange : Réaction sanguine"), and after an opening quote when
+        // a sentence follows («Parler d'innovation», "“Overall, ..."), not a title ("“Panorama”").
+        let quoted_sentence = i > 0
+            && matches!(raw(self.text, &toks[i - 1]), "«" | "“" | "\"")
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word && !n.cap || matches!(raw(self.text, n), "," | ";"));
+        let opens = quoted_sentence
+            || i == 0
+            || matches!(raw(self.text, &toks[i - 1]), "-" | "–" | "—" | "•" | ":");
         if (opens || title_case_line)
             && !inner_cap
             && !is_all_caps(r)
@@ -332,13 +409,25 @@ impl Ctx<'_> {
         {
             return false;
         }
-        // "le ministre de l'Industrie": a ministry's portfolio is no entity of its own.
+        // "le ministre de l'Industrie": a ministry's portfolio is no entity of its own; in
+        // "the Department of Justice", "Ministère de l'Économie" it ends the ministry's name.
+        let institution_before = || {
+            let mut k = i - 1;
+            if matches!(toks[k].low.as_str(), "l'" | "la") && k > 0 && toks[k - 1].low == "de" {
+                k -= 1;
+            }
+            k > 0 && toks[k - 1].cap && {
+                let head = toks[k - 1].low.as_str();
+                self.lex.has("org_suffixes", head) || self.lex.has("institution_heads", head)
+            }
+        };
         if self.lex.has("portfolios", &t.low)
             && i > 0
             && matches!(
                 toks[i - 1].low.as_str(),
                 "l'" | "du" | "de" | "des" | "of" | "la"
             )
+            && !institution_before()
         {
             return false;
         }
@@ -376,7 +465,7 @@ impl Ctx<'_> {
             return false;
         }
         // Demonyms and nationalities are adjectives here ("British court", "les Américains").
-        if known::demonym(&t.low).is_some() && !is_all_caps(r) {
+        if is_demonym(&t.low) && !is_all_caps(r) {
             let next_cap = toks.get(i + 1).is_some_and(|n| n.cap && n.is_word);
             // "Credit Suisse", "Banca Italiana": a demonym closing a name.
             let closes_name = i > 0
@@ -415,7 +504,15 @@ impl Ctx<'_> {
                 && toks[i - 1].is_word
                 && !toks[i - 1].cap
                 && i + 1 < toks.len()
-                && self.name_word(toks, i + 1, false);
+                && self.name_word(toks, i + 1, false)
+                // "Les Echos", "Le Parisien" anywhere: a French article before a
+                // newspaper's word is its title's first word.
+                || toks[i].cap
+                    && matches!(toks[i].low.as_str(), "le" | "la" | "les" | "l'")
+                    && toks.get(i + 1).is_some_and(|n| {
+                        n.cap && n.is_word && self.lex.has("media_words", &n.low)
+                    })
+                    && self.name_word(toks, i + 1, title_case_line);
             if !title_article && !self.name_word(toks, i, title_case_line) {
                 i += 1;
                 continue;
@@ -438,6 +535,9 @@ impl Ctx<'_> {
                     // "Canal+", "Disney+".
                     end += 1;
                     break;
+                } else if let Some(n) = self.for_complement(toks, end, title_case_line) {
+                    // "Office for National Statistics", "Court for the District of X".
+                    end += n;
                 } else if end + 1 < toks.len()
                     && PARTICLES.contains(&toks[end].low.as_str())
                     // "Bruno Le Maire", "Marine Le Pen": a capitalized particle after a first name.
@@ -455,9 +555,12 @@ impl Ctx<'_> {
                         let ampersand = toks[end].low == "&";
                         // "Call of Duty", "Bank of America", "District of Columbia"; not after a
                         // title ("the President of France" is a title and a place).
+                        // A first name after "of" starts a person's name, except after an
+                        // institution's head ("Department of Justice").
                         let of_name = toks[end].low == "of"
                             && self.title_at(toks, end - 1).is_none()
-                            && !known::is_given_name(&toks[end + 1].low);
+                            && (!known::is_given_name(&toks[end + 1].low)
+                                || self.lex.has("org_suffixes", &toks[end - 1].low));
                         let of_place = of_name
                             || toks[end].low == "of"
                                 && known::longest_place(
@@ -497,7 +600,68 @@ impl Ctx<'_> {
                 i = end + 1;
                 continue;
             }
+            // "Directeur Financier du Groupe": modifiers right after a title (here a stop
+            // word, so outside the run) are the title's.
+            let mut start = start;
+            let after_title = |k: usize| {
+                (k.saturating_sub(3)..k).any(|j| self.title_at(toks, j).is_some_and(|n| j + n >= k))
+            };
+            while start < end
+                && TITLE_MODIFIERS.contains(&toks[start].low.as_str())
+                && after_title(start)
+            {
+                start += 1;
+            }
+            if start == end {
+                i = end;
+                continue;
+            }
+            // "«I want to break Free»" in a French text: the English pronoun is no name.
+            if end == start + 1
+                && raw(self.text, &toks[start]) == "I"
+                && toks.get(end).is_some_and(|t| t.is_word && !t.cap)
+            {
+                i = end;
+                continue;
+            }
+            // "l'AG", "© LTD": a legal form in capitals names no company on its own.
+            if end == start + 1
+                && is_all_caps(raw(self.text, &toks[start]))
+                && self.lex.has("org_suffixes", &toks[start].low)
+                && !self.lex.has("media_words", &toks[start].low)
+            {
+                i = end;
+                continue;
+            }
+            if let Some(from) = self.organ(toks, start, end) {
+                if from < end {
+                    self.split_titles(toks, from, end, &mut out);
+                    i = end;
+                    continue;
+                }
+                // The body stands for the company: `cluster` gives it to the main one, unless
+                // another company follows ("Comité exécutif du Groupe Orange").
+                let of_other = toks
+                    .get(end)
+                    .is_some_and(|t| matches!(t.low.as_str(), "du" | "de" | "d'" | "of"))
+                    && toks.get(end + 1).is_some_and(|t| t.cap && t.is_word);
+                if !of_other {
+                    out.push((start, end));
+                }
+                i = end;
+                continue;
+            }
+            let before = out.len();
             self.split_titles(toks, start, end, &mut out);
+            // "Toyota Motor Akio Toyoda (L)": before a caption's position marker, the last
+            // two words are the person, the words before them another name.
+            if out.len() == before + 1 && position_marker(self.text, toks, end) {
+                let (a, b) = out[before];
+                if b - a >= 3 && b == end && !PARTICLES.contains(&toks[b - 2].low.as_str()) {
+                    out[before] = (a, b - 2);
+                    out.push((b - 2, b));
+                }
+            }
             i = end;
         }
         out
@@ -557,6 +721,70 @@ impl Ctx<'_> {
         end
     }
 
+    /// After an institution's head word ("Office", "Court", "Commission"), "for" and a
+    /// capitalized word continue the name: the number of tokens it adds.
+    fn for_complement(&self, toks: &[Token], end: usize, title_case_line: bool) -> Option<usize> {
+        let prev = toks.get(end.checked_sub(1)?)?;
+        if toks.get(end)?.low != "for" || !prev.cap || !self.lex.has("org_suffixes", &prev.low) {
+            return None;
+        }
+        let article = toks.get(end + 1).is_some_and(|t| t.low == "the");
+        let word = end + 1 + usize::from(article);
+        (word < toks.len() && self.name_word(toks, word, title_case_line)).then_some(word + 1 - end)
+    }
+
+    /// "Conseil d'administration (du groupe)", "Assemblée générale": a company's own body,
+    /// which the text names as a common noun even with a capital.
+    /// Returns where the name after it starts ("Conseil d'administration d'Orange" names
+    /// Orange), `b` when none does.
+    fn organ(&self, toks: &[Token], a: usize, b: usize) -> Option<usize> {
+        let (_, n) = self.lex.section("organs").match_at(|k| {
+            toks.get(a + k)
+                .filter(|_| a + k < b)
+                .map(|t| t.low.as_str())
+        })?;
+        let rest = &toks[a + n..b];
+        let of = |t: &Token| matches!(t.low.as_str(), "du" | "de" | "d'" | "of");
+        if rest.is_empty()
+            || rest.len() == 2
+                && of(&rest[0])
+                && matches!(
+                    rest[1].low.as_str(),
+                    "groupe" | "societe" | "company" | "group"
+                )
+        {
+            return Some(b);
+        }
+        (of(&rest[0]) && rest.len() >= 2 && rest[1].cap).then_some(a + n + 1)
+    }
+
+    /// A place by its shape, before company words can claim it: a country whose name holds
+    /// one ("United States"), a geographic head ("Black Sea", "Gulf of Mexico", "Mer du
+    /// Nord"), a direction before a known place ("Central Florida"). `Some(sure)`.
+    fn geographic(&self, toks: &[Token], a: usize, b: usize, words: &[&str]) -> Option<bool> {
+        let lex = self.lex;
+        if b - a < 2 {
+            return None;
+        }
+        if known::longest_place(words)
+            .is_some_and(|(n, p)| n == words.len() && p.kind == known::PlaceKind::Country)
+        {
+            return Some(true);
+        }
+        let of = |t: &Token| matches!(t.low.as_str(), "of" | "de" | "du" | "des" | "d'");
+        if lex.has("place_heads", &toks[b - 1].low) && toks[b - 1].cap
+            || lex.has("place_heads", &toks[a].low) && of(&toks[a + 1])
+        {
+            return Some(true);
+        }
+        if lex.has("place_directions", &toks[a].low)
+            && known::longest_place(&words[1..]).is_some_and(|(n, _)| n == words.len() - 1)
+        {
+            return Some(true);
+        }
+        None
+    }
+
     /// A capitalized stop word inside a run continues it ("Apple Watch", "Fox News"), unless
     /// it is a function word.
     fn continues_name(&self, toks: &[Token], i: usize) -> bool {
@@ -574,9 +802,14 @@ impl Ctx<'_> {
         {
             return false;
         }
+        // "Thomson Reuters Aug 31": a word before a number opens a date.
+        let before_number = toks
+            .get(i + 1)
+            .is_some_and(|n| n.low.starts_with(|c: char| c.is_ascii_digit()));
         t.is_word
             && t.cap
             && self.stop(&t.low)
+            && !before_number
             && !is_function_word(lex, &t.low)
             && !["subordinators", "time_words", "titles"]
                 .iter()
@@ -624,9 +857,13 @@ impl Ctx<'_> {
             return;
         };
         // Take the modifiers before the core title into the block ("Senior Independent").
-        let mut bs = bs;
+        let (mut bs, mut be) = (bs, be);
         while bs > start && TITLE_MODIFIERS.contains(&toks[bs - 1].low.as_str()) {
             bs -= 1;
+        }
+        // "Directeur Financier Adjoint": modifiers after the head belong to the title.
+        while be < end && TITLE_MODIFIERS.contains(&toks[be].low.as_str()) {
+            be += 1;
         }
         let _ = left_end;
         if !self.core_title(toks, bs, be - bs) {
@@ -673,8 +910,9 @@ impl Ctx<'_> {
             let org = toks[start..end].iter().any(|t| {
                 self.lex.has("org_suffixes", &t.low) || self.lex.has("media_words", &t.low)
             });
+            // "Paris Saint-Germain Nasser Al-Khelaïfi": a place opening it is no first name.
             if !org
-                && !given(&toks[start])
+                && (!given(&toks[start]) || known::place(raw(self.text, &toks[start])).is_some())
                 && !matches!(
                     toks[start].low.as_str(),
                     "saint" | "sainte" | "san" | "santa" | "st" | "sao"
@@ -751,11 +989,46 @@ impl Ctx<'_> {
         if b - a == 1 && lex.has("media_words", last) && is_all_caps(words[0]) {
             return (EntityKind::Media, true);
         }
+        if let Some(sure) = self.geographic(toks, a, b, &words) {
+            return (EntityKind::Place, sure);
+        }
+        // "Barnes & Noble", "Procter & Gamble": names joined by an ampersand are a firm's.
+        if b - a >= 3 && toks[a + 1..b - 1].iter().any(|t| t.low == "&") {
+            return (EntityKind::Organization, true);
+        }
         if b - a >= 2 && lex.has("name_heads", last) && !toks[b - 1].cap {
             return (EntityKind::Organization, true);
         }
         if b - a >= 2 && (lex.has("org_suffixes", last) || lex.has("org_suffixes", &toks[a].low)) {
             return (EntityKind::Organization, true);
+        }
+        // "l'italien Aruba", "le chinois Tencent": a lowercase nationality between a
+        // determiner and the name stands for "the Italian company" (a person's nationality
+        // is a capitalized noun in French: "l'Américain Elon Musk").
+        if a >= 2
+            && !toks[a - 1].cap
+            && known::demonym(&toks[a - 1].low).is_some()
+            && lex.has("determiners", &toks[a - 2].low)
+        {
+            return (EntityKind::Organization, true);
+        }
+        // "son moteur de recherche Safari", "the search engine X": a descriptor of several
+        // words ending right before the name (the walk below stops at its "de").
+        for k in 2..=4.min(a) {
+            let Some((Some(tag), n)) = lex
+                .section("nouns")
+                .match_at(|m| toks.get(a - k + m).map(|t| t.low.as_str()))
+            else {
+                continue;
+            };
+            if n != k {
+                continue;
+            }
+            match lex.tag_name(tag) {
+                "media" => return (EntityKind::Media, true),
+                "product" => return (EntityKind::Product, true),
+                _ => {}
+            }
         }
         // The words before: a title, a descriptor noun.
         let mut j = a;
@@ -822,7 +1095,9 @@ impl Ctx<'_> {
                     p.kind,
                     known::PlaceKind::Country | known::PlaceKind::Area | known::PlaceKind::Region
                 )
-                || p.population > 1_000_000;
+                || p.population > 1_000_000
+                // "District of Columbia": a name of several words that is a place's whole name.
+                || words.len() >= 2 && !p.also_word;
             return (EntityKind::Place, sure);
         }
         // A product noun right after: "the ChatGPT chatbot".
@@ -851,27 +1126,130 @@ impl Ctx<'_> {
         let plain = words
             .iter()
             .filter(|w| !PARTICLES.contains(&fold(w).as_str()))
-            .all(|w| {
-                w.split('-').all(|part| {
-                    let mut cs = part.chars();
-                    cs.next().is_some_and(|c| c.is_uppercase())
-                        && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
-                })
-            });
+            .all(|w| w.split('-').all(name_shaped));
+        // Compound first names too ("Gérald-Brice").
+        let first_given = first_given.or_else(|| given_of(&toks[a].low));
+        // "Kwon Oh-hyun", "Yun Jong-yong": a Korean given name, its second syllable in
+        // lowercase after a hyphen (European compounds capitalize both: "Jean-Baptiste").
+        if b - a == 2 && name_shaped(words[0]) && {
+            let w = words[1];
+            w.split_once('-').is_some_and(|(x, y)| {
+                name_shaped(x)
+                    && !y.is_empty()
+                    && y.chars().all(|c| c.is_lowercase())
+                    && x.chars().count() <= 6
+                    && y.chars().count() <= 6
+            })
+        } {
+            return (EntityKind::Person, true);
+        }
+        if b - a >= 2 && plain && position_marker(self.text, toks, b) {
+            return (EntityKind::Person, true);
+        }
+        // "John Textor" ... "Textor said": the document names it by its last word alone and
+        // never by its first, as news names people ("Meta Platforms" is "Meta").
+        let company_word = toks[a..b]
+            .iter()
+            .any(|t| lex.has("org_suffixes", &t.low) || lex.has("media_words", &t.low));
+        if (2..=3).contains(&(b - a))
+            && plain
+            && !company_word
+            && self.alone.contains(toks[b - 1].low.as_str())
+            && !self.alone.contains(toks[a].low.as_str())
+            && !known::is_common_word(&toks[b - 1].low)
+            && known::place(&toks[b - 1].low).is_none()
+            // "Accrington Stanley" ... "Stanley": a first name closing a name is a club's
+            // unless a first name opens it too ("John Coleman").
+            && (first_given.is_some()
+                || !known::given_name(&toks[b - 1].low).is_some_and(|g| g.is_common()))
+            && (first_given.is_some() || !known::is_common_word(&toks[a].low))
+            && known::longest_place(&words).is_none()
+        {
+            return (EntityKind::Person, true);
+        }
         if b - a >= 2 && first_given.is_some() && (plain || is_all_caps(words[b - a - 1])) {
             let strong = first_given.is_some_and(|g| g.is_common() && !g.also_word);
             // "Apple Watch", "Meta Platforms": a first name that is also a word needs a
             // known surname ("Elon Musk" needs none).
             let plain_name = first_given.is_some_and(|g| !g.also_word);
             let surname = known::is_surname(words[b - a - 1]);
-            if strong || plain_name || surname {
-                // "Orion Data": a common first name before an unknown word stays open to
-                // what the relations say.
-                return (EntityKind::Person, strong && surname);
+            // "John Cena", "Jack Derwin": a common first name that is also a word, before a
+            // word that is none, is a person's too.
+            let last_is_word =
+                known::is_common_word(last) || known::place(words[b - a - 1]).is_some();
+            // Not "Paris Saint-Germain": a first name that is also a city.
+            let common =
+                first_given.is_some_and(|g| g.is_common()) && known::place(words[0]).is_none();
+            if strong || plain_name || surname || common && !last_is_word {
+                // "Orion Data": a common first name before a common word stays open to what
+                // the relations say; before an unknown one ("Patrick Drahi") it is a person.
+                return (EntityKind::Person, strong && (surname || !last_is_word));
             }
         }
         (EntityKind::Organization, false)
     }
+}
+
+/// A nationality word, also compound ("Franco-Polonais", "Anglo-Russian") or a noun of one
+/// ("Frenchman", "Englishwomen").
+fn is_demonym(low: &str) -> bool {
+    if known::demonym(low).is_some() {
+        return true;
+    }
+    if let Some((head, last)) = low.rsplit_once('-') {
+        if known::demonym(last).is_some()
+            && head.split('-').all(|p| p.len() >= 3 && p.ends_with('o'))
+        {
+            return true;
+        }
+    }
+    ["man", "men", "woman", "women"].iter().any(|suffix| {
+        low.strip_suffix(suffix)
+            .is_some_and(|stem| stem.len() >= 4 && known::demonym(stem).is_some())
+    })
+}
+
+/// The first name of a word, a compound of first names included ("Gérald-Brice").
+fn given_of(low: &str) -> Option<known::GivenName> {
+    known::given_name(low).or_else(|| {
+        let mut parts = low.split('-');
+        let first = known::given_name(parts.next()?)?;
+        let mut rest = parts.peekable();
+        rest.peek()?;
+        rest.all(|p| known::given_name(p).is_some())
+            .then_some(first)
+    })
+}
+
+/// Shaped like a part of a person's name: one capital then lowercase ("Musk"), or a
+/// surname prefix before a capital ("McBride", "DeChambeau", "O'Brien", "MacArthur").
+fn name_shaped(part: &str) -> bool {
+    let plain = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(|c| c.is_uppercase())
+            && cs.all(|c| c.is_lowercase() || c == '\'' || c == '.')
+    };
+    plain(part)
+        || [
+            "Mc", "Mac", "O'", "D'", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von",
+        ]
+        .iter()
+        .any(|p| {
+            part.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().count() >= 2 && plain(rest))
+        })
+}
+
+/// "Akio Toyoda (L)", "Kazuhiro Tsuga (R)": a photo caption's position marker after token
+/// `end - 1`; only people stand in a photo at a position.
+fn position_marker(text: &str, toks: &[Token], end: usize) -> bool {
+    let at = |k: usize, w: &str| toks.get(k).is_some_and(|t| &text[t.start..t.end] == w);
+    at(end, "(")
+        && at(end + 2, ")")
+        && toks.get(end + 1).is_some_and(|t| {
+            let w = &text[t.start..t.end];
+            w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase())
+        })
 }
 
 /// "Paris-based", "German-born", "Microsoft-backed": a modifier, not part of a name.
@@ -974,13 +1352,24 @@ fn line_kind(ctx: &Ctx, s: &Sentence) -> (LineKind, usize) {
 }
 
 /// Is a heading in title case (most words capitalized)? Its capitals say nothing then.
-fn title_case(text: &str, s: &Sentence) -> bool {
+fn title_case(text: &str, s: &Sentence, lex: &Lexicon) -> bool {
     let words: Vec<&Token> = s
         .tokens
         .iter()
         .filter(|t| t.is_word && t.low.len() > 3)
         .collect();
     if words.len() < 3 {
+        return false;
+    }
+    // "- Ben Geman, author of Axios Generate": a lowercase content word, which a title-case
+    // headline would capitalize, says the capitals are names.
+    if words.iter().any(|t| {
+        !t.cap
+            && text[t.start..t.end].chars().all(|c| !c.is_uppercase())
+            && !is_function_word(lex, &t.low)
+            && !lex.has("stop", &t.low)
+            && !lex.has("subordinators", &t.low)
+    }) {
         return false;
     }
     let caps = words
@@ -999,6 +1388,7 @@ fn inside_sentence(text: &str, toks: &[Token], i: usize) -> bool {
 pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
     let mut common = HashSet::default();
     let mut body_caps = HashSet::default();
+    let mut body_titled = HashSet::default();
     let mut name_openers = HashSet::default();
     // Borrowed from the document's words: a copy of every word was a tenth of this stage.
     let mut lowercase_count: HashMap<&str, usize> = HashMap::default();
@@ -1016,6 +1406,9 @@ pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
             let after_word = prev.is_some_and(|p| p.is_word);
             if t.is_word && t.cap && !heading && after_word {
                 body_caps.insert(t.low);
+                if !is_all_caps(&text[t.start..t.end]) {
+                    body_titled.insert(t.low);
+                }
                 *body_caps_count.entry(t.low).or_default() += 1;
             }
             // Inside a sentence: after a word or a comma (`inside_sentence`).
@@ -1032,14 +1425,16 @@ pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
             prev = Some(t);
         }
     }
-    let ctx = Ctx {
+    let mut ctx = Ctx {
         text,
         lex,
         common,
         body_caps,
+        body_titled,
         name_openers,
         lowercase_count,
         body_caps_count,
+        alone: HashSet::default(),
     };
     let mut names = Names::default();
     // Each sentence's names, their kinds and what the clusters need of the tokens around
@@ -1047,22 +1442,36 @@ pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
     let mut spans: Vec<Span> = Vec::new();
     let mut spans_from: Vec<u32> = Vec::with_capacity(sentences.len() + 1);
     let mut s = Sentence::default();
+    // The name spans first: a name's kind hears of the words named alone anywhere ("Textor").
+    let mut spans_per: Vec<Vec<(usize, usize)>> = Vec::with_capacity(sentences.len());
+    let mut alone: HashSet<String> = HashSet::default();
     for si in 0..sentences.len() {
         sentences.read(si, &mut s);
         let (kind, from) = line_kind(&ctx, &s);
         names.lines.push(kind);
         names.text_start.push(from as u16);
-        let tc = kind == LineKind::Heading && title_case(text, &s);
+        let tc = kind == LineKind::Heading && title_case(text, &s, lex);
         // A scraped field before the text ("date 2022-08-26") holds no name.
         let skip = if s.tokens.first().is_some_and(|t| t.low == "date") {
             from
         } else {
             0
         };
+        let found = ctx.spans(&s, skip, tc);
+        for &(a, b) in &found {
+            if b == a + 1 {
+                alone.insert(s.tokens[a].low.to_string());
+            }
+        }
+        spans_per.push(found);
+    }
+    ctx.alone = alone;
+    for (si, found) in spans_per.iter().enumerate() {
+        sentences.read(si, &mut s);
         spans_from.push(spans.len() as u32);
         let toks = &s.tokens;
         let is = |k: usize, mark: &str| toks.get(k).is_some_and(|t| raw(text, t) == mark);
-        for (a, b) in ctx.spans(&s, skip, tc) {
+        for &(a, b) in found {
             let (kind, sure) = ctx.kind(&s, a, b);
             spans.push(Span {
                 a: a as u16,
@@ -1073,6 +1482,7 @@ pub fn find(text: &str, sentences: &Sentences, lex: &Lexicon) -> Names {
                 sure,
                 open_after: is(b, "("),
                 close_after: is(b, ")"),
+                organ: ctx.organ(toks, a, b) == Some(b),
             });
         }
     }
@@ -1092,6 +1502,8 @@ fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut redirect: Vec<usize> = Vec::new();
+    // Clusters named by a company's body ("le Conseil d'administration").
+    let mut organs: HashSet<usize> = HashSet::default();
     let new_cluster =
         |clusters: &mut Vec<Cluster>, name: String, kind: EntityKind, sure: bool, offset: usize| {
             clusters.push(Cluster {
@@ -1125,6 +1537,9 @@ fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
         let c = new_cluster(&mut clusters, f, kind, sure, sp.start as usize);
         redirect.push(c);
         by_key.insert(key, c);
+        if sp.organ {
+            organs.insert(c);
+        }
     }
     // Then every name in order; single words join what they abbreviate.
     let mut recent: Vec<usize> = Vec::new();
@@ -1149,6 +1564,9 @@ fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
                         let c =
                             new_cluster(&mut clusters, f.clone(), kind, sure, sp.start as usize);
                         redirect.push(c);
+                        if sp.organ {
+                            organs.insert(c);
+                        }
                         c
                     });
                     by_key.insert(key, c);
@@ -1179,10 +1597,25 @@ fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
         for w in here.windows(2) {
             let ((x, xc), (y, yc)) = (w[0], w[1]);
             let bracketed = y.a == x.b + 1 && x.open_after && y.close_after;
+            // "Barnes & Noble (BKS)", "Staples (SPLS)": capitals in brackets after a company
+            // are its ticker, unless they name an agency or a place ("(AFP)", "(UK)").
+            let ticker = || {
+                let sym = &clusters[yc].name;
+                y.b == y.a + 1
+                    && matches!(
+                        clusters[xc].kind,
+                        EntityKind::Organization | EntityKind::Media
+                    )
+                    && is_all_caps(sym)
+                    && sym.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !ctx.lex.has("media_words", &fold(&form(&y)))
+                    && known::place(sym).is_none()
+            };
             if bracketed
                 && xc != yc
                 && (is_acronym_of(&clusters[yc].name, &clusters[xc].name)
-                    || is_acronym_of(&clusters[xc].name, &clusters[yc].name))
+                    || is_acronym_of(&clusters[xc].name, &clusters[yc].name)
+                    || ticker())
             {
                 merge_into(&mut clusters, &mut redirect, &mut by_key, yc, xc);
             }
@@ -1216,6 +1649,26 @@ fn cluster(ctx: &Ctx, spans: &[Span], spans_from: &[u32], out: &mut Names) {
             .collect();
         if let [d] = expansions[..] {
             merge_into(&mut clusters, &mut redirect, &mut by_key, c, d);
+        }
+    }
+    for nm in out.names.iter_mut() {
+        nm.cluster = resolve(&redirect, nm.cluster as usize) as u32;
+    }
+    // "membre du Conseil d'administration", "l'Assemblée générale (AG)": a company's body
+    // names the company the document is about (the answer keys read it so); with no such
+    // company it names nothing.
+    let main = main_organization_where(&clusters, |c| organs.contains(&c) || redirect[c] != c);
+    for &c in &organs {
+        let c = resolve(&redirect, c);
+        if !organs.contains(&c) {
+            continue;
+        }
+        match main {
+            Some(m) => merge_into(&mut clusters, &mut redirect, &mut by_key, c, m),
+            None => {
+                clusters[c].forms.clear();
+                clusters[c].mentions = 0;
+            }
         }
     }
     for nm in out.names.iter_mut() {
@@ -1348,6 +1801,18 @@ fn join_single(
                 // "Gerard Williams III", "Martin Luther King Jr.": the surname before the
                 // generation.
                 let mut words: Vec<String> = f.split_whitespace().map(fold).collect();
+                let mut article = 0;
+                // "Parisien" for "Le Parisien": a title's article does not count.
+                if c.kind != EntityKind::Person
+                    && words.len() >= 2
+                    && matches!(words[0].as_str(), "le" | "la" | "les" | "l'" | "the")
+                {
+                    words.remove(0);
+                    article = 1;
+                    if words.len() == 1 {
+                        return words[0] == key;
+                    }
+                }
                 while words.len() > 2
                     && matches!(
                         words.last().map(|w| w.trim_end_matches('.')),
@@ -1359,12 +1824,24 @@ fn join_single(
                 if words.len() < 2 {
                     return false;
                 }
+                // Places in capitals ("USA") are known only in capitals.
+                let surfaces: Vec<&str> = f.split_whitespace().skip(article).collect();
+                let company_word =
+                    |w: &str| lex.has("org_suffixes", w) || lex.has("media_words", w);
                 let company_tail = || {
-                    words[1..].iter().all(|w| {
-                        lex.has("org_suffixes", w)
-                            || lex.has("media_words", w)
-                            || known::place(w).is_some() && !known::is_given_name(w)
+                    words[1..].iter().zip(&surfaces[1..]).all(|(w, raw)| {
+                        company_word(w) || known::place(raw).is_some() && !known::is_given_name(w)
                     })
+                };
+                // "Walt Disney Co." is "Disney": a company named after a person goes by the
+                // surname.
+                let founder_surname = || {
+                    let core = words.iter().take_while(|w| !company_word(w)).count();
+                    core == 2
+                        && core < words.len()
+                        && words[core..].iter().all(|w| company_word(w))
+                        && words[1] == key
+                        && known::is_given_name(&words[0])
                 };
                 (c.kind == EntityKind::Person
                     && (words.last().is_some_and(|w| w == key)
@@ -1372,6 +1849,8 @@ fn join_single(
                     || (c.kind != EntityKind::Person
                         && words[0] == key
                         && (company_tail() || c.mentions > 0 && c.kind != EntityKind::Place))
+                    || (matches!(c.kind, EntityKind::Organization | EntityKind::Media)
+                        && founder_surname())
                     || (c.kind != EntityKind::Person
                         && is_all_caps(surface)
                         && is_acronym_of(surface, f))
@@ -1434,10 +1913,15 @@ fn is_function_word(lex: &Lexicon, w: &str) -> bool {
 /// The organization a document is about: the one named most often, at least three times and
 /// more often than any other.
 pub fn main_organization(clusters: &[Cluster]) -> Option<usize> {
+    main_organization_where(clusters, |_| false)
+}
+
+/// `main_organization` among the clusters `skip` leaves.
+fn main_organization_where(clusters: &[Cluster], skip: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
     let mut second = 0;
     for (i, c) in clusters.iter().enumerate() {
-        if !matches!(c.kind, EntityKind::Organization | EntityKind::Media) {
+        if skip(i) || !matches!(c.kind, EntityKind::Organization | EntityKind::Media) {
             continue;
         }
         match best {
@@ -1516,6 +2000,61 @@ mod tests {
             authors.contains(&"Stephen Nellis") && authors.contains(&"Jane Lanhee Lee"),
             "{authors:?}"
         );
+    }
+
+    #[test]
+    fn captions_tickers_and_shouted_words() {
+        let got = names_of(
+            "President of Toyota Motor Akio Toyoda (L) and President of Panasonic Kazuhiro Tsuga (R) met.\nOIL AND GAS\nFormer Barnes & Noble (BKS) CEO Demos Parneros sued. Via the Associated Press, oil and gas firms reacted.",
+            lexicon::english(),
+        );
+        let kind_of = |n: &str| got.iter().find(|(m, _)| m == n).map(|(_, k)| *k);
+        assert_eq!(kind_of("Akio Toyoda"), Some(EntityKind::Person), "{got:?}");
+        assert_eq!(
+            kind_of("Kazuhiro Tsuga"),
+            Some(EntityKind::Person),
+            "{got:?}"
+        );
+        assert!(
+            kind_of("Toyota Motor").is_some() && kind_of("Panasonic").is_some(),
+            "{got:?}"
+        );
+        assert_eq!(kind_of("Barnes & Noble"), Some(EntityKind::Organization));
+        for junk in ["BKS", "OIL AND GAS", "OIL", "Via"] {
+            assert_eq!(kind_of(junk), None, "{junk}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn a_surname_used_alone_makes_a_person() {
+        let got = names_of(
+            "Bob Chapek took over from Bob Iger. Chapek said the company would grow, and Iger left.",
+            lexicon::english(),
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.iter().all(|(_, k)| *k == EntityKind::Person), "{got:?}");
+    }
+
+    #[test]
+    fn company_bodies_and_places_by_shape() {
+        let fr = names_of(
+            "Le Conseil d'administration d'Orange a réuni l'Assemblée générale. Le Franco-Polonais a parlé.",
+            lexicon::french(),
+        );
+        let names: Vec<&str> = fr.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Orange"], "{fr:?}");
+        let en = names_of(
+            "Exxon drilled in the Black Sea and the United States; the Office for National Statistics and the Department of Justice disagreed.",
+            lexicon::english(),
+        );
+        let kind_of = |n: &str| en.iter().find(|(m, _)| m == n).map(|(_, k)| *k);
+        assert_eq!(kind_of("Black Sea"), Some(EntityKind::Place), "{en:?}");
+        assert_eq!(kind_of("United States"), Some(EntityKind::Place), "{en:?}");
+        assert!(
+            kind_of("Office for National Statistics").is_some(),
+            "{en:?}"
+        );
+        assert!(kind_of("Department of Justice").is_some(), "{en:?}");
     }
 
     #[test]
