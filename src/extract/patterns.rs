@@ -1165,7 +1165,7 @@ fn emit(
         .filter(|&t| {
             pat.conds
                 .iter()
-                .all(|c| !matches!(c, Cond::TargetKind(k) if kinds.get(t) != Some(k)))
+                .all(|c| !matches!(c, Cond::TargetKind(k) if !kind_fits(kinds.get(t), *k)))
         })
         .collect();
     let tgt = &tgt[..];
@@ -1316,6 +1316,13 @@ pub fn french(lex: &Lexicon) -> &'static Patterns {
 pub fn english(lex: &Lexicon) -> &'static Patterns {
     static P: std::sync::OnceLock<Patterns> = std::sync::OnceLock::new();
     P.get_or_init(|| Patterns::parse(include_str!("patterns/en.pat"), lex).unwrap_or_default())
+}
+
+/// A condition's kind: a medium is an organization too ("Current TV fired X").
+fn kind_fits(actual: Option<&crate::model::EntityKind>, wanted: crate::model::EntityKind) -> bool {
+    use crate::model::EntityKind;
+    actual == Some(&wanted)
+        || wanted == EntityKind::Organization && actual == Some(&EntityKind::Media)
 }
 
 #[cfg(test)]

@@ -16,6 +16,8 @@ left            v:resign          -                       subj                  
 left            v:oust            active,t:organization   obj                         subj|pp:as.org|pp:from
 left            v:oust            passive                 subj                        pp:as.org|pp:from|agent
 left            n:departure       -                       poss|pp:of                  pp:from|org|pp:of.org|poss.org
+# "Illumina CEO X announced his resignation": the organization of whoever announces it.
+left            n:departure       host=say|sign           poss|pp:of                  host.subj.org
 # "Acme announced the departure of its CEO": the organization that announces it.
 left            n:departure       host=say|sign,t:organization poss|pp:of          host.subj
 # "called for X's resignation", "réclame le départ de X": asking for one's departure criticizes.
