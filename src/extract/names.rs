@@ -1040,7 +1040,10 @@ impl Ctx<'_> {
             if raw(self.text, &toks[j]) == "," || !toks[j].is_word {
                 break;
             }
-            if matches!(low, "de" | "d'" | "du" | "of" | "chez" | "at" | "for") {
+            if matches!(
+                low,
+                "de" | "d'" | "du" | "des" | "of" | "chez" | "at" | "for"
+            ) {
                 break;
             }
             // Only the noun group's own words cue: a verb, a preposition or a conjunction ends it.

@@ -753,6 +753,14 @@ impl<'a> Chunker<'a> {
         plain(i) && (role(i + 1) || plain(i + 1) && role(i + 2))
     }
 
+    /// French "du"/"des" right after a noun group are "de" + article: "le président des
+    /// Girondins", "la vente du club".
+    fn contracted_of_after_noun(&self, i: usize) -> bool {
+        self.lex.has("etre_verbs", "parti")
+            && matches!(self.low(i), Some("des" | "du"))
+            && matches!(self.last_kind(), Some(ChunkKind::Noun(k)) if self.out.nouns[k].pronoun.is_none())
+    }
+
     /// A noun group at `i`; returns its end.
     fn noun_group(&mut self, i: usize) -> Option<usize> {
         let n = self.len();
@@ -1147,7 +1155,9 @@ impl<'a> Chunker<'a> {
             let after_genitive = matches!(self.last_kind(), Some(ChunkKind::Genitive));
             let opens_noun = after_genitive
                 || self.name_starting(i).is_some()
-                || (self.phrase("determiners", i).is_some() && !self.clitic_before_verb(i))
+                || (self.phrase("determiners", i).is_some()
+                    && !self.clitic_before_verb(i)
+                    && !self.contracted_of_after_noun(i))
                 || self.raw(i).starts_with(|c: char| c.is_ascii_digit());
             if opens_noun {
                 if let Some(end) = self.noun_group(i) {

@@ -7,10 +7,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::clauses::{ClauseKind, Structure};
+use super::clauses::{Clause, ClauseKind, Structure};
 use super::lexicon::Lexicon;
 use super::names::{Cluster, Name};
-use super::phrases::{Det, Phrases, Pronoun};
+use super::phrases::{ChunkKind, Det, Phrases, Pronoun};
 use crate::model::{EntityKind, RelationKind};
 
 /// What carries over from one sentence to the next.
@@ -583,6 +583,21 @@ impl Discourse {
                 }
             }
         }
+        // "X was named chief executive of Y", "X, nommé vendredi président de Y", "Acme named
+        // X chief executive": the role right after an appointment is the appointee's.
+        for cl in &st.clauses {
+            if p.verbs[cl.verb].class.is_none() || p.verbs[cl.verb].class != lex.tag("appoint") {
+                continue;
+            }
+            let Some(role) = appointed_role(p, cl, lex) else {
+                continue;
+            };
+            let who = if cl.passive { &cl.subject } else { &cl.object };
+            let s = who.first().map(|&w| refs[w].clone()).unwrap_or_default();
+            if s.len() == 1 && refs[role].is_empty() {
+                refs[role] = s;
+            }
+        }
         self.advance(p, st, &refs, clusters);
         refs
     }
@@ -936,6 +951,31 @@ impl Discourse {
 
 /// The words that name a description ("company", "chief executive"): the head and what
 /// follows it in the group.
+/// The role noun group an appointment gives ("named [chief executive] of Y"): right after
+/// the verb in the passive, after the object in the active, past time words and adverbs.
+fn appointed_role(p: &Phrases, cl: &Clause, lex: &Lexicon) -> Option<usize> {
+    let at = p
+        .chunks
+        .iter()
+        .position(|c| matches!(c.kind, ChunkKind::Verb(v) if v == cl.verb))?;
+    let mut rest = p.chunks[at + 1..]
+        .iter()
+        .filter(|c| !matches!(c.kind, ChunkKind::Adverb | ChunkKind::Other));
+    if !cl.passive {
+        let obj = *cl.object.first()?;
+        rest.next()
+            .filter(|c| matches!(c.kind, ChunkKind::Noun(n) if n == obj))?;
+    }
+    let ChunkKind::Noun(n) = rest.next()?.kind else {
+        return None;
+    };
+    let g = &p.nouns[n];
+    let role = g
+        .head_class
+        .is_some_and(|t| lex.tag_name(t).starts_with("role_"));
+    (role && g.name.is_none() && g.pronoun.is_none() && matches!(g.det, Det::None)).then_some(n)
+}
+
 fn descriptor_key(tokens: &[super::text::Token], head: usize, end: usize) -> String {
     tokens[head..end.max(head + 1).min(tokens.len())]
         .iter()

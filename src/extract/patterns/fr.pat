@@ -80,6 +80,8 @@ praised         q:positive        -                       speaker               
 criticized      q:negative        -                       speaker                     judged
 
 # ---- fonctions -----------------------------------------------------------------------
+# "La direction générale de Horse a été confiée à X": the post given is the lead of its organization.
+leads           v:appoint         passive,subj=post       pp:to                       subj.pp:of
 leads           n:role_lead       !dept                    self                        org
 member_of       n:role_member     !dept                    self                        org
 member_of       n:role_lead       dept                    self                        org
