@@ -651,6 +651,20 @@ impl Ctx<'_> {
                 i = end;
                 continue;
             }
+            // "SEATTLE Starbucks Corp. said": a dateline's city in capitals, no dash after it.
+            let caps = (start..end)
+                .take_while(|&k| is_all_caps(raw(self.text, &toks[k])))
+                .count();
+            if start == 0 && caps >= 1 && caps < end - start {
+                let words: Vec<&str> = (0..caps).map(|k| raw(self.text, &toks[k])).collect();
+                let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+                if letters >= 4 && known::longest_place(&words).is_some_and(|(n, _)| n == caps) {
+                    out.push((0, caps));
+                    self.split_titles(toks, caps, end, &mut out);
+                    i = end;
+                    continue;
+                }
+            }
             let before = out.len();
             self.split_titles(toks, start, end, &mut out);
             // "Toyota Motor Akio Toyoda (L)": before a caption's position marker, the last
