@@ -1888,7 +1888,6 @@ fn join_single(
         })
 }
 
-/// A word of a closed class: determiner, preposition, conjunction, pronoun, auxiliary, relative.
 /// The end of a name cut before `end`, without the particles that joined it to what followed
 /// ("NextRadioTV d'" of "NextRadioTV d'Alain Weill").
 fn trim_particles(toks: &[Token], start: usize, mut end: usize) -> usize {
@@ -1914,6 +1913,7 @@ fn is_gerund(low: &str) -> bool {
         || undoubled.is_some_and(known::is_common_word)
 }
 
+/// A word of a closed class: determiner, preposition, conjunction, pronoun, auxiliary, relative.
 fn is_function_word(lex: &Lexicon, w: &str) -> bool {
     [
         "determiners",

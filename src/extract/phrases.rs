@@ -718,6 +718,23 @@ impl<'a> Chunker<'a> {
         ) && (0..e).any(|k| matches!(self.low(k), Some("ne" | "n'")))
     }
 
+    /// A word of a closed class, which ends a noun group.
+    fn closed_class(&self, w: &str) -> bool {
+        [
+            "prepositions",
+            "conjunctions",
+            "subordinators",
+            "relatives",
+            "aux",
+            "negation",
+            "pronouns",
+            "determiners",
+            "modal",
+        ]
+        .iter()
+        .any(|s| self.lex.has(s, w))
+    }
+
     /// "Elliott managing partner X", "ClientEarth senior lawyer X": one or two plain English
     /// modifiers, then a role noun, after an organization's name.
     fn modified_role_at(&self, i: usize) -> bool {
@@ -730,20 +747,8 @@ impl<'a> Chunker<'a> {
                 && self.name_starting(k).is_none()
                 && self.phrase("nouns", k).is_none()
                 && self.adverb_len(k).is_none()
-                && ![
-                    "prepositions",
-                    "conjunctions",
-                    "subordinators",
-                    "relatives",
-                    "aux",
-                    "negation",
-                    "pronouns",
-                    "determiners",
-                    "modal",
-                    "verbs",
-                ]
-                .iter()
-                .any(|sec| self.has(sec, k))
+                && !self.low(k).is_some_and(|w| self.closed_class(w))
+                && !self.has("verbs", k)
         };
         let role = |k: usize| {
             self.phrase("nouns", k)
@@ -915,19 +920,7 @@ impl<'a> Chunker<'a> {
                 j += 1;
                 continue;
             }
-            let function = [
-                "prepositions",
-                "conjunctions",
-                "subordinators",
-                "relatives",
-                "aux",
-                "negation",
-                "pronouns",
-                "determiners",
-                "modal",
-            ]
-            .iter()
-            .any(|s| self.lex.has(s, w));
+            let function = self.closed_class(w);
             if function || self.in_name(j) {
                 break;
             }
