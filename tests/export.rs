@@ -459,10 +459,29 @@ fn render_leaves_out_isolated_entities_and_refuses_unreadable_pictures() {
 }
 
 /// A whole store is written from its trees as it is read (no subgraph in memory): each
-/// format says exactly what it says of the subgraph of everything, relation filter too.
+/// format says exactly what it says of the subgraph of everything, relation filter too,
+/// contested edges included (their confidence lowered, DOT's dashes and legend).
 #[test]
 fn whole_store_exports_stream_the_same_text_as_the_subgraph() {
     let (_dir, g) = seed_graph();
+    // Real articles beside the seed, and a denial of one of the seed's edges.
+    let news = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/news");
+    let mut articles: Vec<_> = std::fs::read_dir(&news)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    articles.sort();
+    articles.truncate(6);
+    g.ingest_paths(&articles, None, &mut |_| {}).unwrap();
+    g.ingest_text(
+        "Elon Musk never sued OpenAI, his lawyer said.\n",
+        "denial",
+        None,
+    )
+    .unwrap();
+    let everything = g.subgraph(&[], 0, &[], usize::MAX).unwrap();
+    assert!(everything.edge_weights().any(|w| w.1.contested()));
     for rels in [vec![], vec![relgraph::RelationKind::Sued]] {
         let sub = g.subgraph(&[], 0, &rels, usize::MAX).unwrap();
         assert!(sub.edge_count() > 0);
@@ -490,6 +509,14 @@ fn whole_store_exports_stream_the_same_text_as_the_subgraph() {
         assert_eq!(
             streamed(&|o| formats::write_cypher(src, o)),
             formats::cypher(&sub)
+        );
+        let opts = DotOptions::titled("streamed");
+        let dot = export::dot_text(&sub, &opts);
+        assert!(dot.contains("style=\"dashed\"") && dot.contains("contested"));
+        assert_eq!(streamed(&|o| export::write_dot(src, &opts, o)), dot);
+        assert_eq!(
+            streamed(&|o| export::write_dot(formats::Source::Subgraph(&sub), &opts, o)),
+            dot
         );
         // The JSON is the layout serde_json pretty-prints.
         let json: serde_json::Value =

@@ -23,19 +23,6 @@ pub enum ExportFormat {
     Neo4j,
 }
 
-impl ExportFormat {
-    fn name(self) -> &'static str {
-        match self {
-            ExportFormat::Dot => "dot",
-            ExportFormat::Json => "json",
-            ExportFormat::Csv => "csv",
-            ExportFormat::Graphml => "graphml",
-            ExportFormat::Cypher => "cypher",
-            ExportFormat::Neo4j => "neo4j",
-        }
-    }
-}
-
 #[derive(clap::Args, Clone)]
 pub struct Focus {
     /// Entities to center on (comma-separated); the whole graph when absent.
@@ -104,14 +91,14 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
     let graph = open_existing(db)?;
     let rels = relations(&a.focus.relation)?;
     let whole = a.focus.focus.iter().all(|f| f.trim().is_empty());
-    // A whole store is streamed from its trees (any size, memory of one entity's edges);
-    // DOT is for pictures, which are drawn from a subgraph.
-    if whole && a.format != ExportFormat::Dot && !a.focus.filters_figures() {
+    // A whole store is streamed from its trees (any size, memory of one entity's edges).
+    if whole && !a.focus.filters_figures() {
         let src = Source::Store {
             store: graph.store(),
             relations: &rels,
         };
-        write_export(&graph, src, a.format, a.output.as_deref())?;
+        let title = a.focus.title.clone().unwrap_or_else(|| "relgraph".into());
+        write_export(&graph, src, a.format, &title, a.output.as_deref())?;
         return Ok(found(graph.counts()?.entities as usize));
     }
     let (g, title) = focus_subgraph(
@@ -123,18 +110,13 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<i32, Error> {
         usize::MAX,
     )?;
     let g = keep_figures(&graph, g, &a.focus)?;
-    if a.format == ExportFormat::Dot {
-        if let Some(p) = a.output.as_deref() {
-            relgraph::store::check_output_path(p)?;
-        }
-        let text = export::dot_text(&g, &DotOptions::titled(&title));
-        let mut out = output(a.output.as_deref())?;
-        out.write_all(text.as_bytes())
-            .map_err(|e| out_err(a.output.as_deref(), e))?;
-        out.flush().map_err(|e| out_err(a.output.as_deref(), e))?;
-    } else {
-        write_export(&graph, Source::Subgraph(&g), a.format, a.output.as_deref())?;
-    }
+    write_export(
+        &graph,
+        Source::Subgraph(&g),
+        a.format,
+        &title,
+        a.output.as_deref(),
+    )?;
     Ok(found(g.node_count()))
 }
 
@@ -262,6 +244,7 @@ fn write_export(
     graph: &Graph,
     src: Source,
     format: ExportFormat,
+    title: &str,
     output_path: Option<&Path>,
 ) -> Result<(), Error> {
     if let Some(p) = output_path {
@@ -279,12 +262,9 @@ fn write_export(
         ExportFormat::Csv => formats::write_csv(src, &mut out),
         ExportFormat::Graphml => formats::write_graphml(src, &mut out),
         ExportFormat::Cypher => formats::write_cypher(src, &mut out),
-        ExportFormat::Dot | ExportFormat::Neo4j => {
-            return Err(Error::Invalid(format!(
-                "{} is not written from a stream",
-                format.name()
-            )))
-        }
+        ExportFormat::Dot => export::write_dot(src, &DotOptions::titled(title), &mut out),
+        // A folder, written above.
+        ExportFormat::Neo4j => Ok(()),
     };
     written.map_err(|e| named(output_path, e))?;
     out.flush().map_err(|e| out_err(output_path, e))

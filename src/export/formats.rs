@@ -42,7 +42,7 @@ impl<'a> From<&'a Subgraph> for Source<'a> {
 }
 
 impl Source<'_> {
-    fn each_entity(&self, f: &mut dyn FnMut(&Entity) -> Result<()>) -> Result<()> {
+    pub(crate) fn each_entity(&self, f: &mut dyn FnMut(&Entity) -> Result<()>) -> Result<()> {
         match self {
             Source::Subgraph(g) => {
                 let mut nodes: Vec<_> = g.node_indices().collect();
@@ -60,7 +60,7 @@ impl Source<'_> {
         Ok(())
     }
 
-    fn each_edge(
+    pub(crate) fn each_edge(
         &self,
         f: &mut dyn FnMut(&Entity, RelationKind, &EdgeData, &Entity) -> Result<()>,
     ) -> Result<()> {
@@ -90,6 +90,9 @@ impl Source<'_> {
                         source = Some(lookup(k.source)?);
                     }
                     let target = lookup(k.target)?;
+                    // Its denials, as a subgraph's edge learns them when it is cut.
+                    let mut d = d;
+                    store.add_doubt(&k, &mut d)?;
                     if let Some(s) = &source {
                         f(s, k.relation, &d, &target)?;
                     }

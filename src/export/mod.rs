@@ -5,7 +5,7 @@ pub mod formats;
 pub mod picture;
 pub mod render;
 
-pub use dot::{dot_text, to_dot, DotOptions};
+pub use dot::{dot_text, to_dot, write_dot, DotOptions};
 pub use render::{render, render_dot, ImageFormat, Renderer};
 
 /// What XML text does with line breaks, tabs and other control characters.
