@@ -60,6 +60,10 @@ pub struct SetKindArgs {
 #[derive(clap::Args)]
 pub struct RemoveEntityArgs {
     name: String,
+    /// Remove it even when a logged merge went into it: that merge can then no longer be
+    /// undone, and its record goes.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(clap::Args)]
@@ -262,7 +266,7 @@ pub fn set_kind(db: &Path, a: SetKindArgs) -> Result<i32, Error> {
 pub fn remove_entity(db: &Path, a: RemoveEntityArgs) -> Result<i32, Error> {
     let graph = open_for_writing(db)?;
     let e = resolve_exact(&graph, &a.name, None)?;
-    let r = graph.remove_entity(e.id)?;
+    let r = graph.remove_entity(e.id, a.force)?;
     graph.flush()?;
     eprintln!(
         "removed {} with its {} edge{} and {} sentence{} of evidence",
@@ -272,6 +276,12 @@ pub fn remove_entity(db: &Path, a: RemoveEntityArgs) -> Result<i32, Error> {
         r.evidence,
         plural(r.evidence)
     );
+    for m in &r.merges_dropped {
+        eprintln!(
+            "merge {} ({} into {}) can no longer be undone: its record is dropped",
+            m.seq, m.from, m.into
+        );
+    }
     Ok(FOUND)
 }
 

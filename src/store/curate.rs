@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 use sled::Transactional;
 
 use super::codec::*;
-use super::identity::{tx_index_forms, votes_key, KindVotes};
+use super::identity::{tx_index_forms, votes_key, KindVotes, PREFIX_MERGES};
+use super::merge_log::{merge_key, MergeRecord, MergeSummary};
 use super::ops::{
     add_alias, now_secs, tx_add, tx_index_names, tx_put_edge, tx_remove_edge, tx_unindex_names,
 };
@@ -28,6 +29,9 @@ pub struct RemovedEntity {
     pub entity: Entity,
     pub edges: usize,
     pub evidence: usize,
+    /// The logged merges that went into it, whose records went with it (newest first):
+    /// nothing could undo them any more.
+    pub merges_dropped: Vec<MergeSummary>,
 }
 
 /// What `add_edge` wrote.
@@ -180,12 +184,57 @@ impl Store {
         Ok(ent)
     }
 
+    /// The logged merges that removing `id` would leave impossible to undo, newest first:
+    /// those into it, and those into an entity one of these took away (undoing a merge
+    /// needs its target).
+    fn merges_into(&self, id: EntityId) -> Result<Vec<MergeRecord>> {
+        let mut records = Vec::new();
+        for item in self.identity.scan_prefix([PREFIX_MERGES]) {
+            let (_, v) = item.map_err(|e| self.sled_err(e))?;
+            records.push(self.decode::<MergeRecord>("merge record", &v)?);
+        }
+        let mut gone = BTreeSet::from([id]);
+        let mut hit = Vec::new();
+        for rec in records.into_iter().rev() {
+            if gone.contains(&rec.into_after.id) {
+                gone.insert(rec.from.id);
+                hit.push(rec);
+            }
+        }
+        Ok(hit)
+    }
+
     /// Removes an entity with every edge it takes part in and their evidence; the documents
-    /// stay (they may support other edges) and stop listing the removed edges.
-    pub fn remove_entity(&self, id: EntityId) -> Result<RemovedEntity> {
+    /// stay (they may support other edges) and stop listing the removed edges. An entity a
+    /// logged merge went into is refused (its removal would make the merge impossible to
+    /// undo, and the user may want the merged-away entity back) unless `drop_merges`: then
+    /// those merge records go too, and the result lists them.
+    pub fn remove_entity(&self, id: EntityId, drop_merges: bool) -> Result<RemovedEntity> {
         let _w = self.write_gate()?;
         self.ensure_forms()?;
         let ent = self.entity_or_invalid(id)?;
+        let merges = self.merges_into(id)?;
+        if !merges.is_empty() && !drop_merges {
+            let list = merges
+                .iter()
+                .rev()
+                .map(|r| {
+                    format!(
+                        "merge {} ({} into {})",
+                        r.seq, r.from.name, r.into_after.name
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let newest = merges[0].seq;
+            return Err(Error::Invalid(format!(
+                "{} holds what {list} joined to it: removing it would leave nothing to undo that \
+                 with; undo it first (`relgraph unmerge --seq {newest}`), or remove it with \
+                 --force, which drops the record{}",
+                ent.name,
+                if merges.len() == 1 { "" } else { "s" }
+            )));
+        }
         let mut edges: BTreeSet<EdgeKey> =
             self.out_edges(id)?.into_iter().map(|(k, _)| k).collect();
         edges.extend(self.in_edge_keys(id)?);
@@ -233,6 +282,9 @@ impl Store {
                 te.remove(&id_key(id))?;
                 tid.remove(&votes_key(id))?;
                 tx_index_forms(tid, id, &ent.name, false)?;
+                for rec in &merges {
+                    tid.remove(&merge_key(rec.seq))?;
+                }
                 tx_add(tm, META_ENTITIES, -1)?;
                 tx_add(tm, META_EDGES, -removed)?;
                 Ok(())
@@ -242,6 +294,7 @@ impl Store {
             entity: ent,
             edges: edges.len(),
             evidence: evidence_keys.len(),
+            merges_dropped: merges.iter().map(MergeSummary::from).collect(),
         })
     }
 

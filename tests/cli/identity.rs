@@ -82,21 +82,89 @@ fn duplicates_feed_merge_and_unmerge_gives_the_store_back() {
 fn unmerge_after_a_needed_entity_was_removed_refuses_plainly() {
     let dir = Scratch::new();
     let csv = "source,relation,target\nA One,sued,Target Co\nB One,sued,Other Co\nB One,praised,C Three\n";
-    for removed in ["A One", "C Three"] {
-        let db = dir.path().join(format!("db-{removed}"));
-        dir.import(&db, "edges.csv", csv);
-        assert!(relgraph(&db, &["merge", "B One", "A One"]).status.success());
-        let o = relgraph(&db, &["remove-entity", removed]);
+    let db = dir.path().join("db");
+    dir.import(&db, "edges.csv", csv);
+    assert!(relgraph(&db, &["merge", "B One", "A One"]).status.success());
+    let o = relgraph(&db, &["remove-entity", "C Three"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = relgraph(&db, &["unmerge", "B One"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("cannot be undone") && err.contains("was removed since"),
+        "{err}"
+    );
+    assert!(!err.contains("unmerge that"), "{err}");
+    let o = relgraph(&db, &["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+/// Removing the entity logged merges went into would leave them impossible to undo:
+/// refused, naming the merges and the two ways on, the store untouched; with `--force` it
+/// goes, and so do those merge records (a chain too), said on stderr.
+#[test]
+fn removing_a_merge_target_is_refused_unless_forced_which_drops_the_merges() {
+    let dir = Scratch::new();
+    let csv = "source,relation,target\nA One,sued,Target Co\nB One,sued,Other Co\nB One,praised,C Three\nD Four,sued,Other Co\n";
+    let db = dir.path().join("db");
+    dir.import(&db, "edges.csv", csv);
+    // C Three into B One, then B One into A One: both need A One to be undone.
+    for (from, into) in [
+        ("C Three", "B One"),
+        ("B One", "A One"),
+        ("D Four", "Other Co"),
+    ] {
+        let o = relgraph(&db, &["merge", from, into]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let o = relgraph(&db, &["unmerge", "B One"]);
-        let err = stderr(&o);
-        assert_eq!(o.status.code(), Some(2), "{err}");
-        assert!(
-            err.contains("cannot be undone") && err.contains("was removed since"),
-            "{removed}: {err}"
-        );
-        assert!(!err.contains("unmerge that"), "{removed}: {err}");
-        let o = relgraph(&db, &["check"]);
-        assert!(o.status.success(), "{}", stdout(&o));
     }
+    let dump = |name: &str| {
+        let p = dir.path().join(name);
+        assert!(relgraph(&db, &["dump", "-o", p.to_str().unwrap()])
+            .status
+            .success());
+        std::fs::read_to_string(p).unwrap()
+    };
+    let before = dump("before.jsonl");
+    let o = relgraph(&db, &["remove-entity", "A One"]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("merge 1 (C Three into B One)")
+            && err.contains("merge 2 (B One into A One)")
+            && err.contains("relgraph unmerge --seq 2")
+            && err.contains("--force"),
+        "{err}"
+    );
+    assert!(!err.contains("merge 3"), "{err}");
+    assert_eq!(dump("refused.jsonl"), before, "a refusal changes nothing");
+
+    let o = relgraph(&db, &["remove-entity", "A One", "--force"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    for m in ["merge 2 (B One into A One)", "merge 1 (C Three into B One)"] {
+        assert!(
+            err.contains(&format!("{m} can no longer be undone")),
+            "{err}"
+        );
+    }
+    let o = relgraph(&db, &["merges"]);
+    let listed = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        listed.contains("D Four") && !listed.contains("B One") && !listed.contains("C Three"),
+        "the unrelated merge stays, the two go: {listed}"
+    );
+    let o = relgraph(&db, &["unmerge", "B One"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("relgraph merges"), "{}", stderr(&o));
+    assert!(relgraph(&db, &["unmerge", "D Four"]).status.success());
+    let o = relgraph(&db, &["check"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let o = relgraph(&db, &["entities"]);
+    let names = stdout(&o);
+    assert!(
+        !names.contains("A One") && names.contains("D Four"),
+        "{names}"
+    );
 }
